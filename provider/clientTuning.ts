@@ -1,0 +1,70 @@
+import type { ConfigReader } from "./connectionSettings";
+import { ConfigurationError } from "./errors";
+import { defaultRetryOptions, RetryOptions } from "./retryPolicy";
+import type { TimeoutSettings } from "./requestSigner";
+
+/** Knobs for many lookups over slow or failing networks. All optional. */
+export interface TuningOptions {
+    /** Attempts per lookup, the first included (default 5). */
+    readonly maxAttempts?: number;
+    /** Time budget for retrying one lookup, in ms (default 30000). */
+    readonly maxRetryTimeMs?: number;
+    /** TCP/TLS connect timeout in ms (default 10000). */
+    readonly connectTimeoutMs?: number;
+    /** Time allowed for the complete response once connected, in ms (default 60000). */
+    readonly readTimeoutMs?: number;
+    /** Process-wide bound on concurrent API calls (default 8). */
+    readonly maxConcurrency?: number;
+}
+
+/** The tuning in force for one call. */
+export interface ResolvedTuning {
+    readonly retry: RetryOptions;
+    readonly timeouts: TimeoutSettings;
+    readonly maxConcurrency: number;
+}
+
+// A cross-region call to a loaded API can take well over the client library's 3 s default.
+export const defaultTimeouts: TimeoutSettings = { connectTimeoutMs: 10_000, readTimeoutMs: 60_000 };
+export const defaultMaxConcurrency = 8;
+
+const settings: Array<{ key: keyof TuningOptions; config: string; env: string; min: number }> = [
+    { key: "maxAttempts", config: "ververica:maxAttempts", env: "VERVERICA_MAX_ATTEMPTS", min: 1 },
+    { key: "maxRetryTimeMs", config: "ververica:maxRetryTimeMs", env: "VERVERICA_MAX_RETRY_TIME_MS", min: 0 },
+    { key: "connectTimeoutMs", config: "ververica:connectTimeoutMs", env: "VERVERICA_CONNECT_TIMEOUT_MS", min: 1 },
+    { key: "readTimeoutMs", config: "ververica:readTimeoutMs", env: "VERVERICA_READ_TIMEOUT_MS", min: 1 },
+    { key: "maxConcurrency", config: "ververica:maxConcurrency", env: "VERVERICA_MAX_CONCURRENCY", min: 1 },
+];
+
+/** Resolves tuning: per-call options, then stack config, then environment, then defaults. */
+export function resolveTuning(options: TuningOptions, config: ConfigReader, env: NodeJS.ProcessEnv): ResolvedTuning {
+    const value = (s: (typeof settings)[number]): number | undefined => {
+        const candidates: Array<[unknown, string]> = [
+            [options[s.key], `option ${s.key}`],
+            [config(s.config), `stack config ${s.config}`],
+            [env[s.env], s.env],
+        ];
+        for (const [raw, source] of candidates) {
+            if (raw === undefined || raw === null || raw === "") continue;
+            const n = typeof raw === "number" ? raw : Number(String(raw).trim());
+            if (!Number.isInteger(n) || n < s.min) {
+                throw new ConfigurationError(`${source} must be a whole number of at least ${s.min}, got ${JSON.stringify(raw)}`);
+            }
+            return n;
+        }
+        return undefined;
+    };
+    const [maxAttempts, maxRetryTimeMs, connectTimeoutMs, readTimeoutMs, maxConcurrency] = settings.map(value);
+    return {
+        retry: {
+            ...defaultRetryOptions,
+            maxAttempts: maxAttempts ?? defaultRetryOptions.maxAttempts,
+            maxElapsedMs: maxRetryTimeMs ?? defaultRetryOptions.maxElapsedMs,
+        },
+        timeouts: {
+            connectTimeoutMs: connectTimeoutMs ?? defaultTimeouts.connectTimeoutMs,
+            readTimeoutMs: readTimeoutMs ?? defaultTimeouts.readTimeoutMs,
+        },
+        maxConcurrency: maxConcurrency ?? defaultMaxConcurrency,
+    };
+}

@@ -1,0 +1,131 @@
+import type * as http from "http";
+import type { RawResponse } from "./responseClassifier";
+
+/** One signed HTTP request, ready to send. */
+export interface HttpRequest {
+    readonly protocol: "HTTP" | "HTTPS";
+    /** `host` or `host:port`. */
+    readonly host: string;
+    readonly method: "GET";
+    /** Path and query, already encoded. */
+    readonly path: string;
+    readonly headers: { readonly [name: string]: string };
+    /** How long to wait for the TCP (and TLS) connection. */
+    readonly connectTimeoutMs: number;
+    /** How long to wait for the complete response once connected. */
+    readonly readTimeoutMs: number;
+}
+
+/** Why an exchange produced no response. Carries no request data, so no secret can leak through it. */
+export class TransportError extends Error {
+    constructor(
+        readonly kind: "connect-timeout" | "read-timeout" | "connection-reset" | "connection-failed",
+        message: string,
+    ) {
+        super(message);
+        this.name = "TransportError";
+    }
+}
+
+// Keep-alive agents shared by the whole process: a handshake per lookup would dominate the
+// cost of a GetDeploymentDraft call.
+let agents: { http: http.Agent; https: http.Agent } | undefined;
+
+function agentFor(protocol: "HTTP" | "HTTPS"): http.Agent {
+    if (!agents) {
+        const httpModule = require("http") as typeof import("http");
+        const httpsModule = require("https") as typeof import("https");
+        agents = {
+            http: new httpModule.Agent({ keepAlive: true }),
+            https: new httpsModule.Agent({ keepAlive: true }),
+        };
+    }
+    return protocol === "HTTPS" ? agents.https : agents.http;
+}
+
+/** Sends one request and reads the whole body as UTF-8. */
+export function sendRequest(request: HttpRequest): Promise<RawResponse> {
+    const transport = (request.protocol === "HTTPS" ? require("https") : require("http")) as typeof import("http");
+    const [hostname, port] = splitHost(request.host, request.protocol);
+    return new Promise<RawResponse>((resolve, reject) => {
+        let settled = false;
+        let connectTimer: NodeJS.Timeout | undefined;
+        let readTimer: NodeJS.Timeout | undefined;
+        const finish = (error: TransportError | undefined, response?: RawResponse) => {
+            if (settled) return;
+            settled = true;
+            clearTimeout(connectTimer);
+            clearTimeout(readTimer);
+            if (error) {
+                req.destroy();
+                reject(error);
+            } else {
+                resolve(response as RawResponse);
+            }
+        };
+        const startReadTimer = () => {
+            clearTimeout(connectTimer);
+            readTimer ??= setTimeout(
+                () => finish(new TransportError("read-timeout", `no complete response within ${request.readTimeoutMs} ms`)),
+                request.readTimeoutMs,
+            );
+        };
+
+        const req = transport.request({
+            protocol: request.protocol === "HTTPS" ? "https:" : "http:",
+            hostname,
+            port,
+            method: request.method,
+            path: request.path,
+            headers: request.headers,
+            agent: agentFor(request.protocol),
+        });
+        connectTimer = setTimeout(
+            () => finish(new TransportError("connect-timeout", `could not connect to ${request.host} within ${request.connectTimeoutMs} ms`)),
+            request.connectTimeoutMs,
+        );
+        req.on("socket", (socket) => {
+            // A pooled socket is already connected; a new one reports when it is.
+            if (!socket.connecting) {
+                startReadTimer();
+            } else {
+                socket.once(request.protocol === "HTTPS" ? "secureConnect" : "connect", startReadTimer);
+            }
+        });
+        req.on("response", (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (chunk: Buffer) => chunks.push(chunk));
+            res.on("aborted", () => finish(new TransportError("connection-reset", "the connection closed before the response was complete")));
+            res.on("error", (e) => finish(toTransportError(e)));
+            res.on("end", () => {
+                if (!res.complete) {
+                    finish(new TransportError("connection-reset", "the connection closed before the response was complete"));
+                    return;
+                }
+                finish(undefined, { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") });
+            });
+        });
+        req.on("error", (e) => finish(toTransportError(e)));
+        req.end();
+    });
+}
+
+function toTransportError(error: Error & { code?: string }): TransportError {
+    switch (error.code) {
+        case "ECONNRESET":
+        case "EPIPE":
+        case "ECONNABORTED":
+            return new TransportError("connection-reset", `connection reset (${error.code})`);
+        case "ETIMEDOUT":
+            return new TransportError("connect-timeout", `connection timed out (${error.code})`);
+        default:
+            return new TransportError("connection-failed", error.code ? `connection failed (${error.code})` : `connection failed: ${error.message}`);
+    }
+}
+
+function splitHost(host: string, protocol: "HTTP" | "HTTPS"): [string, number] {
+    const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(host);
+    const hostname = m ? m[1] : host;
+    const port = m && m[2] ? Number(m[2]) : protocol === "HTTPS" ? 443 : 80;
+    return [hostname, port];
+}

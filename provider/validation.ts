@@ -1,0 +1,81 @@
+import { InvalidArgumentError } from "./errors";
+
+/** Longer than any real workspace id, namespace or draft id, short enough to reject garbage. */
+export const maxIdentifierLength = 256;
+
+// Control characters (C0, DEL, C1) never belong in an id and would corrupt headers and logs.
+const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * Checks one identifier argument and returns it trimmed. Throws {@link InvalidArgumentError}
+ * naming the argument when it is missing, blank, too long or contains control characters.
+ */
+export function requireIdentifier(argument: string, value: unknown): string {
+    if (value === undefined || value === null) {
+        throw new InvalidArgumentError(argument, "is required");
+    }
+    if (typeof value !== "string") {
+        throw new InvalidArgumentError(argument, `must be a string, got ${typeof value}`);
+    }
+    const trimmed = value.trim();
+    if (trimmed.length === 0) {
+        throw new InvalidArgumentError(argument, value.length === 0 ? "is empty" : "is blank (only whitespace)");
+    }
+    const control = controlCharacter.exec(trimmed);
+    if (control) {
+        const hex = control[0].charCodeAt(0).toString(16).padStart(4, "0");
+        throw new InvalidArgumentError(argument, `contains a control character (U+${hex}) at position ${control.index}`);
+    }
+    if (trimmed.length > maxIdentifierLength) {
+        throw new InvalidArgumentError(argument, `is ${trimmed.length} characters long; at most ${maxIdentifierLength} are allowed`);
+    }
+    return trimmed;
+}
+
+/** The identifiers of one draft, validated. */
+export interface DraftCoordinates {
+    readonly workspace: string;
+    readonly namespace: string;
+    readonly deploymentDraftId: string;
+}
+
+/** The identifiers of a lookup by name, validated. */
+export interface DraftNameCoordinates {
+    readonly workspace: string;
+    readonly namespace: string;
+    readonly name: string;
+}
+
+/** What a caller may pass to identify a draft: an id or a name, exactly one. */
+export interface DraftSelector {
+    readonly workspace?: unknown;
+    readonly namespace?: unknown;
+    readonly deploymentDraftId?: unknown;
+    readonly name?: unknown;
+}
+
+/**
+ * Validates a lookup's arguments before any request: workspace and namespace always, then
+ * exactly one of `deploymentDraftId` and `name`.
+ */
+export function validateSelector(args: DraftSelector): DraftCoordinates | DraftNameCoordinates {
+    if (args === null || typeof args !== "object") {
+        throw new InvalidArgumentError("args", "must be an object with workspace, namespace and deploymentDraftId or name");
+    }
+    const workspace = requireIdentifier("workspace", args.workspace);
+    const namespace = requireIdentifier("namespace", args.namespace);
+    const hasId = args.deploymentDraftId !== undefined && args.deploymentDraftId !== null;
+    const hasName = args.name !== undefined && args.name !== null;
+    if (hasId && hasName) {
+        throw new InvalidArgumentError("deploymentDraftId", 'give either "deploymentDraftId" or "name", not both');
+    }
+    if (hasName) {
+        return { workspace, namespace, name: requireIdentifier("name", args.name) };
+    }
+    return { workspace, namespace, deploymentDraftId: requireIdentifier("deploymentDraftId", args.deploymentDraftId) };
+}
+
+/** Whether validated coordinates select a draft by name. */
+export function isNameLookup(c: DraftCoordinates | DraftNameCoordinates): c is DraftNameCoordinates {
+    return (c as DraftNameCoordinates).name !== undefined;
+}
