@@ -1,0 +1,48 @@
+/**
+ * pulumi-ververica: read Realtime Compute for Apache Flink (Ververica) deployment drafts from
+ * Pulumi programs.
+ *
+ * ```ts
+ * import * as ververica from "pulumi-ververica";
+ * const draft = ververica.getDeploymentDraftOutput({ workspace, namespace, deploymentDraftId });
+ * export const engine = draft.engineVersion;
+ * ```
+ */
+export * from "./getDeploymentDraft";
+export type {
+    ArtifactKind,
+    CdcYamlArtifact,
+    CdcYamlDraftArtifact,
+    DeploymentDraftAttributes,
+    DraftArtifact,
+    DraftLock,
+    ExecutionMode,
+    JarArtifact,
+    JarDraftArtifact,
+    JsonValue,
+    LocalVariable,
+    PythonArtifact,
+    PythonDraftArtifact,
+    SqlArtifact,
+    SqlScriptDraftArtifact,
+} from "../provider/model";
+export type { ConnectionOptions } from "../provider/connectionSettings";
+export type { LookupOptions } from "../provider/draftLookup";
+export type { TuningOptions } from "../provider/clientTuning";
+export { clearDraftLookupCache } from "../provider/draftLookup";
+export {
+    AccessDeniedError,
+    AmbiguousDraftNameError,
+    ConfigurationError,
+    DraftNameNotFoundError,
+    DraftNotFoundError,
+    InvalidArgumentError,
+    InvalidCredentialsError,
+    InvalidResponseError,
+    NetworkError,
+    RequestFailedError,
+    ServiceError,
+    ThrottledError,
+    VervericaError,
+} from "../provider/errors";
+export type { ApiFailureDetails, DraftReference, VervericaErrorCode } from "../provider/errors";

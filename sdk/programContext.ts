@@ -1,0 +1,26 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { LookupContext, LookupOptions } from "../provider/draftLookup";
+import type { RetryNotice } from "../provider/retryPolicy";
+
+/**
+ * The settings of a lookup made in the program process: the stack config as the engine
+ * passed it (absent in a plain Node script) and the process environment.
+ */
+export function programLookupContext(options: LookupOptions): LookupContext {
+    return {
+        options,
+        // The raw reader: `pulumi.Config#get` warns on secret keys such as alicloud:secretKey,
+        // which are meant to be read here.
+        config: (key) => pulumi.runtime.getConfig(key),
+        env: process.env,
+        onRetry: logRetry,
+    };
+}
+
+/** Reports a retry through the Pulumi log; the error message never holds a credential. */
+export function logRetry(notice: RetryNotice, action: string): void {
+    void pulumi.log.info(
+        `ververica: ${action} attempt ${notice.attempt}/${notice.maxAttempts} failed (${notice.error.code}); ` +
+            `retrying in ${notice.delayMs} ms: ${notice.error.message}`,
+    );
+}
