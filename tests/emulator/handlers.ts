@@ -1,0 +1,71 @@
+/**
+ * The ververica service behind the gateway: answers a routed, authorised request from the
+ * draft store with the service's camelCase envelope.
+ */
+import type { WireEnvelope, WireDeploymentDraft, WireListEnvelope } from "../../provider/wireTypes";
+import type { DraftStore } from "./draftStore";
+import { headerValue, parseQuery, type ReceivedRequest } from "./request";
+import { envelopeReply, serviceErrorReply, type Reply, type ReplyContext } from "./responses";
+import type { Route } from "./routes";
+
+/** The code the Terraform provider, and therefore this project, reads as "not found". */
+export const NOT_FOUND_ERROR_CODE = "990301";
+export const DEFAULT_PAGE_SIZE = 10;
+export const MAX_PAGE_SIZE = 100;
+
+export function handle(ctx: ReplyContext, store: DraftStore, route: Route, request: ReceivedRequest): Reply {
+    const workspace = headerValue(request.headers, "workspace");
+    if (!workspace) {
+        return serviceErrorReply(ctx, 400, "MissingParameter", "The workspace header is required.");
+    }
+    return route.action === "GetDeploymentDraft"
+        ? getDraft(ctx, store, workspace, route.namespace, route.deploymentDraftId)
+        : listDrafts(ctx, store, workspace, route.namespace, request.rawQuery);
+}
+
+function getDraft(ctx: ReplyContext, store: DraftStore, workspace: string, namespace: string, id: string): Reply {
+    const draft = store.get(workspace, namespace, id);
+    if (!draft) {
+        return serviceErrorReply(ctx, 404, NOT_FOUND_ERROR_CODE, `deployment draft ${id} not found`);
+    }
+    const envelope: WireEnvelope<WireDeploymentDraft> = { ...success(ctx), data: draft };
+    return envelopeReply(200, envelope);
+}
+
+function listDrafts(ctx: ReplyContext, store: DraftStore, workspace: string, namespace: string, rawQuery: string): Reply {
+    const query = new Map(parseQuery(rawQuery).reverse()); // reversed so the first occurrence wins
+    const pageIndex = parsePositiveInteger(query.get("pageIndex"), 1);
+    const pageSize = parsePositiveInteger(query.get("pageSize"), DEFAULT_PAGE_SIZE);
+    if (pageIndex === undefined) {
+        return serviceErrorReply(ctx, 400, "InvalidParameter", "pageIndex must be an integer of at least 1.");
+    }
+    if (pageSize === undefined || pageSize > MAX_PAGE_SIZE) {
+        return serviceErrorReply(ctx, 400, "InvalidParameter", `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}.`);
+    }
+    const all = store.list(workspace, namespace);
+    const start = (pageIndex - 1) * pageSize;
+    const envelope: WireListEnvelope = {
+        ...success(ctx),
+        data: all.slice(start, start + pageSize),
+        pageIndex,
+        pageSize,
+        totalSize: all.length,
+    };
+    return envelopeReply(200, envelope);
+}
+
+function success(ctx: ReplyContext): WireEnvelope<never> {
+    return { requestId: ctx.requestId, success: true, httpCode: 200, errorCode: "", errorMessage: "" };
+}
+
+/** The default when absent; undefined when present but not a decimal integer >= 1. */
+function parsePositiveInteger(value: string | undefined, fallback: number): number | undefined {
+    if (value === undefined) {
+        return fallback;
+    }
+    if (!/^[0-9]{1,9}$/.test(value)) {
+        return undefined;
+    }
+    const n = Number(value);
+    return n >= 1 ? n : undefined;
+}
