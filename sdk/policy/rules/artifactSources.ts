@@ -1,0 +1,62 @@
+/**
+ * The artifact-sources rule: a job's code and dependencies must come from trusted storage. Each
+ * URI the draft's artifact runs with (the JAR or Python file, additional dependencies, Python
+ * libraries and archives, of the part its kind selects) must use an allowed scheme and, when
+ * prefixes are configured, start with one of them. A URI without a scheme is a violation: where
+ * it is fetched from cannot be checked.
+ */
+import { DeploymentDraftAttributes } from "../../../provider/model";
+import { listArtifactUris, redactUri } from "./artifactUris";
+import { quote, RuleViolation, violation } from "./violation";
+
+/** The name of the artifact-sources rule. */
+export const artifactSourcesRule = "ververica-artifact-sources";
+
+/** Settings of the artifact-sources rule. */
+export interface ArtifactSourcesConfig {
+    /** URI schemes allowed, without `://`, compared case-insensitively, e.g. `oss`. */
+    readonly allowedSchemes: readonly string[];
+    /**
+     * When not empty, every URI must also start with one of these prefixes, e.g.
+     * `oss://my-bucket/flink/`. End a prefix with `/` so that `oss://my-bucket` does not also
+     * admit `oss://my-bucket-of-someone-else`.
+     */
+    readonly allowedPrefixes: readonly string[];
+}
+
+/** The artifact-sources rule's defaults: OSS only. */
+export const defaultArtifactSourcesConfig: ArtifactSourcesConfig = {
+    allowedSchemes: ["oss"],
+    allowedPrefixes: [],
+};
+
+/** Checks that every URI of a draft's artifact comes from an allowed scheme and prefix. */
+export function checkArtifactSources(
+    draft: DeploymentDraftAttributes,
+    config: ArtifactSourcesConfig = defaultArtifactSourcesConfig,
+): RuleViolation[] {
+    const schemes = new Set(config.allowedSchemes.map((scheme) => scheme.toLowerCase()));
+    const violations: RuleViolation[] = [];
+    for (const { field, uri } of listArtifactUris(draft.artifact, "selected")) {
+        const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1]?.toLowerCase();
+        const shown = quote(redactUri(uri));
+        const allowedSchemes = config.allowedSchemes.join(", ");
+        if (scheme === undefined) {
+            violations.push(violation(artifactSourcesRule, draft, `${field} ${shown} has no URI scheme. Use a URI with one of the schemes: ${allowedSchemes}.`));
+        } else if (!schemes.has(scheme)) {
+            const why = scheme === "http" ? " Plain HTTP downloads can be tampered with in transit." : "";
+            violations.push(
+                violation(artifactSourcesRule, draft, `${field} ${shown} uses the scheme ${scheme}, which is not allowed.${why} Move the file to storage reached by: ${allowedSchemes}.`),
+            );
+        } else if (config.allowedPrefixes.length > 0 && !config.allowedPrefixes.some((prefix) => uri.startsWith(prefix))) {
+            violations.push(
+                violation(
+                    artifactSourcesRule,
+                    draft,
+                    `${field} ${shown} is outside the allowed locations. Move the file under one of: ${config.allowedPrefixes.join(", ")}.`,
+                ),
+            );
+        }
+    }
+    return violations;
+}
