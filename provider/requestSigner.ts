@@ -7,7 +7,8 @@ export const apiVersion = "2022-07-18";
 const signatureAlgorithm = "ACS3-HMAC-SHA256";
 // sha256 of the empty body: every call here is a GET.
 const emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-const packageVersion: string = (require("../package.json") as { version: string }).version;
+// By package name, so the same line works from the sources and from the built `dist/`.
+const packageVersion: string = (require("pulumi-ververica/package.json") as { version: string }).version;
 
 /** One ROA call of the ververica API. */
 export interface ApiCall {

@@ -46,3 +46,5 @@ export {
     VervericaError,
 } from "../provider/errors";
 export type { ApiFailureDetails, DraftReference, VervericaErrorCode } from "../provider/errors";
+export { DeploymentDraft } from "./deploymentDraft";
+export type { DeploymentDraftArgs, DeploymentDraftOutputs } from "./deploymentDraft";

@@ -98,6 +98,17 @@ export interface TestStack {
  * `PULUMI_HOME`, a passphrase secrets provider and settings that keep the CLI offline and
  * non-interactive. Call `destroy()` when done, also when the test fails.
  */
+/** Fills `dir` with links to the repo's installed packages and to the repo as `pulumi-ververica`. */
+export function linkProjectModules(dir: string): void {
+    fs.mkdirSync(dir, { recursive: true });
+    const source = path.join(repoRoot, "node_modules");
+    for (const entry of fs.readdirSync(source)) {
+        if (entry === ".bin" || entry === ".package-lock.json") continue;
+        fs.symlinkSync(path.join(source, entry), path.join(dir, entry), "dir");
+    }
+    fs.symlinkSync(repoRoot, path.join(dir, "pulumi-ververica"), "dir");
+}
+
 export async function createTestStack(options: TestStackOptions): Promise<TestStack> {
     const binDir = ensurePulumiCli();
     const projectName = options.projectName ?? "pulumi-ververica-e2e";
@@ -113,8 +124,10 @@ export async function createTestStack(options: TestStackOptions): Promise<TestSt
         }
         // Dynamic providers run in a separate Node process started in the project directory:
         // its launcher resolves `@pulumi/pulumi` from there, and so do the `require` calls in
-        // the serialized provider code.
-        fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(workDir, "node_modules"), "dir");
+        // the serialized provider code, `require("pulumi-ververica/...")` among them. So the
+        // project gets the repo's packages plus this package itself (its built `dist/`), as an
+        // installed copy would be.
+        linkProjectModules(path.join(workDir, "node_modules"));
 
         const backendUrl = `file://${backendDir}`;
         const env: Record<string, string> = {

@@ -1,0 +1,87 @@
+import * as pulumi from "@pulumi/pulumi";
+import { draftAttributeNames, DeploymentDraftAttributes } from "../provider/model";
+import { draftProviderStub } from "./draftProviderStub";
+
+/** Identifies the draft a {@link DeploymentDraft} tracks, and where to reach the API. */
+export interface DeploymentDraftArgs {
+    /** The workspace id, e.g. `a14bd5d90a`. Changing it replaces the resource. */
+    workspace: pulumi.Input<string>;
+    /** The namespace, e.g. `default-namespace`. Changing it replaces the resource. */
+    namespace: pulumi.Input<string>;
+    /** The draft's id. Give this or `name`; choosing another draft replaces the resource. */
+    deploymentDraftId?: pulumi.Input<string>;
+    /** The draft's name, looked up with ListDeploymentDrafts. Give this or `deploymentDraftId`. */
+    name?: pulumi.Input<string>;
+    /** An endpoint host or URL; otherwise from stack config or environment (see README). */
+    endpoint?: pulumi.Input<string>;
+    /** A region such as `cn-hangzhou`; otherwise from stack config or environment. */
+    region?: pulumi.Input<string>;
+    /**
+     * Keep the draft's `artifact` (SQL script, main args, CDC YAML: places where passwords
+     * hide) encrypted in state as a Pulumi secret. Default `true`; set `false` only for drafts
+     * known to hold no secret, when plain-text diffs of the SQL are worth more.
+     */
+    storeArtifactAsSecret?: boolean;
+}
+
+/** One output per draft attribute: the model the data source returns, as outputs. */
+export type DeploymentDraftOutputs = {
+    readonly [K in keyof DeploymentDraftAttributes]-?: pulumi.Output<DeploymentDraftAttributes[K]>;
+};
+
+/**
+ * Tracks an existing deployment draft read-only: creating it looks the draft up, `pulumi
+ * refresh` re-reads it and shows drift (new engine version, new SQL, a lock taken), and
+ * `pulumi destroy` only forgets it. The draft itself is never changed.
+ *
+ * ```ts
+ * const draft = new ververica.DeploymentDraft("orders-etl", {
+ *     workspace: "a14bd5d90a",
+ *     namespace: "default-namespace",
+ *     deploymentDraftId: "c84d73be-40ad-4627-8bdd-fa1eba51b234",
+ * });
+ * export const engine = draft.engineVersion;
+ * ```
+ *
+ * Import and `DeploymentDraft.get` are not supported (a limitation of Pulumi dynamic
+ * providers): declare the resource with the draft's id instead, or use `getDeploymentDraftOutput`.
+ */
+export interface DeploymentDraft extends DeploymentDraftOutputs {}
+
+export class DeploymentDraft extends pulumi.dynamic.Resource {
+    /** The Pulumi type token of this resource, as policies and transforms see it. */
+    static readonly __pulumiType = "pulumi-nodejs:dynamic/ververica:DeploymentDraft";
+
+    /** Whether `obj` is a `DeploymentDraft`, even one created by another copy of this package. */
+    static override isInstance(obj: unknown): obj is DeploymentDraft {
+        return (
+            obj !== undefined &&
+            obj !== null &&
+            pulumi.dynamic.Resource.isInstance(obj) &&
+            (obj as { __pulumiType?: unknown }).__pulumiType === DeploymentDraft.__pulumiType
+        );
+    }
+
+    /** The endpoint given in the arguments, if any. */
+    declare readonly endpoint: pulumi.Output<string | undefined>;
+    /** The region given in the arguments, if any. */
+    declare readonly region: pulumi.Output<string | undefined>;
+
+    /**
+     * @param name The unique name of this resource in the stack.
+     * @param args Which draft to track.
+     * @param opts Resource options; `additionalSecretOutputs` adds to the secret artifact.
+     */
+    constructor(name: string, args: DeploymentDraftArgs, opts?: pulumi.CustomResourceOptions) {
+        const { storeArtifactAsSecret = true, ...lookup } = args ?? ({} as DeploymentDraftArgs);
+        const props: pulumi.Inputs = {};
+        // Every attribute must be declared (as undefined) to come back as an output.
+        for (const attribute of draftAttributeNames) {
+            props[attribute] = undefined;
+        }
+        props.lookupName = undefined;
+        Object.assign(props, lookup);
+        const secretOutputs = [...(storeArtifactAsSecret ? ["artifact"] : []), ...(opts?.additionalSecretOutputs ?? [])];
+        super(draftProviderStub, name, props, { ...opts, additionalSecretOutputs: secretOutputs }, "ververica", "DeploymentDraft");
+    }
+}

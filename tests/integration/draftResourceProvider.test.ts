@@ -1,0 +1,160 @@
+import * as assert from "assert";
+import { createDraftResourceProvider, DraftResourceOutputs, revisionOf } from "../../provider/draftResourceProvider";
+import { clearDraftLookupCache } from "../../provider/draftLookup";
+import { DEFAULT_TEST_CREDENTIAL } from "../emulator";
+import { rejectsWithCode } from "../helpers/assertions";
+import { useEmulator } from "../helpers/emulatorFixture";
+
+const ws = "a14bd5d90a";
+const ns = "default-namespace";
+const ordersEtl = "c84d73be-40ad-4627-8bdd-fa1eba51b234";
+
+// The provider's methods, called as the dynamic-provider host calls them, against the emulator.
+describe("DeploymentDraft provider methods", () => {
+    const fixture = useEmulator({}, { VERVERICA_MAX_ATTEMPTS: "2" });
+    const provider = () => createDraftResourceProvider(process.env);
+    const inputs = () => ({ workspace: ws, namespace: ns, deploymentDraftId: ordersEtl, endpoint: fixture.emulator.url });
+
+    it("check names the argument of bad inputs without a request", async () => {
+        const p = provider();
+        const bad = await p.check({}, { workspace: ws, namespace: " ", deploymentDraftId: ordersEtl });
+        assert.strictEqual(bad.failures?.[0].property, "namespace");
+        assert.match(String(bad.failures?.[0].reason), /blank/);
+        const both = await p.check({}, { workspace: ws, namespace: ns, deploymentDraftId: ordersEtl, name: "orders-etl" });
+        assert.strictEqual(both.failures?.[0].property, "deploymentDraftId");
+        assert.strictEqual(fixture.emulator.stats.requests, 0);
+    });
+
+    it("check records the draft's revision, fails on an unknown draft, and skips unknown inputs", async () => {
+        const p = provider();
+        const checked = await p.check({}, inputs());
+        assert.strictEqual(checked.failures, undefined);
+        const stored = fixture.emulator.store.get(ws, ns, ordersEtl);
+        assert.strictEqual(checked.inputs?.revision, revisionOf({ modifiedAt: stored?.modifiedAt, lock: undefined }));
+        await rejectsWithCode(p.check({}, { ...inputs(), deploymentDraftId: "missing" }), "DraftNotFound");
+        const requests = fixture.emulator.stats.requests;
+        const preview = await p.check({}, { ...inputs(), deploymentDraftId: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" });
+        assert.strictEqual(preview.inputs?.revision, undefined);
+        assert.strictEqual(fixture.emulator.stats.requests, requests);
+    });
+
+    it("create reads the draft and returns every attribute as outputs", async () => {
+        const result = await provider().create(inputs());
+        assert.strictEqual(result.id, ordersEtl);
+        const outs = result.outs as DraftResourceOutputs;
+        assert.strictEqual(outs.name, "orders-etl");
+        assert.strictEqual(outs.artifact?.kind, "SQLSCRIPT");
+        assert.strictEqual(outs.endpoint, fixture.emulator.url);
+        assert.strictEqual(outs.lookupName, undefined);
+    });
+
+    it("create by name records the name it was looked up by", async () => {
+        const result = await provider().create({ workspace: ws, namespace: ns, name: "orders-etl", endpoint: fixture.emulator.url });
+        assert.strictEqual(result.id, ordersEtl);
+        assert.strictEqual((result.outs as DraftResourceOutputs).lookupName, "orders-etl");
+    });
+
+    it("create fails with DraftNotFound for an unknown draft", async () => {
+        await rejectsWithCode(provider().create({ ...inputs(), deploymentDraftId: "missing" }), "DraftNotFound");
+    });
+
+    it("diff replaces on another workspace, namespace or draft, and updates on a new endpoint", async () => {
+        const p = provider();
+        const olds = (await p.create(inputs())).outs as Record<string, unknown>;
+        assert.deepStrictEqual(await p.diff(ordersEtl, olds, inputs()), { changes: false, replaces: [], deleteBeforeReplace: false });
+        assert.deepStrictEqual((await p.diff(ordersEtl, olds, { ...inputs(), deploymentDraftId: "other" })).replaces, ["deploymentDraftId"]);
+        assert.deepStrictEqual((await p.diff(ordersEtl, olds, { ...inputs(), namespace: "other" })).replaces, ["namespace"]);
+        assert.deepStrictEqual((await p.diff(ordersEtl, olds, { ...inputs(), workspace: "other" })).replaces, ["workspace"]);
+        const byName = { workspace: ws, namespace: ns, name: "orders-etl", endpoint: fixture.emulator.url };
+        assert.deepStrictEqual((await p.diff(ordersEtl, olds, byName)).changes, false, "the same draft by its name is no change");
+        assert.deepStrictEqual((await p.diff(ordersEtl, olds, { ...byName, name: "daily-report" })).replaces, ["name"]);
+        const moved = await p.diff(ordersEtl, olds, { ...inputs(), endpoint: "http://127.0.0.1:1" });
+        assert.deepStrictEqual([moved.changes, moved.replaces], [true, []]);
+    });
+
+    it("diff reports an edited or newly locked draft as an update, on up and on refresh", async () => {
+        const p = provider();
+        const olds = (await p.create(inputs())).outs as DraftResourceOutputs;
+        const seen = revisionOf(olds);
+        assert.strictEqual((await p.diff(ordersEtl, olds as never, { ...inputs(), revision: seen })).changes, false);
+        fixture.emulator.store.update(ws, ns, ordersEtl, { lock: { id: "lock-9", holderName: "carol" } });
+        clearDraftLookupCache(); // the next `up` runs in a new provider process
+        const { inputs: checked } = await provider().check({}, inputs());
+        const onUp = await p.diff(ordersEtl, olds as never, checked as never);
+        assert.deepStrictEqual([onUp.changes, onUp.replaces], [true, []]);
+        // A refresh diffs the refreshed outputs (olds) against the previous inputs (news).
+        const refreshed = (await p.read(ordersEtl, olds)).props as DraftResourceOutputs;
+        const onRefresh = await p.diff(ordersEtl, refreshed as never, { ...inputs(), revision: seen });
+        assert.deepStrictEqual([onRefresh.changes, onRefresh.replaces], [true, []]);
+    });
+
+    it("read re-reads the draft and shows drift", async () => {
+        const p = provider();
+        const outs = (await p.create(inputs())).outs as DraftResourceOutputs;
+        fixture.emulator.store.update(ws, ns, ordersEtl, { engineVersion: "vvr-11.1-jdk11-flink-1.20", lock: { id: "l-1", holderId: "42", holderName: "bob" } });
+        const read = await p.read(ordersEtl, outs);
+        assert.strictEqual(read.id, ordersEtl);
+        assert.strictEqual((read.props as DraftResourceOutputs).engineVersion, "vvr-11.1-jdk11-flink-1.20");
+        assert.strictEqual((read.props as DraftResourceOutputs).lock?.holderName, "bob");
+        assert.deepStrictEqual(read.inputs, {
+            workspace: ws,
+            namespace: ns,
+            deploymentDraftId: ordersEtl,
+            endpoint: fixture.emulator.url,
+            revision: revisionOf(read.props as DraftResourceOutputs),
+        });
+    });
+
+    it("read removes the resource only when the draft is definitely gone", async () => {
+        const p = provider();
+        const outs = (await p.create(inputs())).outs as DraftResourceOutputs;
+        fixture.emulator.store.remove(ws, ns, ordersEtl);
+        assert.deepStrictEqual(await p.read(ordersEtl, outs), { id: "", props: {} });
+    });
+
+    for (const [fault, code] of [
+        ["error503", "ServiceError"],
+        ["throttle", "Throttled"],
+        ["malformedJson", "InvalidResponse"],
+        ["truncatedJson", "InvalidResponse"],
+        ["reset", "Network"],
+        ["forbidden", "AccessDenied"],
+        ["badSignature", "InvalidCredentials"],
+        ["successFalse", "RequestFailed"],
+    ] as const) {
+        it(`read fails, keeping the resource, on ${fault}`, async () => {
+            const p = provider();
+            const outs = (await p.create(inputs())).outs as DraftResourceOutputs;
+            fixture.emulator.faults.next(fault, 5, { retryAfterMs: 1 });
+            await rejectsWithCode(p.read(ordersEtl, outs), code);
+        });
+    }
+
+    it("read fails, keeping the resource, on the gateway's 404 for an unknown AccessKey", async () => {
+        const p = provider();
+        const outs = (await p.create(inputs())).outs as DraftResourceOutputs;
+        process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = "LTAIrevokedKey";
+        await rejectsWithCode(p.read(ordersEtl, outs), "InvalidCredentials");
+    });
+
+    it("takes credentials from the stack config given to configure before the environment", async () => {
+        const p = provider();
+        process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = "not-the-secret";
+        const config: Record<string, string> = {
+            "alicloud:accessKey": DEFAULT_TEST_CREDENTIAL.accessKeyId,
+            "alicloud:secretKey": DEFAULT_TEST_CREDENTIAL.accessKeySecret,
+        };
+        await p.configure({ config: { get: (k: string) => config[k], require: (k: string) => config[k] } });
+        assert.strictEqual((await p.create(inputs())).id, ordersEtl);
+    });
+
+    it("update re-reads; delete never calls the API", async () => {
+        const p = provider();
+        const outs = (await p.create(inputs())).outs as DraftResourceOutputs;
+        const before = fixture.emulator.stats.requests;
+        assert.strictEqual(((await p.update(ordersEtl, outs, inputs())).outs as DraftResourceOutputs).name, "orders-etl");
+        await p.delete(ordersEtl, outs);
+        assert.strictEqual(fixture.emulator.stats.requests, before + 1);
+        assert.ok(fixture.emulator.store.get(ws, ns, ordersEtl));
+    });
+});
