@@ -8,6 +8,7 @@ import { getDeploymentDraftOutput } from "../../sdk";
 import { loadFixtureDrafts, NOT_FOUND_ERROR_CODE } from "../emulator";
 import type { WireDeploymentDraft } from "../../provider/wireTypes";
 import { useEmulator } from "../helpers/emulatorFixture";
+import { Echo, ECHO_TYPE } from "./echoResource";
 import { createTestStack, ensurePulumiCli, runPulumi, TestStack } from "./harness";
 
 // A building CLI prints progress; a cold first build on two cores takes several minutes.
@@ -23,24 +24,6 @@ const LOCKED_NAME = "payments-enrichment";
 /** Well-formed, but no fixture draft has it. */
 const UNKNOWN_ID = "0f0e0d0c-0b0a-4909-8807-060504030201";
 
-const ECHO_TYPE = "pulumi-nodejs:dynamic/e2e:Echo";
-
-// Serialized into the resource's state and run by the dynamic-provider host, so it must not
-// capture anything from this module.
-const echoProvider: pulumi.dynamic.ResourceProvider = {
-    async create(inputs: { value: string }): Promise<pulumi.dynamic.CreateResult> {
-        return { id: `echo-${inputs.value}`, outs: { value: inputs.value } };
-    },
-};
-
-/** A resource whose output `value` echoes its input: something in state that a failure must not lose. */
-class Echo extends pulumi.dynamic.Resource {
-    declare readonly value: pulumi.Output<string>;
-
-    constructor(name: string, value: pulumi.Input<string>) {
-        super(echoProvider, name, { value }, undefined, "e2e", "Echo");
-    }
-}
 
 /** The parts of `pulumi stack export` these tests read. */
 interface ExportedState {

@@ -6,31 +6,13 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import * as pulumi from "@pulumi/pulumi";
+import { Echo, ECHO_TYPE } from "./echoResource";
 import { createTestStack, ensurePulumiCli, runPulumi, TestStack } from "./harness";
 
 // A building CLI prints progress; a cold first build on two cores takes several minutes.
 const CLI_TIMEOUT_MS = 40 * 60 * 1000;
 const STACK_TIMEOUT_MS = 3 * 60 * 1000;
 
-// Serialized into the resource's state and run by the dynamic-provider host, so it must not
-// capture anything from this module.
-const echoProvider: pulumi.dynamic.ResourceProvider = {
-    async create(inputs: { value: string }): Promise<pulumi.dynamic.CreateResult> {
-        return { id: `echo-${inputs.value}`, outs: { value: inputs.value } };
-    },
-};
-
-/** A resource whose output `value` echoes its input. */
-class Echo extends pulumi.dynamic.Resource {
-    declare readonly value: pulumi.Output<string>;
-
-    constructor(name: string, value: pulumi.Input<string>) {
-        super(echoProvider, name, { value }, undefined, "e2e", "Echo");
-    }
-}
-
-const ECHO_TYPE = "pulumi-nodejs:dynamic/e2e:Echo";
 
 /** The parts of `pulumi stack export` these tests read. */
 interface ExportedState {

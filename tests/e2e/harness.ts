@@ -93,11 +93,6 @@ export interface TestStack {
     destroy(): Promise<void>;
 }
 
-/**
- * Creates a stack for one test: a temporary directory with a `file://` backend, a private
- * `PULUMI_HOME`, a passphrase secrets provider and settings that keep the CLI offline and
- * non-interactive. Call `destroy()` when done, also when the test fails.
- */
 /** Fills `dir` with links to the repo's installed packages and to the repo as `pulumi-ververica`. */
 export function linkProjectModules(dir: string): void {
     fs.mkdirSync(dir, { recursive: true });
@@ -109,6 +104,11 @@ export function linkProjectModules(dir: string): void {
     fs.symlinkSync(repoRoot, path.join(dir, "pulumi-ververica"), "dir");
 }
 
+/**
+ * Creates a stack for one test: a temporary directory with a `file://` backend, a private
+ * `PULUMI_HOME`, a passphrase secrets provider and settings that keep the CLI offline and
+ * non-interactive. Call `destroy()` when done, also when the test fails.
+ */
 export async function createTestStack(options: TestStackOptions): Promise<TestStack> {
     const binDir = ensurePulumiCli();
     const projectName = options.projectName ?? "pulumi-ververica-e2e";
