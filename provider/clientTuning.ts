@@ -15,6 +15,10 @@ export interface TuningOptions {
     readonly readTimeoutMs?: number;
     /** Process-wide bound on concurrent API calls (default 8). */
     readonly maxConcurrency?: number;
+    /** Upper bound of the first retry's randomized wait, in ms; it doubles per retry (default 200). */
+    readonly retryBaseDelayMs?: number;
+    /** The longest single wait between attempts, in ms, `x-acs-retry-after` included (default 10000). */
+    readonly retryMaxDelayMs?: number;
 }
 
 /** The tuning in force for one call. */
@@ -34,6 +38,8 @@ const settings: Array<{ key: keyof TuningOptions; config: string; env: string; m
     { key: "connectTimeoutMs", config: "ververica:connectTimeoutMs", env: "VERVERICA_CONNECT_TIMEOUT_MS", min: 1 },
     { key: "readTimeoutMs", config: "ververica:readTimeoutMs", env: "VERVERICA_READ_TIMEOUT_MS", min: 1 },
     { key: "maxConcurrency", config: "ververica:maxConcurrency", env: "VERVERICA_MAX_CONCURRENCY", min: 1 },
+    { key: "retryBaseDelayMs", config: "ververica:retryBaseDelayMs", env: "VERVERICA_RETRY_BASE_DELAY_MS", min: 1 },
+    { key: "retryMaxDelayMs", config: "ververica:retryMaxDelayMs", env: "VERVERICA_RETRY_MAX_DELAY_MS", min: 1 },
 ];
 
 /** Resolves tuning: per-call options, then stack config, then environment, then defaults. */
@@ -54,12 +60,13 @@ export function resolveTuning(options: TuningOptions, config: ConfigReader, env:
         }
         return undefined;
     };
-    const [maxAttempts, maxRetryTimeMs, connectTimeoutMs, readTimeoutMs, maxConcurrency] = settings.map(value);
+    const [maxAttempts, maxRetryTimeMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, retryBaseDelayMs, retryMaxDelayMs] = settings.map(value);
     return {
         retry: {
-            ...defaultRetryOptions,
             maxAttempts: maxAttempts ?? defaultRetryOptions.maxAttempts,
             maxElapsedMs: maxRetryTimeMs ?? defaultRetryOptions.maxElapsedMs,
+            baseDelayMs: retryBaseDelayMs ?? defaultRetryOptions.baseDelayMs,
+            maxDelayMs: retryMaxDelayMs ?? defaultRetryOptions.maxDelayMs,
         },
         timeouts: {
             connectTimeoutMs: connectTimeoutMs ?? defaultTimeouts.connectTimeoutMs,

@@ -10,7 +10,7 @@ export interface CallerCredential {
     readonly providerName?: string;
 }
 
-/** Produces credentials on demand through `@alicloud/credentials`. */
+/** Produces credentials on demand. */
 export interface CredentialSource {
     /** Identifies whose credentials these are without revealing them (an AccessKey id at most). */
     readonly identity: string;
@@ -20,8 +20,22 @@ export interface CredentialSource {
 
 type CredentialsModule = typeof import("@alicloud/credentials");
 
-/** Builds a credential source; `@alicloud/credentials` is loaded on first use only. */
+/**
+ * Builds a credential source. A key pair is handed out as it is; profiles and the default
+ * chain go through `@alicloud/credentials`, loaded on first use only.
+ */
 export function createCredentialSource(spec: CredentialSpec): CredentialSource {
+    const identity = spec.kind === "static" ? `ak:${spec.accessKeyId}` : spec.kind === "profile" ? `profile:${spec.profileName}` : "default-chain";
+    if (spec.kind === "static") {
+        // What the library would hand out for this pair, provider name included, without
+        // loading it: it and its HTTP stack take about 50 ms to load and a pair needs neither.
+        const pair: CallerCredential = Object.freeze(
+            spec.securityToken
+                ? { accessKeyId: spec.accessKeyId, accessKeySecret: spec.accessKeySecret, securityToken: spec.securityToken, providerName: "static_sts" }
+                : { accessKeyId: spec.accessKeyId, accessKeySecret: spec.accessKeySecret, providerName: "static_ak" },
+        );
+        return { identity, description: spec.source, getCredential: async () => pair };
+    }
     let credential: { getCredential(): Promise<{ accessKeyId?: string; accessKeySecret?: string; securityToken?: string; providerName?: string }> } | undefined;
     const load = () => {
         if (!credential) {
@@ -31,13 +45,16 @@ export function createCredentialSource(spec: CredentialSpec): CredentialSource {
         return credential;
     };
     return {
-        identity: spec.kind === "static" ? `ak:${spec.accessKeyId}` : spec.kind === "profile" ? `profile:${spec.profileName}` : "default-chain",
+        identity,
         description: spec.source,
         async getCredential(): Promise<CallerCredential> {
             let model;
             try {
                 model = await load().getCredential();
             } catch (e) {
+                // The chain sticks to the last link it tried, even one that failed, and looks for
+                // files only when it is built: a fresh chain next time finds a file written since.
+                credential = undefined;
                 throw new ConfigurationError(
                     `no usable credentials from ${spec.source}: ${describeChainFailure(e)}. ` +
                         "Set stack config alicloud:accessKey and alicloud:secretKey (as secrets), or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
@@ -56,22 +73,30 @@ export function createCredentialSource(spec: CredentialSpec): CredentialSource {
     };
 }
 
-function createLibraryCredential(lib: CredentialsModule, spec: CredentialSpec) {
+function createLibraryCredential(lib: CredentialsModule, spec: Exclude<CredentialSpec, { kind: "static" }>) {
     const Credential = lib.default;
     switch (spec.kind) {
-        case "static":
-            return new Credential(
-                new lib.Config(
-                    spec.securityToken
-                        ? { type: "sts", accessKeyId: spec.accessKeyId, accessKeySecret: spec.accessKeySecret, securityToken: spec.securityToken }
-                        : { type: "access_key", accessKeyId: spec.accessKeyId, accessKeySecret: spec.accessKeySecret },
-                ),
-            );
         case "profile":
             return new Credential(null, lib.CLIProfileCredentialsProvider.builder().withProfileName(spec.profileName).build());
         case "defaultChain":
-            return new Credential(null, lib.DefaultCredentialsProvider.builder().build());
+            return new Credential(null, defaultChain(lib));
     }
+}
+
+/**
+ * Alibaba's default chain, without its credentials-URI link unless ALIBABA_CLOUD_CREDENTIALS_URI
+ * is set: `@alicloud/credentials` 2.4.7 always appends that link, and unset it requests
+ * `https://undefined/`, a DNS lookup off this machine that can only fail. The chain keeps its
+ * links in `providers`; were that to change, the chain is used as built.
+ */
+function defaultChain(lib: CredentialsModule) {
+    const chain = lib.DefaultCredentialsProvider.builder().build();
+    const links = (chain as unknown as { providers?: unknown }).providers;
+    if (!process.env.ALIBABA_CLOUD_CREDENTIALS_URI && Array.isArray(links)) {
+        const kept = links.filter((link) => !(link instanceof lib.URICredentialsProvider));
+        links.splice(0, links.length, ...kept);
+    }
+    return chain;
 }
 
 // The chain's own message lists each link's failure; none of them contains a secret, but a

@@ -7,7 +7,7 @@ import { normalizeDraft } from "./normalizeDraft";
 import { draftPath, draftsPath } from "./pathEncoding";
 import { ApiCall, signRequest, TimeoutSettings } from "./requestSigner";
 import { readResponse } from "./responseClassifier";
-import { RetryNotice, RetryOptions, withRetries } from "./retryPolicy";
+import { RetryNotice, RetryOptions, RetryRuntime, systemRetryRuntime, withRetries } from "./retryPolicy";
 import type { ConcurrencyLimiter } from "./concurrencyLimiter";
 import type { DraftCoordinates, DraftNameCoordinates } from "./validation";
 
@@ -73,8 +73,9 @@ export class DraftClient {
     }
 
     /**
-     * Pages through ListDeploymentDrafts (100 a page) for the draft with this exact name. The
-     * listed draft is returned as listed: the list carries every attribute GetDeploymentDraft does.
+     * Pages through ListDeploymentDrafts (100 a page) for the draft with this exact name, then
+     * reads the match with GetDeploymentDraft, so that a lookup by name returns exactly what a
+     * lookup by id returns.
      */
     async findDeploymentDraftByName(c: DraftNameCoordinates): Promise<DeploymentDraftAttributes> {
         const matches: DeploymentDraftAttributes[] = [];
@@ -95,15 +96,27 @@ export class DraftClient {
         if (matches.length > 1) {
             throw new AmbiguousDraftNameError(c, matches.map((m) => m.deploymentDraftId));
         }
-        return matches[0];
+        return this.getDeploymentDraft({ workspace: c.workspace, namespace: c.namespace, deploymentDraftId: matches[0].deploymentDraftId });
     }
 
     private call(call: ApiCall, draft: DraftReference): Promise<Record<string, unknown>> {
         const { settings } = this;
+        // The time budget covers the API's answers and the backoff waits, not the queue in front
+        // of the process-wide bound: a lookup queued behind hundreds of others must still get its
+        // retries. So the clock the policy reads stands still while an attempt waits for a slot.
+        let queuedMs = 0;
+        const clock: RetryRuntime = { ...systemRetryRuntime, now: () => systemRetryRuntime.now() - queuedMs };
         return withRetries(
-            () => settings.limiter.run(() => this.exchange(call, draft)),
+            () => {
+                const queuedAt = systemRetryRuntime.now();
+                return settings.limiter.run(() => {
+                    queuedMs += systemRetryRuntime.now() - queuedAt;
+                    return this.exchange(call, draft);
+                });
+            },
             settings.retry,
             settings.onRetry ? (notice) => settings.onRetry?.(notice, call.action) : undefined,
+            clock,
         );
     }
 

@@ -1,9 +1,9 @@
 import { createHash } from "crypto";
 import { ConcurrencyLimiter } from "./concurrencyLimiter";
-import { ConfigReader, ConnectionOptions, CredentialSpec, resolveCredentialSpec, resolveEndpoint } from "./connectionSettings";
-import { createCredentialSource } from "./credentialSource";
+import { ConfigReader, ConnectionOptions, CredentialSpec, ResolvedEndpoint, resolveCredentialSpec, resolveEndpoint } from "./connectionSettings";
+import { CredentialSource, createCredentialSource } from "./credentialSource";
 import { DraftClient } from "./draftClient";
-import { defaultMaxConcurrency, resolveTuning, TuningOptions } from "./clientTuning";
+import { defaultMaxConcurrency, ResolvedTuning, resolveTuning, TuningOptions } from "./clientTuning";
 import { LookupCache } from "./lookupCache";
 import type { DeploymentDraftAttributes } from "./model";
 import type { RetryNotice } from "./retryPolicy";
@@ -30,7 +30,9 @@ export interface LookupContext {
 
 // Process-wide: one bound for every lookup of the program (or provider) process.
 const limiter = new ConcurrencyLimiter(defaultMaxConcurrency);
-const clients = new Map<string, DraftClient>();
+// One source per credential, so that a credential the chain had to fetch (an STS token, an
+// ECS role) is fetched once and refreshed by its provider, not fetched again per lookup.
+const credentialSources = new Map<string, CredentialSource>();
 const results = new LookupCache<DeploymentDraftAttributes>();
 
 /**
@@ -41,39 +43,106 @@ const results = new LookupCache<DeploymentDraftAttributes>();
 export function lookupDraft(selector: DraftSelector, context: LookupContext): Promise<DeploymentDraftAttributes> {
     try {
         const coordinates = validateSelector(selector);
-        const endpoint = resolveEndpoint(context.options, context.config, context.env);
-        const credentials = resolveCredentialSpec(context.config, context.env);
-        const tuning = resolveTuning(context.options, context.config, context.env);
+        const { endpoint, credentials, credentialId, tuning } = resolveSettings(context);
         limiter.setLimit(tuning.maxConcurrency);
 
-        const clientKey = JSON.stringify([endpoint.protocol, endpoint.host, credentialKey(credentials), tuning.retry, tuning.timeouts]);
-        let client = clients.get(clientKey);
-        if (!client) {
-            client = new DraftClient({
-                endpoint,
-                credentials: createCredentialSource(credentials),
-                timeouts: tuning.timeouts,
-                retry: tuning.retry,
-                limiter,
-                onRetry: context.onRetry,
-            });
-            clients.set(clientKey, client);
+        let source = credentialSources.get(credentialId);
+        if (!source) {
+            source = createCredentialSource(credentials);
+            credentialSources.set(credentialId, source);
         }
-        const target = client;
-        const load = () => (isNameLookup(coordinates) ? target.findDeploymentDraftByName(coordinates) : target.getDeploymentDraft(coordinates));
+        // A client only holds settings, so each lookup gets its own: this lookup's tuning and
+        // its own retry reporting, whatever earlier lookups used.
+        const client = new DraftClient({ endpoint, credentials: source, timeouts: tuning.timeouts, retry: tuning.retry, limiter, onRetry: context.onRetry });
+        const load = () => (isNameLookup(coordinates) ? client.findDeploymentDraftByName(coordinates) : client.getDeploymentDraft(coordinates));
         if (context.options.cache === false) {
             return load();
         }
         const what = isNameLookup(coordinates) ? `name:${coordinates.name}` : `id:${coordinates.deploymentDraftId}`;
-        return results.get(JSON.stringify([endpoint.protocol, endpoint.host, credentialKey(credentials), coordinates.workspace, coordinates.namespace, what]), load);
+        return results.get(JSON.stringify([endpoint.protocol, endpoint.host, credentialId, coordinates.workspace, coordinates.namespace, what]), load);
     } catch (e) {
         return Promise.reject(e);
     }
 }
 
-/** Forgets every shared lookup result of this process. */
+/** The settings of a lookup, resolved from its options, the stack config and the environment. */
+interface Settings {
+    readonly endpoint: ResolvedEndpoint;
+    readonly credentials: CredentialSpec;
+    readonly credentialId: string;
+    readonly tuning: ResolvedTuning;
+}
+
+/** Where a setting was read: a lookup option, stack config or the environment. */
+type Origin = "option" | "config" | "env";
+
+// Resolving the settings (parsing the endpoint URL, checking every number, hashing the secret)
+// costs as much CPU as the rest of a lookup's own work, and is the same for nearly every lookup
+// of a process. A resolution is a pure function of the values it reads, so it is kept with
+// every value it read, in order, and reused while each of them reads the same again. Like the
+// credential sources, this holds secrets in memory only.
+let lastResolution: { readonly settings: Settings; readonly reads: ReadonlyArray<readonly [Origin, string, unknown]> } | undefined;
+
+function resolveSettings(context: LookupContext): Settings {
+    const last = lastResolution;
+    if (last && last.reads.every(([origin, key, value]) => read(context, origin, key) === value)) {
+        return last.settings;
+    }
+    const reads: Array<readonly [Origin, string, unknown]> = [];
+    // Set when a resolver looks at the options or the environment other than by reading a
+    // key (listing them, `in`): what it saw is not recorded, so the result is not reused.
+    let complete = true;
+    const recording = <T extends object>(target: T, origin: Origin): T =>
+        new Proxy(target, {
+            get(t, key) {
+                const value: unknown = Reflect.get(t, key);
+                if (typeof key === "string") reads.push([origin, key, value]);
+                else complete = false;
+                return value;
+            },
+            has(t, key) {
+                complete = false;
+                return Reflect.has(t, key);
+            },
+            ownKeys(t) {
+                complete = false;
+                return Reflect.ownKeys(t);
+            },
+        });
+    const options = recording(context.options, "option");
+    const env = recording(context.env, "env");
+    const config: ConfigReader = (key) => {
+        const value = context.config(key);
+        reads.push(["config", key, value]);
+        return value;
+    };
+    const endpoint = resolveEndpoint(options, config, env);
+    const credentials = resolveCredentialSpec(config, env);
+    const tuning = resolveTuning(options, config, env);
+    const settings: Settings = { endpoint, credentials, credentialId: credentialKey(credentials), tuning };
+    lastResolution = complete ? { settings, reads } : undefined;
+    return settings;
+}
+
+function read(context: LookupContext, origin: Origin, key: string): unknown {
+    switch (origin) {
+        case "option":
+            return (context.options as Record<string, unknown>)[key];
+        case "config":
+            return context.config(key);
+        case "env":
+            return context.env[key];
+    }
+}
+
+/**
+ * Forgets every shared lookup result of this process and the credential sources resolved so
+ * far, so the next lookup reads afresh and finds credentials again (e.g. after a profile
+ * file was rotated).
+ */
 export function clearDraftLookupCache(): void {
     results.clear();
+    credentialSources.clear();
 }
 
 /** The process-wide concurrency bound (for tests and benchmarks). */

@@ -27,25 +27,28 @@ export class TransportError extends Error {
     }
 }
 
-// Keep-alive agents shared by the whole process: a handshake per lookup would dominate the
-// cost of a GetDeploymentDraft call.
-let agents: { http: http.Agent; https: http.Agent } | undefined;
+interface Transport {
+    readonly request: typeof http.request;
+    readonly agent: http.Agent;
+}
 
-function agentFor(protocol: "HTTP" | "HTTPS"): http.Agent {
-    if (!agents) {
-        const httpModule = require("http") as typeof import("http");
-        const httpsModule = require("https") as typeof import("https");
-        agents = {
-            http: new httpModule.Agent({ keepAlive: true }),
-            https: new httpsModule.Agent({ keepAlive: true }),
-        };
+// Keep-alive agents shared by the whole process: a handshake per lookup would dominate the
+// cost of a GetDeploymentDraft call. `https` (and with it `tls`) is loaded only when used.
+const transports: { HTTP?: Transport; HTTPS?: Transport } = {};
+
+function transportFor(protocol: "HTTP" | "HTTPS"): Transport {
+    let transport = transports[protocol];
+    if (!transport) {
+        const module = (protocol === "HTTPS" ? require("https") : require("http")) as typeof import("http");
+        transport = { request: module.request, agent: new module.Agent({ keepAlive: true }) };
+        transports[protocol] = transport;
     }
-    return protocol === "HTTPS" ? agents.https : agents.http;
+    return transport;
 }
 
 /** Sends one request and reads the whole body as UTF-8. */
 export function sendRequest(request: HttpRequest): Promise<RawResponse> {
-    const transport = (request.protocol === "HTTPS" ? require("https") : require("http")) as typeof import("http");
+    const transport = transportFor(request.protocol);
     const [hostname, port] = splitHost(request.host, request.protocol);
     return new Promise<RawResponse>((resolve, reject) => {
         let settled = false;
@@ -63,7 +66,9 @@ export function sendRequest(request: HttpRequest): Promise<RawResponse> {
                 resolve(response as RawResponse);
             }
         };
+        // Neither timer may start once the exchange is over: it would hold the process open.
         const startReadTimer = () => {
+            if (settled) return;
             clearTimeout(connectTimer);
             readTimer ??= setTimeout(
                 () => finish(new TransportError("read-timeout", `no complete response within ${request.readTimeoutMs} ms`)),
@@ -78,19 +83,21 @@ export function sendRequest(request: HttpRequest): Promise<RawResponse> {
             method: request.method,
             path: request.path,
             headers: request.headers,
-            agent: agentFor(request.protocol),
+            agent: transport.agent,
         });
-        connectTimer = setTimeout(
-            () => finish(new TransportError("connect-timeout", `could not connect to ${request.host} within ${request.connectTimeoutMs} ms`)),
-            request.connectTimeoutMs,
-        );
         req.on("socket", (socket) => {
-            // A pooled socket is already connected; a new one reports when it is.
+            // A pooled socket is already connected: only the read timeout applies. A new one
+            // gets the connect timeout (name lookup included) until it reports it is connected.
+            if (settled) return;
             if (!socket.connecting) {
                 startReadTimer();
-            } else {
-                socket.once(request.protocol === "HTTPS" ? "secureConnect" : "connect", startReadTimer);
+                return;
             }
+            connectTimer = setTimeout(
+                () => finish(new TransportError("connect-timeout", `could not connect to ${request.host} within ${request.connectTimeoutMs} ms`)),
+                request.connectTimeoutMs,
+            );
+            socket.once(request.protocol === "HTTPS" ? "secureConnect" : "connect", startReadTimer);
         });
         req.on("response", (res) => {
             const chunks: Buffer[] = [];
@@ -123,9 +130,18 @@ function toTransportError(error: Error & { code?: string }): TransportError {
     }
 }
 
-function splitHost(host: string, protocol: "HTTP" | "HTTPS"): [string, number] {
-    const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(host);
-    const hostname = m ? m[1] : host;
-    const port = m && m[2] ? Number(m[2]) : protocol === "HTTPS" ? 443 : 80;
-    return [hostname, port];
+// A process talks to one or two endpoints: each is split once.
+const splitHosts = new Map<string, readonly [string, number]>();
+
+function splitHost(host: string, protocol: "HTTP" | "HTTPS"): readonly [string, number] {
+    const key = `${protocol} ${host}`;
+    let split = splitHosts.get(key);
+    if (!split) {
+        const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(host);
+        const hostname = m ? m[1] : host;
+        const port = m && m[2] ? Number(m[2]) : protocol === "HTTPS" ? 443 : 80;
+        split = [hostname, port];
+        splitHosts.set(key, split);
+    }
+    return split;
 }

@@ -43,7 +43,9 @@ export function normalizeDraft(data: unknown, requested: DraftReference & { work
     assign(draft, "artifact", raw.artifact === undefined || raw.artifact === null ? undefined : where.artifact(raw.artifact));
     assign(draft, "engineVersion", where.optionalString(raw, "engineVersion"));
     assign(draft, "localVariables", where.optionalArray(raw, "localVariables", (v, path) => where.localVariable(v, path)));
-    assign(draft, "labels", raw.labels === undefined || raw.labels === null ? undefined : (where.object(raw.labels, "labels") as { [key: string]: JsonValue }));
+    // Labels are the one part handed on as sent rather than rebuilt field by field, so they are
+    // the one part copied: the result must never share objects with the response.
+    assign(draft, "labels", raw.labels === undefined || raw.labels === null ? undefined : (structuredClone(where.object(raw.labels, "labels")) as { [key: string]: JsonValue }));
     assign(draft, "lock", raw.lock === undefined || raw.lock === null ? undefined : where.lock(raw.lock));
     draft.workspace = where.optionalString(raw, "workspace") ?? requested.workspace;
     draft.namespace = where.optionalString(raw, "namespace") ?? requested.namespace;
@@ -71,11 +73,12 @@ class FieldReader {
         throw new InvalidResponseError(`field "${path}" should be ${expected} but is ${actual}`, this.draft);
     }
 
+    /** `value` itself, checked to be an object; read from, never returned as part of the result. */
     object(value: unknown, path: string): Json {
         if (value === null || typeof value !== "object" || Array.isArray(value)) {
             this.fail(path, "an object", value);
         }
-        return structuredClone(value) as Json;
+        return value as Json;
     }
 
     optionalString(obj: Json, key: string, path = key): string | undefined {
@@ -86,10 +89,10 @@ class FieldReader {
         return typeof v === "string" ? v : this.fail(path, "a string", v);
     }
 
-    optionalEnum<T extends string>(obj: Json, key: string, allowed: readonly T[]): T | undefined {
-        const v = this.optionalString(obj, key);
+    optionalEnum<T extends string>(obj: Json, key: string, allowed: readonly T[], path = key): T | undefined {
+        const v = this.optionalString(obj, key, path);
         if (v !== undefined && !(allowed as readonly string[]).includes(v)) {
-            throw new InvalidResponseError(`field "${key}" has unknown value ${JSON.stringify(v)} (expected ${allowed.join(" or ")})`, this.draft);
+            throw new InvalidResponseError(`field "${path}" has unknown value ${JSON.stringify(v)} (expected ${allowed.join(" or ")})`, this.draft);
         }
         return v as T | undefined;
     }
@@ -138,7 +141,7 @@ class FieldReader {
 
     artifact(value: unknown): DraftArtifact {
         const o = this.object(value, "artifact");
-        const kind = this.optionalEnum(o, "kind", artifactKinds);
+        const kind = this.optionalEnum(o, "kind", artifactKinds, "artifact.kind");
         if (kind === undefined) {
             throw new InvalidResponseError('field "artifact.kind" is missing', this.draft);
         }

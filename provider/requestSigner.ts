@@ -28,15 +28,20 @@ export interface TimeoutSettings {
 
 type OpenApiUtil = typeof import("@alicloud/openapi-util").default;
 type TeaUtil = typeof import("@alicloud/tea-util").default;
-let signers: { openApiUtil: OpenApiUtil; teaUtil: TeaUtil } | undefined;
+let signers: { openApiUtil: OpenApiUtil; teaUtil: TeaUtil; userAgent: string } | undefined;
 
 // Loaded on the first call, not on import: they pull in a dozen modules that a program which
 // only declares resources never needs.
 function loadSigners() {
-    signers ??= {
-        openApiUtil: (require("@alicloud/openapi-util") as { default: OpenApiUtil }).default,
-        teaUtil: (require("@alicloud/tea-util") as { default: TeaUtil }).default,
-    };
+    if (!signers) {
+        const teaUtil = (require("@alicloud/tea-util") as { default: TeaUtil }).default;
+        signers = {
+            openApiUtil: (require("@alicloud/openapi-util") as { default: OpenApiUtil }).default,
+            teaUtil,
+            // Constant for the process: built once rather than per request.
+            userAgent: teaUtil.getUserAgent(`pulumi-ververica/${packageVersion}`),
+        };
+    }
     return signers;
 }
 
@@ -46,13 +51,13 @@ function loadSigners() {
  * `@alicloud/openapi-util`'s `getAuthorization`.
  */
 export function signRequest(call: ApiCall, endpoint: ResolvedEndpoint, credential: CallerCredential, timeouts: TimeoutSettings): HttpRequest {
-    const { openApiUtil, teaUtil } = loadSigners();
+    const { openApiUtil, teaUtil, userAgent } = loadSigners();
     const query = call.query ?? {};
     const headers: { [name: string]: string } = {
         host: endpoint.host,
         "x-acs-version": apiVersion,
         "x-acs-action": call.action,
-        "user-agent": teaUtil.getUserAgent(`pulumi-ververica/${packageVersion}`),
+        "user-agent": userAgent,
         "x-acs-date": openApiUtil.getTimestamp(),
         "x-acs-signature-nonce": teaUtil.getNonce(),
         accept: "application/json",

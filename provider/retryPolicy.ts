@@ -30,7 +30,8 @@ export interface RetryRuntime {
     readonly random: () => number;
 }
 
-const realRuntime: RetryRuntime = {
+/** The system clock, timers and `Math.random`. */
+export const systemRetryRuntime: RetryRuntime = {
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     random: Math.random,
@@ -57,7 +58,7 @@ export async function withRetries<T>(
     attempt: () => Promise<T>,
     options: RetryOptions,
     onRetry?: (notice: RetryNotice) => void,
-    runtime: RetryRuntime = realRuntime,
+    runtime: RetryRuntime = systemRetryRuntime,
 ): Promise<T> {
     const started = runtime.now();
     for (let n = 1; ; n++) {

@@ -92,8 +92,7 @@ function withId(draft: DeploymentDraftAttributes): GetDeploymentDraftResult {
 // Only the lookup settings travel on; Pulumi's own invoke options mean nothing to a direct call.
 function lookupOptionsOf(opts: LookupOptions | undefined): LookupOptions {
     if (!opts) return {};
-    const { region, endpoint, maxAttempts, maxRetryTimeMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache } = opts;
-    return Object.fromEntries(
-        Object.entries({ region, endpoint, maxAttempts, maxRetryTimeMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache }).filter(([, v]) => v !== undefined),
-    ) as LookupOptions;
+    const { region, endpoint, maxAttempts, maxRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache } = opts;
+    const picked = { region, endpoint, maxAttempts, maxRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache };
+    return Object.fromEntries(Object.entries(picked).filter(([, v]) => v !== undefined)) as LookupOptions;
 }

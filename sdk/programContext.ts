@@ -9,12 +9,18 @@ import type { RetryNotice } from "../provider/retryPolicy";
 export function programLookupContext(options: LookupOptions): LookupContext {
     return {
         options,
-        // The raw reader: `pulumi.Config#get` warns on secret keys such as alicloud:secretKey,
-        // which are meant to be read here.
-        config: (key) => pulumi.runtime.getConfig(key),
+        // The raw map, parsed once per lookup: `pulumi.Config#get` warns on secret keys such as
+        // alicloud:secretKey, which are meant to be read here, and `runtime.getConfig` parses
+        // the whole stack config again on every read.
+        config: configReader(),
         env: process.env,
         onRetry: logRetry,
     };
+}
+
+function configReader(): (key: string) => string | undefined {
+    let all: Record<string, string> | undefined;
+    return (key) => (all ??= pulumi.runtime.allConfig())[key];
 }
 
 /** Reports a retry through the Pulumi log; the error message never holds a credential. */
