@@ -87,10 +87,10 @@ export function parseEndpoint(value: string, source: string, region?: string): R
         try {
             url = new URL(value);
         } catch {
-            throw new ConfigurationError(`endpoint ${JSON.stringify(value)} from ${source} is not a valid URL`);
+            throw new ConfigurationError(`endpoint ${JSON.stringify(withoutUserInfo(value))} from ${source} is not a valid URL`);
         }
         if (url.protocol !== "http:" && url.protocol !== "https:") {
-            throw new ConfigurationError(`endpoint ${JSON.stringify(value)} from ${source} must use http or https`);
+            throw new ConfigurationError(`endpoint ${JSON.stringify(withoutUserInfo(value))} from ${source} must use http or https`);
         }
         if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash || url.username || url.password) {
             throw new ConfigurationError(`endpoint ${JSON.stringify(url.origin)} from ${source} must be a scheme, host and port only (no path, query or user info)`);
@@ -146,6 +146,11 @@ function keyPair(
     if (!accessKeySecret) throw new ConfigurationError(`${idName} is set but ${secretName} is not`);
     const securityToken = nonEmpty(token);
     return securityToken ? { kind: "static", accessKeyId, accessKeySecret, securityToken } : { kind: "static", accessKeyId, accessKeySecret };
+}
+
+// A URL's user info may be a password: it never goes into a message.
+function withoutUserInfo(value: string): string {
+    return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1");
 }
 
 function pick(value: string | undefined, source: string): [string, string] | undefined {

@@ -1,0 +1,254 @@
+import * as assert from "node:assert";
+import { ConfigReader, parseEndpoint, resolveCredentialSpec, resolveEndpoint } from "../../provider/connectionSettings";
+import { ConfigurationError } from "../../provider/errors";
+import { assertCleanMessage } from "../helpers/assertions";
+
+const config = (values: Record<string, string> = {}): ConfigReader => (key) => values[key];
+const noConfig = config();
+
+/** Runs `fn`, asserts a ConfigurationError, and returns its message. */
+function configurationError(fn: () => unknown): string {
+    try {
+        fn();
+    } catch (e) {
+        assert.ok(e instanceof ConfigurationError, `expected a ConfigurationError, got ${String(e)}`);
+        assert.strictEqual(e.code, "Configuration");
+        return e.message;
+    }
+    return assert.fail("expected a ConfigurationError");
+}
+
+describe("connectionSettings: endpoint precedence", () => {
+    const everything = {
+        options: { endpoint: "http://127.0.0.1:1001", region: "cn-beijing" },
+        config: { "ververica:endpoint": "http://127.0.0.1:1002", "ververica:region": "cn-shanghai", "alicloud:region": "cn-shenzhen" },
+        env: { VERVERICA_ENDPOINT: "http://127.0.0.1:1003", ALIBABA_CLOUD_REGION_ID: "eu-central-1", ALICLOUD_REGION: "us-west-1" },
+    };
+
+    it("takes the per-call endpoint option over everything else", () => {
+        const e = resolveEndpoint(everything.options, config(everything.config), everything.env);
+        assert.deepStrictEqual(e, { protocol: "HTTP", host: "127.0.0.1:1001", region: "cn-beijing", source: "the endpoint option" });
+    });
+
+    it("takes the per-call region option over stack config and environment endpoints", () => {
+        const e = resolveEndpoint({ region: "cn-beijing" }, config(everything.config), everything.env);
+        assert.deepStrictEqual(e, { protocol: "HTTPS", host: "ververica.cn-beijing.aliyuncs.com", region: "cn-beijing", source: "the region option" });
+    });
+
+    it("takes stack config ververica:endpoint over stack config regions and the environment", () => {
+        const e = resolveEndpoint({}, config(everything.config), everything.env);
+        assert.deepStrictEqual(e, { protocol: "HTTP", host: "127.0.0.1:1002", region: "cn-shanghai", source: "stack config ververica:endpoint" });
+    });
+
+    it("takes stack config ververica:region over alicloud:region, and either over the environment", () => {
+        const { "ververica:endpoint": _, ...regions } = everything.config;
+        assert.deepStrictEqual(resolveEndpoint({}, config(regions), everything.env), {
+            protocol: "HTTPS",
+            host: "ververica.cn-shanghai.aliyuncs.com",
+            region: "cn-shanghai",
+            source: "stack config ververica:region",
+        });
+        assert.deepStrictEqual(resolveEndpoint({}, config({ "alicloud:region": "cn-shenzhen" }), everything.env), {
+            protocol: "HTTPS",
+            host: "ververica.cn-shenzhen.aliyuncs.com",
+            region: "cn-shenzhen",
+            source: "stack config alicloud:region",
+        });
+    });
+
+    it("takes VERVERICA_ENDPOINT over the environment's regions", () => {
+        const e = resolveEndpoint({}, noConfig, everything.env);
+        assert.deepStrictEqual(e, { protocol: "HTTP", host: "127.0.0.1:1003", region: "eu-central-1", source: "VERVERICA_ENDPOINT" });
+    });
+
+    it("takes ALIBABA_CLOUD_REGION_ID over ALICLOUD_REGION, and ALICLOUD_REGION when it is the only one", () => {
+        assert.strictEqual(resolveEndpoint({}, noConfig, { ALIBABA_CLOUD_REGION_ID: "eu-central-1", ALICLOUD_REGION: "us-west-1" }).host, "ververica.eu-central-1.aliyuncs.com");
+        const legacy = resolveEndpoint({}, noConfig, { ALICLOUD_REGION: "us-west-1" });
+        assert.deepStrictEqual(legacy, { protocol: "HTTPS", host: "ververica.us-west-1.aliyuncs.com", region: "us-west-1", source: "ALICLOUD_REGION" });
+    });
+
+    it("lets an endpoint beat a region given at the same level", () => {
+        assert.strictEqual(resolveEndpoint({ endpoint: "h.example", region: "cn-beijing" }, noConfig, {}).host, "h.example");
+        assert.strictEqual(resolveEndpoint({}, config({ "alicloud:region": "cn-beijing", "ververica:endpoint": "h.example" }), {}).host, "h.example");
+        assert.strictEqual(resolveEndpoint({}, noConfig, { ALICLOUD_REGION: "cn-beijing", VERVERICA_ENDPOINT: "h.example" }).host, "h.example");
+    });
+
+    it("skips empty and whitespace-only values and trims the rest", () => {
+        const e = resolveEndpoint({ endpoint: "  ", region: "" }, config({ "ververica:endpoint": " ", "ververica:region": " cn-hangzhou " }), {});
+        assert.deepStrictEqual(e, { protocol: "HTTPS", host: "ververica.cn-hangzhou.aliyuncs.com", region: "cn-hangzhou", source: "stack config ververica:region" });
+    });
+
+    it("accepts the region ids of the endpoint table", () => {
+        for (const region of ["cn-hangzhou", "cn-shanghai-finance-1", "ap-southeast-1", "eu-west-1", "us-east-1"]) {
+            assert.strictEqual(resolveEndpoint({ region }, noConfig, {}).host, `ververica.${region}.aliyuncs.com`);
+        }
+    });
+
+    it("refuses a region that is not a region id, naming it and where it came from", () => {
+        for (const [region, source] of [
+            ["CN-HANGZHOU", "the region option"],
+            ["cn_hangzhou", "the region option"],
+            ["hangzhou", "the region option"],
+            ["cn-hangzhou.evil.example", "the region option"],
+        ]) {
+            assertCleanMessage(configurationError(() => resolveEndpoint({ region }, noConfig, {})), [JSON.stringify(region), source]);
+        }
+        assertCleanMessage(configurationError(() => resolveEndpoint({}, noConfig, { ALICLOUD_REGION: "Frankfurt" })), ['"Frankfurt"', "ALICLOUD_REGION"]);
+    });
+
+    it("says how to configure a region or endpoint when nothing is set", () => {
+        const message = configurationError(() => resolveEndpoint({}, noConfig, {}));
+        assertCleanMessage(message, ["region", "endpoint", "ververica:region", "alicloud:region", "ververica:endpoint", "ALIBABA_CLOUD_REGION_ID", "VERVERICA_ENDPOINT"]);
+    });
+});
+
+describe("connectionSettings: host and URL endpoints", () => {
+    it("reaches a bare host over HTTPS", () => {
+        assert.deepStrictEqual(parseEndpoint("ververica.cn-hangzhou.aliyuncs.com", "s"), { protocol: "HTTPS", host: "ververica.cn-hangzhou.aliyuncs.com", source: "s" });
+        assert.deepStrictEqual(parseEndpoint("ververica-vpc.cn-hangzhou.aliyuncs.com", "s", "cn-hangzhou"), {
+            protocol: "HTTPS",
+            host: "ververica-vpc.cn-hangzhou.aliyuncs.com",
+            region: "cn-hangzhou",
+            source: "s",
+        });
+    });
+
+    it("keeps a port on a bare host and signs it as part of the host", () => {
+        assert.deepStrictEqual(parseEndpoint("127.0.0.1:8443", "s"), { protocol: "HTTPS", host: "127.0.0.1:8443", source: "s" });
+        assert.deepStrictEqual(parseEndpoint("[::1]:8443", "s"), { protocol: "HTTPS", host: "[::1]:8443", source: "s" });
+    });
+
+    it("reaches an http:// URL over HTTP, host and port kept", () => {
+        assert.deepStrictEqual(parseEndpoint("http://127.0.0.1:8080", "s"), { protocol: "HTTP", host: "127.0.0.1:8080", source: "s" });
+        assert.deepStrictEqual(parseEndpoint("http://127.0.0.1:8080/", "s"), { protocol: "HTTP", host: "127.0.0.1:8080", source: "s" });
+        assert.deepStrictEqual(parseEndpoint("HTTP://[::1]:9000", "s"), { protocol: "HTTP", host: "[::1]:9000", source: "s" });
+    });
+
+    it("reaches an https:// URL over HTTPS", () => {
+        assert.deepStrictEqual(parseEndpoint("https://ververica.cn-beijing.aliyuncs.com", "s"), { protocol: "HTTPS", host: "ververica.cn-beijing.aliyuncs.com", source: "s" });
+    });
+
+    it("refuses a URL with a path, query or fragment", () => {
+        for (const url of ["http://127.0.0.1:8080/api", "http://127.0.0.1:8080/api/v2/namespaces", "http://127.0.0.1:8080/?x=1", "http://127.0.0.1:8080#top"]) {
+            assertCleanMessage(configurationError(() => parseEndpoint(url, "VERVERICA_ENDPOINT")), ["scheme, host and port only", "VERVERICA_ENDPOINT"]);
+        }
+    });
+
+    it("refuses a URL with user info without repeating the password", () => {
+        const message = configurationError(() => parseEndpoint("https://admin:hunter2@ververica.example", "stack config ververica:endpoint"));
+        assertCleanMessage(message, ["user info", "stack config ververica:endpoint"], ["hunter2", "admin"]);
+        configurationError(() => parseEndpoint("http://token@127.0.0.1:8080", "s"));
+    });
+
+    it("refuses a scheme other than http and https", () => {
+        for (const url of ["ftp://127.0.0.1", "file:///etc/passwd", "ws://127.0.0.1:8080"]) {
+            assertCleanMessage(configurationError(() => parseEndpoint(url, "the endpoint option")), ["must use http or https", "the endpoint option"]);
+        }
+    });
+
+    it("refuses something that is neither a host nor a URL", () => {
+        for (const value of ["127.0.0.1:8080/api", "host name", "user@host", "ververica.cn-hangzhou.aliyuncs.com:99999x", "http:/127.0.0.1"]) {
+            assertCleanMessage(configurationError(() => parseEndpoint(value, "s")), ["neither a host name nor an http(s) URL"]);
+        }
+    });
+});
+
+describe("connectionSettings: credential precedence", () => {
+    const configPair = { "alicloud:accessKey": "LTAIconfig", "alicloud:secretKey": "config-secret" };
+    const envPair = { ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIenv", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "env-secret" };
+    const legacyPair = { ALICLOUD_ACCESS_KEY: "LTAIlegacy", ALICLOUD_SECRET_KEY: "legacy-secret" };
+
+    it("takes the stack config key pair over a profile and the environment", () => {
+        const spec = resolveCredentialSpec(config({ ...configPair, "alicloud:profile": "dev" }), { ...envPair, ...legacyPair });
+        assert.deepStrictEqual(spec, { kind: "static", accessKeyId: "LTAIconfig", accessKeySecret: "config-secret", source: "stack config" });
+    });
+
+    it("adds alicloud:securityToken to the stack config pair", () => {
+        const spec = resolveCredentialSpec(config({ ...configPair, "alicloud:securityToken": "config-token" }), {});
+        assert.deepStrictEqual(spec, { kind: "static", accessKeyId: "LTAIconfig", accessKeySecret: "config-secret", securityToken: "config-token", source: "stack config" });
+    });
+
+    it("takes alicloud:profile over the environment", () => {
+        const spec = resolveCredentialSpec(config({ "alicloud:profile": "dev" }), { ...envPair, ...legacyPair });
+        assert.deepStrictEqual(spec, { kind: "profile", profileName: "dev", source: "stack config alicloud:profile" });
+    });
+
+    it("takes ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (+ token) over the ALICLOUD_ ones", () => {
+        const spec = resolveCredentialSpec(noConfig, { ...envPair, ALIBABA_CLOUD_SECURITY_TOKEN: "env-token", ...legacyPair });
+        assert.deepStrictEqual(spec, { kind: "static", accessKeyId: "LTAIenv", accessKeySecret: "env-secret", securityToken: "env-token", source: "environment (ALIBABA_CLOUD_ACCESS_KEY_ID)" });
+    });
+
+    it("falls back to ALICLOUD_ACCESS_KEY/ALICLOUD_SECRET_KEY", () => {
+        assert.deepStrictEqual(resolveCredentialSpec(noConfig, legacyPair), {
+            kind: "static",
+            accessKeyId: "LTAIlegacy",
+            accessKeySecret: "legacy-secret",
+            source: "environment (ALICLOUD_ACCESS_KEY)",
+        });
+    });
+
+    it("falls back to Alibaba's default chain when nothing is set", () => {
+        assert.deepStrictEqual(resolveCredentialSpec(noConfig, {}), { kind: "defaultChain", source: "the default Alibaba Cloud credentials chain" });
+    });
+
+    it("ignores empty and whitespace-only values, and a security token without a key pair", () => {
+        const spec = resolveCredentialSpec(config({ "alicloud:accessKey": "", "alicloud:secretKey": " ", "alicloud:profile": "  ", "alicloud:securityToken": "t" }), {
+            ALIBABA_CLOUD_ACCESS_KEY_ID: "",
+            ALIBABA_CLOUD_SECURITY_TOKEN: "t",
+        });
+        assert.deepStrictEqual(spec, { kind: "defaultChain", source: "the default Alibaba Cloud credentials chain" });
+    });
+
+    it("trims the key pair it reads", () => {
+        assert.deepStrictEqual(resolveCredentialSpec(config({ "alicloud:accessKey": " LTAIx ", "alicloud:secretKey": " s \n" }), {}), {
+            kind: "static",
+            accessKeyId: "LTAIx",
+            accessKeySecret: "s",
+            source: "stack config",
+        });
+    });
+});
+
+describe("connectionSettings: half-configured key pairs", () => {
+    const secret = "Zt9-very-secret-value";
+
+    const cases: Array<[string, Record<string, string>, NodeJS.ProcessEnv, string, string]> = [
+        ["stack config accessKey without secretKey", { "alicloud:accessKey": "LTAIonly" }, {}, "alicloud:secretKey", "alicloud:accessKey"],
+        ["stack config secretKey without accessKey", { "alicloud:secretKey": secret }, {}, "alicloud:accessKey", "alicloud:secretKey"],
+        ["ALIBABA_CLOUD_ACCESS_KEY_ID without its secret", {}, { ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIonly" }, "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_ACCESS_KEY_ID"],
+        ["ALIBABA_CLOUD_ACCESS_KEY_SECRET without its id", {}, { ALIBABA_CLOUD_ACCESS_KEY_SECRET: secret }, "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"],
+        ["ALICLOUD_ACCESS_KEY without ALICLOUD_SECRET_KEY", {}, { ALICLOUD_ACCESS_KEY: "LTAIonly" }, "ALICLOUD_SECRET_KEY", "ALICLOUD_ACCESS_KEY"],
+        ["ALICLOUD_SECRET_KEY without ALICLOUD_ACCESS_KEY", {}, { ALICLOUD_SECRET_KEY: secret }, "ALICLOUD_ACCESS_KEY", "ALICLOUD_SECRET_KEY"],
+    ];
+
+    for (const [what, values, env, missing, present] of cases) {
+        it(`is a ConfigurationError naming the missing key for ${what}, without the secret`, () => {
+            const message = configurationError(() => resolveCredentialSpec(config(values), env));
+            assertCleanMessage(message, [`${missing} is not`, `${present} is set`], [secret]);
+        });
+    }
+
+    it("is an error even when a lower level has a complete pair, rather than silently using it", () => {
+        const message = configurationError(() =>
+            resolveCredentialSpec(config({ "alicloud:secretKey": secret }), { ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIenv", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "env-secret" }),
+        );
+        assertCleanMessage(message, ["alicloud:accessKey"], [secret, "env-secret"]);
+    });
+
+    it("treats a whitespace-only secret as missing", () => {
+        assertCleanMessage(configurationError(() => resolveCredentialSpec(noConfig, { ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIx", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "   " })), [
+            "ALIBABA_CLOUD_ACCESS_KEY_SECRET is not",
+        ]);
+    });
+});
+
+describe("endpoint errors never show URL user info", () => {
+    for (const value of ["ftp://admin:hunter2@example.internal", "http://admin:hunter2@[bad"]) {
+        it(`redacts ${value.split(":")[0]} URLs`, () => {
+            assert.throws(
+                () => parseEndpoint(value, "the endpoint option"),
+                (e: Error) => e instanceof ConfigurationError && !e.message.includes("hunter2") && !e.message.includes("admin"),
+            );
+        });
+    }
+});
