@@ -17,7 +17,8 @@ export type VervericaErrorCode =
     | "ServiceError"
     | "InvalidResponse"
     | "RequestFailed"
-    | "Network";
+    | "Network"
+    | "DraftNotDeployable";
 
 /** Which draft a failed call was about. */
 export interface DraftReference {
@@ -101,7 +102,7 @@ export class DraftNotFoundError extends VervericaError {
 /** No draft in the namespace has the requested name. */
 export class DraftNameNotFoundError extends VervericaError {
     readonly code = "DraftNameNotFound";
-    /** The names that do exist in the namespace (at most the first 50). */
+    /** Every draft name found in the namespace (the message shows the first 50). */
     readonly availableNames: readonly string[];
     constructor(draft: DraftReference, availableNames: readonly string[], total: number) {
         const shown = availableNames.slice(0, 50).map((n) => JSON.stringify(n));
@@ -223,4 +224,27 @@ function formatMessage(summary: string, draft: DraftReference, details: ApiFailu
         parts.push(`retry after ${details.retryAfterMs} ms`);
     }
     return parts.length > 0 ? `${summary} (${parts.join("; ")})` : summary;
+}
+
+/**
+ * A draft cannot feed an `alicloud.realtimecompute.Deployment`: its artifact is CDC YAML (a
+ * kind that resource does not take) or it lacks an attribute a deployment requires. Thrown
+ * by `deploymentArgsFromDraft`.
+ *
+ * ```ts
+ * try {
+ *     args = deploymentArgsFromDraft(draft, { deploymentTarget });
+ * } catch (e) {
+ *     if (e instanceof DraftNotDeployableError) console.log(`skipping: ${e.problem}`);
+ * }
+ * ```
+ */
+export class DraftNotDeployableError extends VervericaError {
+    readonly code = "DraftNotDeployable";
+    /** What stands in the way, e.g. `its artifact is CDCYAML, ...`. */
+    readonly problem: string;
+    constructor(draft: DraftReference, problem: string) {
+        super(`the draft cannot feed an alicloud.realtimecompute.Deployment: ${problem}`, draft);
+        this.problem = problem;
+    }
 }

@@ -35,6 +35,7 @@ export {
     AmbiguousDraftNameError,
     ConfigurationError,
     DraftNameNotFoundError,
+    DraftNotDeployableError,
     DraftNotFoundError,
     InvalidArgumentError,
     InvalidCredentialsError,

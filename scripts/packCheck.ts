@@ -1,0 +1,149 @@
+/**
+ * Checks what `npm pack` would publish: compiled JavaScript with its declarations, README,
+ * LICENSE and package.json, and nothing else; every `main`/`types`/`exports` target present;
+ * no source maps; documented declarations; and no import a stranger's install cannot satisfy.
+ *
+ * `npm run pack:check` builds, then runs this against `npm pack --dry-run`. The e2e package
+ * test runs {@link checkPackedFiles} against the tarball it installs.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import { builtinModules } from "module";
+import * as path from "path";
+
+/** The parts of package.json the check reads. */
+export interface PackageManifest {
+    readonly name: string;
+    readonly main?: string;
+    readonly types?: string;
+    readonly exports?: Readonly<Record<string, string | Readonly<Record<string, string>>>>;
+    readonly dependencies?: Readonly<Record<string, string>>;
+    readonly peerDependencies?: Readonly<Record<string, string>>;
+}
+
+const rootFiles = new Set(["package.json", "README.md", "LICENSE"]);
+const compiled = /^dist\/(sdk|provider)\/[A-Za-z0-9_/.-]+\.(js|d\.ts)$/;
+// The entry points a user reads first: their declarations must carry the doc comments.
+const documentedDeclarations = ["dist/sdk/index.d.ts", "dist/sdk/getDeploymentDraft.d.ts", "dist/sdk/deploymentArgsFromDraft.d.ts", "dist/sdk/deploymentDraft.d.ts"];
+
+/**
+ * Returns every problem found with a list of packed files (paths relative to the package
+ * root, `/`-separated); `read` gives a packed file's text.
+ */
+export function checkPackedFiles(files: readonly string[], manifest: PackageManifest, read: (file: string) => string): string[] {
+    const problems: string[] = [];
+    const packed = new Set(files);
+
+    for (const file of files) {
+        if (!rootFiles.has(file) && !compiled.test(file)) {
+            problems.push(`unexpected file ${file}`);
+        }
+    }
+    for (const file of rootFiles) {
+        if (!packed.has(file)) problems.push(`missing ${file}`);
+    }
+    for (const file of files.filter((f) => f.endsWith(".js"))) {
+        if (!packed.has(file.replace(/\.js$/, ".d.ts"))) problems.push(`${file} has no declaration file`);
+    }
+
+    for (const [what, target] of entryPoints(manifest)) {
+        if (!packed.has(target)) problems.push(`${what} points at ${target}, which is not packed`);
+    }
+
+    for (const file of documentedDeclarations) {
+        if (packed.has(file) && !read(file).includes("/**")) problems.push(`${file} has no doc comments`);
+    }
+
+    const resolvable = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
+    const selfSubpaths = new Set(Object.keys(manifest.exports ?? {}).map((k) => k.replace(/^\.\/?/, "")));
+    for (const file of files.filter((f) => f.endsWith(".js") || f.endsWith(".d.ts"))) {
+        const text = read(file);
+        if (/\/\/# sourceMappingURL=/.test(text)) problems.push(`${file} refers to a source map`);
+        for (const specifier of importsOf(text)) {
+            const problem = unresolvable(file, specifier, packed, manifest.name, selfSubpaths, resolvable);
+            if (problem !== undefined) problems.push(problem);
+        }
+    }
+    return problems;
+}
+
+/** The targets of `main`, `types` and every condition of every export, as packed paths. */
+function entryPoints(manifest: PackageManifest): [string, string][] {
+    const entries: [string, string][] = [];
+    if (manifest.main !== undefined) entries.push(["main", normalize(manifest.main)]);
+    if (manifest.types !== undefined) entries.push(["types", normalize(manifest.types)]);
+    for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
+        const conditions = typeof target === "string" ? { default: target } : target;
+        for (const [condition, file] of Object.entries(conditions)) {
+            entries.push([`exports["${subpath}"].${condition}`, normalize(file)]);
+        }
+    }
+    return entries;
+}
+
+function normalize(file: string): string {
+    return path.posix.normalize(file).replace(/^\.\//, "");
+}
+
+function importsOf(text: string): string[] {
+    const found: string[] = [];
+    const patterns = [/\brequire\(\s*"([^"]+)"\s*\)/g, /\bfrom\s+"([^"]+)"/g, /\bimport\(\s*"([^"]+)"\s*\)/g, /^\s*import\s+"([^"]+)"/gm, /\/\/\/\s*<reference\s+types="([^"]+)"/g];
+    for (const pattern of patterns) {
+        for (const match of text.matchAll(pattern)) found.push(match[1]);
+    }
+    return found;
+}
+
+function unresolvable(file: string, specifier: string, packed: ReadonlySet<string>, self: string, selfSubpaths: ReadonlySet<string>, resolvable: ReadonlySet<string>): string | undefined {
+    if (specifier.startsWith(".")) {
+        const base = path.posix.join(path.posix.dirname(file), specifier);
+        const candidates = file.endsWith(".d.ts") ? [`${base}.d.ts`, `${base}/index.d.ts`, base] : [`${base}.js`, `${base}/index.js`, `${base}.json`, base];
+        return candidates.some((c) => packed.has(c)) ? undefined : `${file} imports ${specifier}, which is not packed`;
+    }
+    const bare = specifier.replace(/^node:/, "");
+    if (builtinModules.includes(bare.split("/")[0])) return undefined;
+    const parts = specifier.split("/");
+    const name = specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+    if (name === self) {
+        const subpath = specifier.slice(self.length + 1);
+        return selfSubpaths.has(subpath) ? undefined : `${file} imports ${specifier}, which package.json "exports" does not export`;
+    }
+    return resolvable.has(name) ? undefined : `${file} imports ${specifier}, which is neither a dependency nor a peer dependency`;
+}
+
+/** What `npm pack --json` reports about one package. */
+export interface PackReport {
+    readonly filename: string;
+    readonly size: number;
+    readonly unpackedSize: number;
+    readonly files: readonly { readonly path: string; readonly size: number }[];
+}
+
+/** Runs `npm pack --json` in `packageDir` (a dry run unless `destination` is given). */
+export function npmPack(packageDir: string, destination?: string): PackReport {
+    const args = ["pack", "--json", ...(destination === undefined ? ["--dry-run"] : ["--pack-destination", destination])];
+    const [report] = JSON.parse(execFileSync("npm", args, { cwd: packageDir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })) as PackReport[];
+    return report;
+}
+
+function main(): void {
+    const root = path.resolve(__dirname, "..");
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as PackageManifest;
+    const report = npmPack(root);
+    const problems = checkPackedFiles(
+        report.files.map((f) => f.path),
+        manifest,
+        (file) => fs.readFileSync(path.join(root, file), "utf8"),
+    );
+    console.log(`${report.filename}: ${report.files.length} files, ${report.size} bytes packed, ${report.unpackedSize} bytes unpacked`);
+    if (problems.length > 0) {
+        console.error(problems.map((p) => `pack:check: ${p}`).join("\n"));
+        process.exitCode = 1;
+    } else {
+        console.log("pack:check: the package holds what it should, and nothing else");
+    }
+}
+
+if (require.main === module) {
+    main();
+}

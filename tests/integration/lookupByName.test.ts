@@ -1,0 +1,125 @@
+// Looking a draft up by name pages through ListDeploymentDrafts (100 a page) and then reads the
+// match with GetDeploymentDraft; the emulator serves enough drafts for three pages.
+import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { AmbiguousDraftNameError, DraftNameNotFoundError } from "../../provider/errors";
+import { createDraftResourceProvider, DraftResourceOutputs } from "../../provider/draftResourceProvider";
+import { draftPath } from "../../provider/pathEncoding";
+import { getDeploymentDraft, getDeploymentDraftOutput } from "../../sdk";
+import { generateDrafts, RequestLogEntry } from "../emulator";
+import { rejectsWithCode } from "../helpers/assertions";
+import { useEmulator } from "../helpers/emulatorFixture";
+
+const workspace = "ws-paging";
+const namespace = "many-drafts";
+const drafts = generateDrafts(250, { workspace, namespace });
+// Names sort in generation order, so the 217th draft is the 17th of page 3.
+const target = drafts[216];
+const targetName = "draft-0217";
+
+/** What each request asked for, in order: the action, and the page of a list request. */
+function requests(log: readonly RequestLogEntry[]): string[] {
+    return log.map((e) => {
+        if (e.action !== "ListDeploymentDrafts") return `${e.action} ${e.rawPath}`;
+        const query = new URLSearchParams(e.rawQuery);
+        return `${e.action} pageIndex=${query.get("pageIndex")} pageSize=${query.get("pageSize")}`;
+    });
+}
+
+const pages = [1, 2, 3].map((i) => `ListDeploymentDrafts pageIndex=${i} pageSize=100`);
+const readTarget = `GetDeploymentDraft ${draftPath(namespace, String(target.deploymentDraftId))}`;
+
+// An output's own promise: unlike `apply`, it also reports a failed lookup.
+function settle<T>(output: pulumi.Output<T>): Promise<T> {
+    return (output as unknown as { promise(): Promise<T> }).promise();
+}
+
+describe("lookup by name", () => {
+    const fixture = useEmulator({ drafts });
+    const endpoint = () => fixture.emulator.url;
+
+    it("getDeploymentDraft pages through the list and reads the one match on page 3", async () => {
+        const stored = fixture.emulator.store.get(workspace, namespace, String(target.deploymentDraftId));
+        assert.strictEqual(stored?.name, targetName);
+        const result = await getDeploymentDraft({ workspace, namespace, name: targetName }, { endpoint: endpoint() });
+        assert.deepStrictEqual(result, { id: target.deploymentDraftId, ...stored });
+        assert.deepStrictEqual(requests(fixture.emulator.stats.log), [...pages, readTarget]);
+        assert.ok(fixture.emulator.stats.log.every((e) => e.headers.workspace === workspace));
+    });
+
+    it("getDeploymentDraftOutput does the same", async () => {
+        const result = await settle(getDeploymentDraftOutput({ workspace, namespace, name: pulumi.output(targetName) }, { endpoint: endpoint() }));
+        assert.deepStrictEqual(result, { id: target.deploymentDraftId, ...fixture.emulator.store.get(workspace, namespace, String(target.deploymentDraftId)) });
+        assert.deepStrictEqual(requests(fixture.emulator.stats.log), [...pages, readTarget]);
+    });
+
+    it("returns the draft as GetDeploymentDraft has it, even when the list shows less", async () => {
+        const store = fixture.emulator.store;
+        const list = store.list.bind(store);
+        store.list = (w, n) => list(w, n).map((d) => ({ ...d, artifact: undefined, labels: undefined }));
+        const result = await getDeploymentDraft({ workspace, namespace, name: targetName }, { endpoint: endpoint() });
+        assert.deepStrictEqual([result.artifact, result.labels], [target.artifact, target.labels]);
+    });
+
+    it("fails with DraftNameNotFound listing the names found, without a GetDeploymentDraft", async () => {
+        for (const lookup of [
+            () => getDeploymentDraft({ workspace, namespace, name: "draft-9999" }, { endpoint: endpoint(), cache: false }),
+            () => settle(getDeploymentDraftOutput({ workspace, namespace, name: "draft-9999" }, { endpoint: endpoint(), cache: false })),
+        ]) {
+            fixture.emulator.stats.reset();
+            const e = await rejectsWithCode(lookup(), "DraftNameNotFound");
+            assert.ok(e instanceof DraftNameNotFoundError);
+            assert.deepStrictEqual(e.availableNames, drafts.map((d) => d.name));
+            assert.match(e.message, /no deployment draft named "draft-9999"; drafts found: "draft-0001", "draft-0002", .*"draft-0050", and 200 more/);
+            assert.deepStrictEqual(e.draft, { workspace, namespace, name: "draft-9999" });
+            assert.deepStrictEqual(requests(fixture.emulator.stats.log), pages);
+        }
+    });
+
+    it("says so when the namespace has no drafts at all", async () => {
+        const e = await rejectsWithCode(getDeploymentDraft({ workspace, namespace: "empty", name: targetName }, { endpoint: endpoint() }), "DraftNameNotFound");
+        assert.match(e.message, /the namespace has no drafts/);
+        assert.deepStrictEqual(requests(fixture.emulator.stats.log), ["ListDeploymentDrafts pageIndex=1 pageSize=100"]);
+    });
+
+    it("fails with AmbiguousDraftName listing the ids of every match, across pages", async () => {
+        // Equal names sort by id: the first copy ends page 2, the original and the second copy start page 3.
+        const original = drafts[199];
+        const name = "draft-0200";
+        assert.strictEqual(original.name, name);
+        const copies = ["00000000-0000-4000-8000-000000000000", "ffffffff-0000-4000-8000-000000000000"];
+        for (const id of copies) {
+            fixture.emulator.store.put({ ...original, deploymentDraftId: id });
+        }
+        const e = await rejectsWithCode(getDeploymentDraft({ workspace, namespace, name }, { endpoint: endpoint() }), "AmbiguousDraftName");
+        assert.ok(e instanceof AmbiguousDraftNameError);
+        const ids = [copies[0], String(original.deploymentDraftId), copies[1]];
+        assert.deepStrictEqual(e.matchingIds, ids);
+        assert.ok(e.message.includes(`3 deployment drafts are named "${name}" (ids ${ids.join(", ")}); pass deploymentDraftId to choose one`), e.message);
+        assert.deepStrictEqual(requests(fixture.emulator.stats.log), pages);
+        const pageOf = (id: string) => Math.ceil((fixture.emulator.store.list(workspace, namespace).findIndex((d) => d.deploymentDraftId === id) + 1) / 100);
+        assert.deepStrictEqual(ids.map(pageOf), [2, 3, 3]);
+    });
+
+    it("rejects both an id and a name before any request, in both forms", async () => {
+        const both = { workspace, namespace, deploymentDraftId: String(target.deploymentDraftId), name: targetName };
+        for (const lookup of [() => getDeploymentDraft(both, { endpoint: endpoint() }), () => settle(getDeploymentDraftOutput(both, { endpoint: endpoint() }))]) {
+            const e = await rejectsWithCode(lookup(), "InvalidArgument");
+            assert.match(e.message, /give either "deploymentDraftId" or "name", not both/);
+        }
+        assert.strictEqual(fixture.emulator.stats.requests, 0);
+    });
+
+    it("the DeploymentDraft provider creates by name the same way", async () => {
+        const provider = createDraftResourceProvider(process.env);
+        const result = await provider.create({ workspace, namespace, name: targetName, endpoint: endpoint() });
+        assert.strictEqual(result.id, target.deploymentDraftId);
+        const outs = result.outs as DraftResourceOutputs;
+        assert.deepStrictEqual(outs, {
+            ...fixture.emulator.store.get(workspace, namespace, String(target.deploymentDraftId)),
+            endpoint: endpoint(),
+            lookupName: targetName,
+        });
+        assert.deepStrictEqual(requests(fixture.emulator.stats.log), [...pages, readTarget]);
+    });
+});
