@@ -224,7 +224,7 @@ describe("e2e: the packed package in a stranger's project", function () {
             assert.ok(fs.existsSync(path.join(projectDir, "bin", "index.js")));
         });
 
-        it("reads drafts by id and by name, tracks one, and feeds one, under the real engine", async function () {
+        it("reads drafts by id and by name and tracks one, under the real engine", async function () {
             this.timeout(RUN_TIMEOUT_MS);
             const home = path.join(root, "home");
             const backend = path.join(root, "backend");
@@ -268,8 +268,6 @@ describe("e2e: the packed package in a stranger's project", function () {
                 byNameEngine: payments.engineVersion,
                 trackedName: "orders-etl",
                 trackedLabels: orders.labels,
-                fedName: "orders-etl",
-                fedLabels: { team: "data-platform", env: "prod", tier: "1" },
             });
             assert.ok(
                 result.loaded.length > 0 && result.loaded.every((f) => f.startsWith(fs.realpathSync(projectDir))),

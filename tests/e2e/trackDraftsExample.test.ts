@@ -2,6 +2,7 @@
 // writes it, configured only through stack config and environment.
 
 import * as assert from "assert";
+import { spawnSync } from "child_process";
 import * as path from "path";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
 import { createTestStack, ensurePulumiCli, TestStack } from "./harness";
@@ -30,6 +31,12 @@ describe("e2e: examples/track-drafts", function () {
         } finally {
             await emulator?.close();
         }
+    });
+
+    it("type-checks as a user's project would (against the built package)", () => {
+        const tsc = path.resolve(__dirname, "..", "..", "node_modules", ".bin", "tsc");
+        const result = spawnSync(tsc, ["--noEmit", "-p", path.dirname(program)], { encoding: "utf8" });
+        assert.strictEqual(result.status, 0, result.stdout + result.stderr);
     });
 
     it("tracks the drafts by name and exports their attributes", async () => {
