@@ -1,0 +1,26 @@
+import * as assert from "assert";
+import { draftAttributeNames } from "../../provider/model";
+import { DeploymentDraft } from "../../sdk";
+import { deploymentDraftType } from "../../sdk/policy";
+
+describe("DeploymentDraft class", () => {
+    it("has the type token policies and transforms match on", () => {
+        assert.strictEqual(DeploymentDraft.__pulumiType, "pulumi-nodejs:dynamic/ververica:DeploymentDraft");
+        assert.strictEqual(deploymentDraftType, DeploymentDraft.__pulumiType);
+    });
+
+    it("isInstance is false for anything but a DeploymentDraft", () => {
+        for (const value of [undefined, null, {}, { __pulumiType: DeploymentDraft.__pulumiType }, "DeploymentDraft"]) {
+            assert.strictEqual(DeploymentDraft.isInstance(value), false, String(value));
+        }
+    });
+
+    it("lists every draft attribute, the names its constructor declares as outputs", () => {
+        // The constructor registers exactly these names (as undefined) so that each comes back as an output.
+        assert.deepStrictEqual([...draftAttributeNames].sort(), [
+            "artifact", "createdAt", "creator", "creatorName", "deploymentDraftId", "engineVersion", "executionMode", "labels",
+            "localVariables", "lock", "modifiedAt", "modifier", "modifierName", "name", "namespace", "parentId",
+            "referencedDeploymentId", "workspace",
+        ]);
+    });
+});
