@@ -11,7 +11,7 @@ import type { ConfigReader } from "./connectionSettings";
 import { lookupDraft } from "./draftLookup";
 import { DraftNotFoundError, InvalidArgumentError } from "./errors";
 import type { DeploymentDraftAttributes } from "./model";
-import type { RetryNotice } from "./retryPolicy";
+import { describeRetry, RetryNotice } from "./retryPolicy";
 import { DraftSelector, validateSelector } from "./validation";
 
 /** The resource's inputs as the engine stores them. */
@@ -162,10 +162,7 @@ function outputsOf(draft: DeploymentDraftAttributes, inputs: DraftResourceInputs
 
 // The provider process has no engine log connection; the engine shows its stderr lines.
 function logRetry(notice: RetryNotice, action: string): void {
-    console.error(
-        `ververica: ${action} attempt ${notice.attempt}/${notice.maxAttempts} failed (${notice.error.code}); ` +
-            `retrying in ${notice.delayMs} ms: ${notice.error.message}`,
-    );
+    console.error(describeRetry(notice, action));
 }
 
 /** The provider instance of this process, shared by every `DeploymentDraft` resource. */

@@ -23,6 +23,14 @@ export interface RetryNotice {
     readonly error: VervericaError;
 }
 
+/** The one-line report of a retry; the error's message never holds a credential. */
+export function describeRetry(notice: RetryNotice, action: string): string {
+    return (
+        `ververica: ${action} attempt ${notice.attempt}/${notice.maxAttempts} failed (${notice.error.code}); ` +
+        `retrying in ${notice.delayMs} ms: ${notice.error.message}`
+    );
+}
+
 /** Injected clock and randomness, so tests can drive the policy without waiting. */
 export interface RetryRuntime {
     readonly now: () => number;

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { LookupContext, LookupOptions } from "../provider/draftLookup";
-import type { RetryNotice } from "../provider/retryPolicy";
+import { describeRetry, RetryNotice } from "../provider/retryPolicy";
 
 /**
  * The settings of a lookup made in the program process: the stack config as the engine
@@ -25,8 +25,5 @@ function configReader(): (key: string) => string | undefined {
 
 /** Reports a retry through the Pulumi log; the error message never holds a credential. */
 export function logRetry(notice: RetryNotice, action: string): void {
-    void pulumi.log.info(
-        `ververica: ${action} attempt ${notice.attempt}/${notice.maxAttempts} failed (${notice.error.code}); ` +
-            `retrying in ${notice.delayMs} ms: ${notice.error.message}`,
-    );
+    void pulumi.log.info(describeRetry(notice, action));
 }
