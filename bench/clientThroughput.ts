@@ -19,10 +19,10 @@
 import * as http from "http";
 import OpenApiClient, * as $OpenApi from "@alicloud/openapi-client";
 import * as $Util from "@alicloud/tea-util";
-import { parseEndpoint } from "../provider/connectionSettings";
-import { draftPath } from "../provider/pathEncoding";
-import { signRequest } from "../provider/requestSigner";
-import { getDeploymentDraft } from "../sdk";
+import { parseEndpoint } from "../provider/core/connectionSettings";
+import { draftPath } from "../provider/core/pathEncoding";
+import { signRequest } from "../provider/core/requestSigner";
+import { getDeploymentDraft } from "../sdk/nodejs";
 import { DEFAULT_TEST_CREDENTIAL } from "../tests/emulator";
 import type { EmulatorProcess } from "./emulatorProcess";
 import { fixed, interleaved, median, runPool, timed } from "./measure";

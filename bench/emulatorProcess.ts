@@ -4,7 +4,7 @@
  * and on a machine with two cores or more client and server run side by side.
  */
 import { ChildProcess, fork } from "child_process";
-import type { WireDeploymentDraft } from "../provider/wireTypes";
+import type { WireDeploymentDraft } from "../provider/core/wireTypes";
 import type { EmulatorStats } from "../tests/emulator";
 
 type Command =

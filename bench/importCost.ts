@@ -36,7 +36,7 @@ export async function measureImportCost(rounds: number): Promise<SectionResult> 
     return sectionResult({
         section: 5,
         title: 'require("pulumi-ververica") vs require("@pulumi/pulumi"), fresh processes',
-        ours: { label: 'require("pulumi-ververica") (dist/sdk/index.js)', value: packageMs, unit: "ms" },
+        ours: { label: 'require("pulumi-ververica") (dist/sdk/nodejs/index.js)', value: packageMs, unit: "ms" },
         baseline: { label: 'require("@pulumi/pulumi")', value: pulumiMs, unit: "ms" },
         ratio: median(perRound),
         ratioMeaning: "package / @pulumi/pulumi require time, median of per-round ratios",

@@ -3,7 +3,7 @@
  * latency, as a cross-region API does. Section 2 compares distinct lookups with the best any
  * client bounded to `concurrency` calls can do; section 3 compares identical lookups with one.
  */
-import { clearDraftLookupCache, getDeploymentDraft } from "../sdk";
+import { clearDraftLookupCache, getDeploymentDraft } from "../sdk/nodejs";
 import type { EmulatorProcess } from "./emulatorProcess";
 import { fixed, interleaved, median, timed } from "./measure";
 import { SectionResult, sectionResult } from "./result";

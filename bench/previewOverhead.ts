@@ -10,8 +10,8 @@
  * host); the dynamic provider process loads the package's built `dist/` by name.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { draftAttributeNames } from "../provider/model";
-import { DeploymentDraft } from "../sdk";
+import { draftAttributeNames } from "../provider/core/model";
+import { DeploymentDraft } from "../sdk/nodejs";
 import { DEFAULT_TEST_CREDENTIAL } from "../tests/emulator";
 import { createTestStack, TestStack } from "../tests/e2e/harness";
 import { fixed, interleaved, median, timed } from "./measure";

@@ -31,7 +31,7 @@ let updating = false;
 
 async function main() {
     const started = Date.now();
-    if (!fs.existsSync(path.join(repoRoot, "dist", "sdk", "index.js"))) {
+    if (!fs.existsSync(path.join(repoRoot, "dist", "sdk", "nodejs", "index.js"))) {
         throw new DemoError("the package is not built: run `npm run build` (or `npm run demo`, which builds first)");
     }
     const binDir = ensurePulumiCli();

@@ -24,7 +24,7 @@ export interface PackageManifest {
 const rootFiles = new Set(["package.json", "README.md", "LICENSE"]);
 const compiled = /^dist\/(sdk|provider)\/[A-Za-z0-9_/.-]+\.(js|d\.ts)$/;
 // The entry points a user reads first: their declarations must carry the doc comments.
-const documentedDeclarations = ["dist/sdk/index.d.ts", "dist/sdk/getDeploymentDraft.d.ts", "dist/sdk/deploymentArgsFromDraft.d.ts", "dist/sdk/deploymentDraft.d.ts"];
+const documentedDeclarations = ["dist/sdk/nodejs/index.d.ts", "dist/sdk/nodejs/getDeploymentDraft.d.ts", "dist/sdk/nodejs/deploymentArgsFromDraft.d.ts", "dist/sdk/nodejs/deploymentDraft.d.ts"];
 
 /**
  * Returns every problem found with a list of packed files (paths relative to the package

@@ -4,9 +4,9 @@
 
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { getDeploymentDraftOutput } from "../../sdk";
+import { getDeploymentDraftOutput } from "../../sdk/nodejs";
 import { loadFixtureDrafts, NOT_FOUND_ERROR_CODE } from "../emulator";
-import type { WireDeploymentDraft } from "../../provider/wireTypes";
+import type { WireDeploymentDraft } from "../../provider/core/wireTypes";
 import { useEmulator } from "../helpers/emulatorFixture";
 import { Echo, ECHO_TYPE } from "./echoResource";
 import { createTestStack, ensurePulumiCli, runPulumi, TestStack } from "./harness";

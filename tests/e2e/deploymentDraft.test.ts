@@ -4,7 +4,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { DeploymentDraft } from "../../sdk";
+import { DeploymentDraft } from "../../sdk/nodejs";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, EmulatorCredential, startEmulator } from "../emulator";
 import { createTestStack, ensurePulumiCli, runPulumi, TestStack } from "./harness";
 

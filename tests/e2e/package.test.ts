@@ -211,7 +211,7 @@ describe("e2e: the packed package in a stranger's project", function () {
         it("installs as a copy, without the optional peers", function () {
             const installed = path.join(projectDir, "node_modules", "pulumi-ververica");
             assert.ok(!fs.lstatSync(installed).isSymbolicLink(), "the package must be installed, not linked");
-            assert.ok(fs.existsSync(path.join(installed, "dist", "sdk", "index.js")));
+            assert.ok(fs.existsSync(path.join(installed, "dist", "sdk", "nodejs", "index.js")));
             for (const optional of ["@pulumi/alicloud", "@pulumi/policy"]) {
                 assert.ok(!fs.existsSync(path.join(projectDir, "node_modules", optional)), `${optional} should not be installed`);
             }

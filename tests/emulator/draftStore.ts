@@ -3,7 +3,7 @@
  * carries itself. Everything going in or out is deep-copied, so a test holding a draft can
  * never change what the server answers behind the store's back.
  */
-import type { WireDeploymentDraft } from "../../provider/wireTypes";
+import type { WireDeploymentDraft } from "../../provider/core/wireTypes";
 
 export type DraftPatch = Partial<WireDeploymentDraft> | ((draft: WireDeploymentDraft) => void);
 

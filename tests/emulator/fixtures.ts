@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { WireDeploymentDraft } from "../../provider/wireTypes";
+import type { WireDeploymentDraft } from "../../provider/core/wireTypes";
 
 export const DEFAULT_FIXTURE_FILE = join(__dirname, "fixtures", "drafts.json");
 

@@ -2,7 +2,7 @@
  * The ververica service behind the gateway: answers a routed, authorised request from the
  * draft store with the service's camelCase envelope.
  */
-import type { WireEnvelope, WireDeploymentDraft, WireListEnvelope } from "../../provider/wireTypes";
+import type { WireEnvelope, WireDeploymentDraft, WireListEnvelope } from "../../provider/core/wireTypes";
 import type { DraftStore } from "./draftStore";
 import { headerValue, parseQuery, type ReceivedRequest } from "./request";
 import { envelopeReply, serviceErrorReply, type Reply, type ReplyContext } from "./responses";

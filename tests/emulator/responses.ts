@@ -3,7 +3,7 @@
  * (before a request reaches ververica) and ververica's own camelCase envelope.
  */
 import { randomUUID } from "node:crypto";
-import type { WireEnvelope, WireGatewayError, WireListEnvelope } from "../../provider/wireTypes";
+import type { WireEnvelope, WireGatewayError, WireListEnvelope } from "../../provider/core/wireTypes";
 
 export interface Reply {
     status: number;

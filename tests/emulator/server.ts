@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { BlockList, isIP, type AddressInfo, type Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { WireDeploymentDraft } from "../../provider/wireTypes";
+import type { WireDeploymentDraft } from "../../provider/core/wireTypes";
 import { Authenticator } from "./authenticator";
 import { DEFAULT_TEST_CREDENTIAL, type EmulatorCredential } from "./credentials";
 import { DraftStore } from "./draftStore";

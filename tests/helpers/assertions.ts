@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { VervericaError, VervericaErrorCode } from "../../provider/errors";
+import { VervericaError, VervericaErrorCode } from "../../provider/core/errors";
 
 /** Awaits `promise`, asserts it rejects with a VervericaError of `code`, and returns the error. */
 export async function rejectsWithCode(promise: Promise<unknown>, code: VervericaErrorCode): Promise<VervericaError> {

@@ -8,7 +8,7 @@ import {
     JarArtifact,
     PythonArtifact,
     SqlArtifact,
-} from "../../provider/model";
+} from "../../provider/core/model";
 
 /** The id, workspace, namespace and name every built draft has unless overridden. */
 export const draftIdentity = {

@@ -1,4 +1,4 @@
-import { clearDraftLookupCache } from "../../provider/draftLookup";
+import { clearDraftLookupCache } from "../../provider/core/draftLookup";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, EmulatorOptions, startEmulator } from "../emulator";
 import { setEnvironment } from "./environment";
 

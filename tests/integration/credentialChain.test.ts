@@ -19,13 +19,13 @@ import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { ConcurrencyLimiter } from "../../provider/concurrencyLimiter";
-import { parseEndpoint } from "../../provider/connectionSettings";
-import { createCredentialSource } from "../../provider/credentialSource";
-import { DraftClient } from "../../provider/draftClient";
-import { clearDraftLookupCache, lookupDraft } from "../../provider/draftLookup";
-import type { DeploymentDraftAttributes } from "../../provider/model";
-import { defaultRetryOptions } from "../../provider/retryPolicy";
+import { ConcurrencyLimiter } from "../../provider/core/concurrencyLimiter";
+import { parseEndpoint } from "../../provider/core/connectionSettings";
+import { createCredentialSource } from "../../provider/core/credentialSource";
+import { DraftClient } from "../../provider/core/draftClient";
+import { clearDraftLookupCache, lookupDraft } from "../../provider/core/draftLookup";
+import type { DeploymentDraftAttributes } from "../../provider/core/model";
+import { defaultRetryOptions } from "../../provider/core/retryPolicy";
 import { DEFAULT_TEST_CREDENTIAL, EmulatorCredential, loadFixtureDrafts } from "../emulator";
 import { assertCleanMessage } from "../helpers/assertions";
 import { useEmulator } from "../helpers/emulatorFixture";
@@ -102,10 +102,10 @@ const input = JSON.parse(process.env.CHAIN_TEST_INPUT);
         try {
             let draft;
             if (input.viaSdk) {
-                draft = await require("./sdk").getDeploymentDraft(input.selector, input.options);
+                draft = await require("./sdk/nodejs").getDeploymentDraft(input.selector, input.options);
             } else {
                 const config = step.config || {};
-                draft = await require("./provider/draftLookup").lookupDraft(input.selector, { options: input.options, config: (k) => config[k], env: process.env });
+                draft = await require("./provider/core/draftLookup").lookupDraft(input.selector, { options: input.options, config: (k) => config[k], env: process.env });
             }
             outcomes.push({ ok: true, draft });
         } catch (e) {

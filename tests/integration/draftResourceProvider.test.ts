@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { createDraftResourceProvider, DraftResourceOutputs, revisionOf } from "../../provider/draftResourceProvider";
-import { clearDraftLookupCache } from "../../provider/draftLookup";
+import { createDraftResourceProvider, DraftResourceOutputs, revisionOf } from "../../provider/dynamic/draftResourceProvider";
+import { clearDraftLookupCache } from "../../provider/core/draftLookup";
 import { DEFAULT_TEST_CREDENTIAL } from "../emulator";
 import { rejectsWithCode } from "../helpers/assertions";
 import { useEmulator } from "../helpers/emulatorFixture";

@@ -10,7 +10,7 @@ import * as http from "node:http";
 import { join } from "node:path";
 import Client, * as $OpenApi from "@alicloud/openapi-client";
 import * as $Util from "@alicloud/tea-util";
-import type { WireDeploymentDraft, WireEnvelope, WireListEnvelope } from "../../provider/wireTypes";
+import type { WireDeploymentDraft, WireEnvelope, WireListEnvelope } from "../../provider/core/wireTypes";
 import {
     DEFAULT_TEST_CREDENTIAL,
     DraftStore,

@@ -18,7 +18,7 @@ import {
     ThrottledError,
     VervericaError,
     VervericaErrorCode,
-} from "../../sdk";
+} from "../../sdk/nodejs";
 import { DEFAULT_TEST_CREDENTIAL, FaultKind, FaultOptions } from "../emulator";
 import { rejectsWithCode } from "../helpers/assertions";
 import { useEmulator } from "../helpers/emulatorFixture";

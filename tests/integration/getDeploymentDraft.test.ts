@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { getDeploymentDraft } from "../../sdk";
+import { getDeploymentDraft } from "../../sdk/nodejs";
 import { DEFAULT_TEST_CREDENTIAL, loadFixtureDrafts } from "../emulator";
 import { assertCleanMessage, rejectsWithCode } from "../helpers/assertions";
 import { useEmulator } from "../helpers/emulatorFixture";

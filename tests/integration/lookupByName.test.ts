@@ -2,10 +2,10 @@
 // match with GetDeploymentDraft; the emulator serves enough drafts for three pages.
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { AmbiguousDraftNameError, DraftNameNotFoundError } from "../../provider/errors";
-import { createDraftResourceProvider, DraftResourceOutputs } from "../../provider/draftResourceProvider";
-import { draftPath } from "../../provider/pathEncoding";
-import { getDeploymentDraft, getDeploymentDraftOutput } from "../../sdk";
+import { AmbiguousDraftNameError, DraftNameNotFoundError } from "../../provider/core/errors";
+import { createDraftResourceProvider, DraftResourceOutputs } from "../../provider/dynamic/draftResourceProvider";
+import { draftPath } from "../../provider/core/pathEncoding";
+import { getDeploymentDraft, getDeploymentDraftOutput } from "../../sdk/nodejs";
 import { generateDrafts, RequestLogEntry } from "../emulator";
 import { rejectsWithCode } from "../helpers/assertions";
 import { useEmulator } from "../helpers/emulatorFixture";

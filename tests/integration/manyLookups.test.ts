@@ -5,7 +5,7 @@
  */
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { getDeploymentDraft, getDeploymentDraftOutput, GetDeploymentDraftResult } from "../../sdk";
+import { getDeploymentDraft, getDeploymentDraftOutput, GetDeploymentDraftResult } from "../../sdk/nodejs";
 import { DEFAULT_TEST_CREDENTIAL, generateDrafts } from "../emulator";
 import { useEmulator } from "../helpers/emulatorFixture";
 import { setEnvironment } from "../helpers/environment";

@@ -11,7 +11,7 @@
  */
 import * as assert from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { getDeploymentDraftOutput, GetDeploymentDraftResult } from "../../sdk";
+import { getDeploymentDraftOutput, GetDeploymentDraftResult } from "../../sdk/nodejs";
 import { loadFixtureDrafts } from "../emulator";
 import { useEmulator } from "../helpers/emulatorFixture";
 

@@ -7,8 +7,8 @@
 import * as assert from "node:assert";
 import Client, * as $OpenApi from "@alicloud/openapi-client";
 import * as $Util from "@alicloud/tea-util";
-import type { WireDeploymentDraft, WireEnvelope } from "../../provider/wireTypes";
-import { getDeploymentDraft, GetDeploymentDraftResult } from "../../sdk";
+import type { WireDeploymentDraft, WireEnvelope } from "../../provider/core/wireTypes";
+import { getDeploymentDraft, GetDeploymentDraftResult } from "../../sdk/nodejs";
 import { DEFAULT_TEST_CREDENTIAL, EmulatorCredential, loadFixtureDrafts, RequestLogEntry } from "../emulator";
 import { useEmulator } from "../helpers/emulatorFixture";
 

@@ -1,8 +1,8 @@
 import * as assert from "node:assert";
-import { defaultMaxConcurrency, defaultTimeouts, resolveTuning } from "../../provider/clientTuning";
-import type { ConfigReader } from "../../provider/connectionSettings";
-import { ConfigurationError } from "../../provider/errors";
-import { defaultRetryOptions } from "../../provider/retryPolicy";
+import { defaultMaxConcurrency, defaultTimeouts, resolveTuning } from "../../provider/core/clientTuning";
+import type { ConfigReader } from "../../provider/core/connectionSettings";
+import { ConfigurationError } from "../../provider/core/errors";
+import { defaultRetryOptions } from "../../provider/core/retryPolicy";
 import { assertCleanMessage } from "../helpers/assertions";
 
 const config = (values: Record<string, string> = {}): ConfigReader => (key) => values[key];

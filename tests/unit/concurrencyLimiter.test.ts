@@ -1,5 +1,5 @@
 import * as assert from "node:assert";
-import { ConcurrencyLimiter } from "../../provider/concurrencyLimiter";
+import { ConcurrencyLimiter } from "../../provider/core/concurrencyLimiter";
 
 /** A task whose completion the test controls. */
 interface Gate<T> {

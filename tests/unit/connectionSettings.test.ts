@@ -1,6 +1,6 @@
 import * as assert from "node:assert";
-import { ConfigReader, parseEndpoint, resolveCredentialSpec, resolveEndpoint } from "../../provider/connectionSettings";
-import { ConfigurationError } from "../../provider/errors";
+import { ConfigReader, parseEndpoint, resolveCredentialSpec, resolveEndpoint } from "../../provider/core/connectionSettings";
+import { ConfigurationError } from "../../provider/core/errors";
 import { assertCleanMessage } from "../helpers/assertions";
 
 const config = (values: Record<string, string> = {}): ConfigReader => (key) => values[key];

@@ -1,6 +1,6 @@
 import * as assert from "node:assert";
-import { createCredentialSource } from "../../provider/credentialSource";
-import { ConfigurationError } from "../../provider/errors";
+import { createCredentialSource } from "../../provider/core/credentialSource";
+import { ConfigurationError } from "../../provider/core/errors";
 
 const secret = "Zt9-unit-secret-value";
 

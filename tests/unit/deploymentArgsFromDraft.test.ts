@@ -2,10 +2,10 @@ import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { VervericaError } from "../../provider/errors";
-import type { DeploymentDraftAttributes } from "../../provider/model";
-import { DeploymentDraft, DraftNotDeployableError, GetDeploymentDraftResult } from "../../sdk";
-import { deploymentArgsFromDraft, DeploymentArgsOverrides, DraftAttributeOutputs, DraftSource } from "../../sdk/deploymentArgsFromDraft";
+import { VervericaError } from "../../provider/core/errors";
+import type { DeploymentDraftAttributes } from "../../provider/core/model";
+import { DeploymentDraft, DraftNotDeployableError, GetDeploymentDraftResult } from "../../sdk/nodejs";
+import { deploymentArgsFromDraft, DeploymentArgsOverrides, DraftAttributeOutputs, DraftSource } from "../../sdk/nodejs/deploymentArgsFromDraft";
 import { cdcYamlDraft, draftIdentity, jarDraft, makeDraft, pythonDraft } from "../helpers/draftFactory";
 
 // Compile-time: the resource and the data source's output are drafts the helper takes.
@@ -217,8 +217,8 @@ describe("deploymentArgsFromDraft", () => {
     it("does not load @pulumi/alicloud", () => {
         const repoRoot = path.resolve(__dirname, "..", "..");
         const script = [
-            'require("./sdk");',
-            'require("./sdk/deploymentArgsFromDraft");',
+            'require("./sdk/nodejs");',
+            'require("./sdk/nodejs/deploymentArgsFromDraft");',
             'const loaded = Object.keys(require.cache).filter((f) => f.includes("@pulumi/alicloud"));',
             "process.stdout.write(JSON.stringify(loaded));",
         ].join("\n");

@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { draftAttributeNames } from "../../provider/model";
-import { DeploymentDraft } from "../../sdk";
-import { deploymentDraftType } from "../../sdk/policy";
+import { draftAttributeNames } from "../../provider/core/model";
+import { DeploymentDraft } from "../../sdk/nodejs";
+import { deploymentDraftType } from "../../sdk/nodejs/policy";
 
 describe("DeploymentDraft class", () => {
     it("has the type token policies and transforms match on", () => {

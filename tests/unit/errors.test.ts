@@ -16,8 +16,8 @@ import {
     ThrottledError,
     VervericaError,
     VervericaErrorCode,
-} from "../../provider/errors";
-import * as sdk from "../../sdk";
+} from "../../provider/core/errors";
+import * as sdk from "../../sdk/nodejs";
 import { assertCleanMessage } from "../helpers/assertions";
 
 type Build = (draft: DraftReference, details: ApiFailureDetails) => VervericaError;

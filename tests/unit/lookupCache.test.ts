@@ -1,5 +1,5 @@
 import * as assert from "node:assert";
-import { LookupCache } from "../../provider/lookupCache";
+import { LookupCache } from "../../provider/core/lookupCache";
 
 /** A loader whose calls are counted and whose promises the test settles. */
 function loader<T>() {

@@ -1,6 +1,6 @@
 import * as assert from "node:assert";
-import { InvalidResponseError } from "../../provider/errors";
-import { normalizeDraft } from "../../provider/normalizeDraft";
+import { InvalidResponseError } from "../../provider/core/errors";
+import { normalizeDraft } from "../../provider/core/normalizeDraft";
 import { loadFixtureDrafts } from "../emulator";
 import { assertCleanMessage } from "../helpers/assertions";
 

@@ -1,5 +1,5 @@
 import * as assert from "node:assert";
-import { draftPath, draftsPath, encodePathSegment } from "../../provider/pathEncoding";
+import { draftPath, draftsPath, encodePathSegment } from "../../provider/core/pathEncoding";
 
 /** What the V3 signer makes of a wire path (see the spec): it must change nothing we send. */
 const canonicalUri = (path: string) => path.replace(/\+/g, "%20").replace(/\*/g, "%2A").replace(/%7E/g, "~");

@@ -1,6 +1,6 @@
 import * as assert from "node:assert";
-import { VervericaError, VervericaErrorCode } from "../../provider/errors";
-import { notFoundErrorCode, RawResponse, readResponse } from "../../provider/responseClassifier";
+import { VervericaError, VervericaErrorCode } from "../../provider/core/errors";
+import { notFoundErrorCode, RawResponse, readResponse } from "../../provider/core/responseClassifier";
 import { assertCleanMessage } from "../helpers/assertions";
 
 const draft = { workspace: "a14bd5d90a", namespace: "default-namespace", deploymentDraftId: "c84d73be" };

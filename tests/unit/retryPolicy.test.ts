@@ -8,8 +8,8 @@ import {
     ServiceError,
     ThrottledError,
     VervericaError,
-} from "../../provider/errors";
-import { defaultRetryOptions, retryDelayMs, RetryNotice, RetryOptions, RetryRuntime, withRetries } from "../../provider/retryPolicy";
+} from "../../provider/core/errors";
+import { defaultRetryOptions, retryDelayMs, RetryNotice, RetryOptions, RetryRuntime, withRetries } from "../../provider/core/retryPolicy";
 
 const draft = { workspace: "ws", namespace: "ns", deploymentDraftId: "id" };
 const options: RetryOptions = { maxAttempts: 5, maxElapsedMs: 30_000, baseDelayMs: 200, maxDelayMs: 10_000 };

@@ -1,6 +1,6 @@
 import * as assert from "node:assert";
-import { InvalidArgumentError, VervericaError } from "../../provider/errors";
-import { isNameLookup, maxIdentifierLength, requireIdentifier, validateSelector } from "../../provider/validation";
+import { InvalidArgumentError, VervericaError } from "../../provider/core/errors";
+import { isNameLookup, maxIdentifierLength, requireIdentifier, validateSelector } from "../../provider/core/validation";
 
 /** Runs `fn`, asserts it throws an InvalidArgumentError for `argument`, and returns it. */
 function invalid(fn: () => unknown, argument: string, problem: RegExp): InvalidArgumentError {

@@ -5,7 +5,7 @@
  */
 import type { DeploymentArgs } from "@pulumi/alicloud/realtimecompute";
 import type { Unwrap } from "@pulumi/pulumi";
-import type { AlicloudDeploymentInputs } from "../../../sdk/policy";
+import type { AlicloudDeploymentInputs } from "../../../sdk/nodejs/policy";
 
 export type DeploymentInputsFit = Unwrap<DeploymentArgs> extends AlicloudDeploymentInputs ? true : never;
 export const deploymentInputsFit: DeploymentInputsFit = true;

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { artifactSourcesRule, checkArtifactSources } from "../../../sdk/policy";
+import { artifactSourcesRule, checkArtifactSources } from "../../../sdk/nodejs/policy";
 import { draftLabel, jarDraft, makeDraft, pythonDraft, sqlDraft, cdcYamlDraft } from "../../helpers/draftFactory";
 import { assertCompliant, assertNotLeaked, assertViolations } from "./assertions";
 

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { checkEngineVersion, compareVersionNumbers, engineVersionRule, parseEngineVersion } from "../../../sdk/policy";
+import { checkEngineVersion, compareVersionNumbers, engineVersionRule, parseEngineVersion } from "../../../sdk/nodejs/policy";
 import { draftLabel, makeDraft } from "../../helpers/draftFactory";
 import { assertCompliant, assertViolations } from "./assertions";
 

@@ -1,4 +1,4 @@
-import { checkExecutionMode, executionModeRule } from "../../../sdk/policy";
+import { checkExecutionMode, executionModeRule } from "../../../sdk/nodejs/policy";
 import { draftLabel, makeDraft } from "../../helpers/draftFactory";
 import { assertCompliant, assertViolations } from "./assertions";
 

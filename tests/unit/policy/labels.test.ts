@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { checkRequiredLabels, labelText, requiredLabelsRule } from "../../../sdk/policy";
+import { checkRequiredLabels, labelText, requiredLabelsRule } from "../../../sdk/nodejs/policy";
 import { draftLabel, makeDraft } from "../../helpers/draftFactory";
 import { assertCompliant, assertViolations } from "./assertions";
 

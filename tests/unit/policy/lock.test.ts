@@ -1,4 +1,4 @@
-import { checkDraftLock, draftLockRule } from "../../../sdk/policy";
+import { checkDraftLock, draftLockRule } from "../../../sdk/nodejs/policy";
 import { draftLabel, makeDraft } from "../../helpers/draftFactory";
 import { assertCompliant, assertViolations } from "./assertions";
 

@@ -16,8 +16,8 @@ import {
     executionModePolicy,
     noPlaintextSecretsPolicy,
     testConnectorsPolicy,
-} from "../../../sdk/policy";
-import { DeploymentDraftAttributes } from "../../../provider/model";
+} from "../../../sdk/nodejs/policy";
+import { DeploymentDraftAttributes } from "../../../provider/core/model";
 import { draftIdentity, draftLabel, makeDraft } from "../../helpers/draftFactory";
 import { NotApplicable, policyProxy, policyResource, runResourcePolicy, runStackPolicy } from "./policyHarness";
 

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { checkPlaintextSecrets, containsSecretReference, plaintextSecretsRule } from "../../../sdk/policy";
+import { checkPlaintextSecrets, containsSecretReference, plaintextSecretsRule } from "../../../sdk/nodejs/policy";
 import { cdcYamlDraft, draftLabel, jarDraft, makeDraft, pythonDraft, sqlDraft } from "../../helpers/draftFactory";
 import { assertCompliant, assertNotLeaked, assertViolations } from "./assertions";
 

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { findSqlOptions, splitSqlStatements, SqlOption, tokenizeSql } from "../../../sdk/policy";
+import { findSqlOptions, splitSqlStatements, SqlOption, tokenizeSql } from "../../../sdk/nodejs/policy";
 
 /** The options as `key=value@line` strings, for compact comparisons. */
 function optionsOf(script: string): string[] {

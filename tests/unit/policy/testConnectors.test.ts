@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { checkTestConnectors, testConnectorsRule } from "../../../sdk/policy";
+import { checkTestConnectors, testConnectorsRule } from "../../../sdk/nodejs/policy";
 import { draftLabel, makeDraft, sqlDraft } from "../../helpers/draftFactory";
 import { assertCompliant, assertViolations } from "./assertions";
 

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { findMainArgSettings, splitArguments } from "../../../sdk/policy/text/mainArgs";
-import { findYamlScalars } from "../../../sdk/policy/text/yamlKeys";
+import { findMainArgSettings, splitArguments } from "../../../sdk/nodejs/policy/text/mainArgs";
+import { findYamlScalars } from "../../../sdk/nodejs/policy/text/yamlKeys";
 
 describe("main-argument scanner", () => {
     it("splits like a shell: quotes group, backslashes escape", () => {

@@ -5,7 +5,7 @@
  * prefixes are configured, start with one of them. A URI without a scheme is a violation: where
  * it is fetched from cannot be checked.
  */
-import { DeploymentDraftAttributes } from "../../../provider/model";
+import { DeploymentDraftAttributes } from "../../../../provider/core/model";
 import { listArtifactUris, redactUri } from "./artifactUris";
 import { quote, RuleViolation, violation } from "./violation";
 

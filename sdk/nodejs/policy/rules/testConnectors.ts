@@ -3,7 +3,7 @@
  * generate, swallow or log data instead of reading and writing real systems. They are useful
  * while developing a job and usually a mistake in one that is being deployed.
  */
-import { DeploymentDraftAttributes } from "../../../provider/model";
+import { DeploymentDraftAttributes } from "../../../../provider/core/model";
 import { findSqlOptions } from "../sql/options";
 import { quote, RuleViolation, violation } from "./violation";
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { LookupContext, LookupOptions } from "../provider/draftLookup";
-import { describeRetry, RetryNotice } from "../provider/retryPolicy";
+import type { LookupContext, LookupOptions } from "../../provider/core/draftLookup";
+import { describeRetry, RetryNotice } from "../../provider/core/retryPolicy";
 
 /**
  * The settings of a lookup made in the program process: the stack config as the engine

@@ -3,7 +3,7 @@
  * reads from it may change under its feet. Only the holders listed (typically the account that
  * automation runs as) may hold a lock on a draft a stack depends on.
  */
-import { DeploymentDraftAttributes } from "../../../provider/model";
+import { DeploymentDraftAttributes } from "../../../../provider/core/model";
 import { quote, RuleViolation, violation } from "./violation";
 
 /** The name of the draft-lock rule. */

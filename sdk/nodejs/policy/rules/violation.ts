@@ -1,7 +1,7 @@
 /**
  * What every rule returns, and the helpers rules share to phrase it.
  */
-import { DeploymentDraftAttributes } from "../../../provider/model";
+import { DeploymentDraftAttributes } from "../../../../provider/core/model";
 
 /** One way in which a draft breaks a rule. */
 export interface RuleViolation {

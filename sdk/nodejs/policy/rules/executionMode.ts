@@ -2,7 +2,7 @@
  * The execution-mode rule: a draft must run in one of the allowed execution modes, e.g. only
  * `STREAMING` for a stack of long-running jobs.
  */
-import { DeploymentDraftAttributes, ExecutionMode } from "../../../provider/model";
+import { DeploymentDraftAttributes, ExecutionMode } from "../../../../provider/core/model";
 import { RuleViolation, violation } from "./violation";
 
 /** The name of the execution-mode rule. */

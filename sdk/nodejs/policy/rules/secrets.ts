@@ -24,7 +24,7 @@
  * inside the job's files (JARs, Python files, dependencies), and SQL whose option keys are
  * assembled at run time (see `sql/options.ts`).
  */
-import { DeploymentDraftAttributes } from "../../../provider/model";
+import { DeploymentDraftAttributes } from "../../../../provider/core/model";
 import { findSqlOptions } from "../sql/options";
 import { findMainArgSettings } from "../text/mainArgs";
 import { findYamlScalars } from "../text/yamlKeys";

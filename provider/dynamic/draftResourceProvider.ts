@@ -7,12 +7,12 @@
  * only) and from the provider process environment.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { ConfigReader } from "./connectionSettings";
-import { lookupDraft } from "./draftLookup";
-import { DraftNotFoundError, InvalidArgumentError } from "./errors";
-import type { DeploymentDraftAttributes } from "./model";
-import { describeRetry, RetryNotice } from "./retryPolicy";
-import { DraftSelector, validateSelector } from "./validation";
+import type { ConfigReader } from "../core/connectionSettings";
+import { lookupDraft } from "../core/draftLookup";
+import { DraftNotFoundError, InvalidArgumentError } from "../core/errors";
+import type { DeploymentDraftAttributes } from "../core/model";
+import { describeRetry, RetryNotice } from "../core/retryPolicy";
+import { DraftSelector, validateSelector } from "../core/validation";
 
 /** The resource's inputs as the engine stores them. */
 export interface DraftResourceInputs {

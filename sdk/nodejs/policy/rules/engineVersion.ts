@@ -9,7 +9,7 @@
  * understood and is itself a violation, like a missing version: a policy that cannot tell which
  * engine a draft runs cannot vouch for it.
  */
-import { DeploymentDraftAttributes } from "../../../provider/model";
+import { DeploymentDraftAttributes } from "../../../../provider/core/model";
 import { quote, RuleViolation, violation } from "./violation";
 
 /** The name of the engine-version rule. */

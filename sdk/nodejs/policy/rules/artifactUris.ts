@@ -2,7 +2,7 @@
  * Lists the URIs a draft's artifact refers to (job JAR or Python file, dependencies, Python
  * libraries and archives), each with the field it sits in, for the rules that check them.
  */
-import { DraftArtifact } from "../../../provider/model";
+import { DraftArtifact } from "../../../../provider/core/model";
 
 /** A URI found in an artifact, e.g. `{ field: "jarArtifact.additionalDependencies[1]", uri: "oss://..." }`. */
 export interface ArtifactUri {

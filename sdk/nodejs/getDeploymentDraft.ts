@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { LookupOptions } from "../provider/draftLookup";
-import { lookupDraft } from "../provider/draftLookup";
-import type { DeploymentDraftAttributes } from "../provider/model";
+import type { LookupOptions } from "../../provider/core/draftLookup";
+import { lookupDraft } from "../../provider/core/draftLookup";
+import type { DeploymentDraftAttributes } from "../../provider/core/model";
 import { programLookupContext } from "./programContext";
 
 /**

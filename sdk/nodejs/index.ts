@@ -25,11 +25,11 @@ export type {
     PythonDraftArtifact,
     SqlArtifact,
     SqlScriptDraftArtifact,
-} from "../provider/model";
-export type { ConnectionOptions } from "../provider/connectionSettings";
-export type { LookupOptions } from "../provider/draftLookup";
-export type { TuningOptions } from "../provider/clientTuning";
-export { clearDraftLookupCache } from "../provider/draftLookup";
+} from "../../provider/core/model";
+export type { ConnectionOptions } from "../../provider/core/connectionSettings";
+export type { LookupOptions } from "../../provider/core/draftLookup";
+export type { TuningOptions } from "../../provider/core/clientTuning";
+export { clearDraftLookupCache } from "../../provider/core/draftLookup";
 export {
     AccessDeniedError,
     AmbiguousDraftNameError,
@@ -45,7 +45,7 @@ export {
     ServiceError,
     ThrottledError,
     VervericaError,
-} from "../provider/errors";
-export type { ApiFailureDetails, DraftReference, VervericaErrorCode } from "../provider/errors";
+} from "../../provider/core/errors";
+export type { ApiFailureDetails, DraftReference, VervericaErrorCode } from "../../provider/core/errors";
 export { DeploymentDraft } from "./deploymentDraft";
 export type { DeploymentDraftArgs, DeploymentDraftOutputs } from "./deploymentDraft";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { draftAttributeNames, DeploymentDraftAttributes } from "../provider/model";
+import { draftAttributeNames, DeploymentDraftAttributes } from "../../provider/core/model";
 import { draftProviderStub } from "./draftProviderStub";
 
 /** Identifies the draft a {@link DeploymentDraft} tracks, and where to reach the API. */

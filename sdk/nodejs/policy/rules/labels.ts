@@ -2,7 +2,7 @@
  * The required-labels rule: a draft must carry the configured labels (an owner, a cost centre,
  * ...), optionally with values of a given form.
  */
-import { DeploymentDraftAttributes, JsonValue } from "../../../provider/model";
+import { DeploymentDraftAttributes, JsonValue } from "../../../../provider/core/model";
 import { compilePattern, quote, RuleViolation, violation } from "./violation";
 
 /** The name of the required-labels rule. */

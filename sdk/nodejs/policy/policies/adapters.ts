@@ -15,7 +15,7 @@ import {
     LocalVariable,
     PythonArtifact,
     SqlArtifact,
-} from "../../../provider/model";
+} from "../../../../provider/core/model";
 
 /** A resource's properties as a policy receives them. */
 export type ResourceProperties = { readonly [key: string]: unknown };

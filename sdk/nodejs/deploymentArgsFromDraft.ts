@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 // Types only: loading this package must never load @pulumi/alicloud, an optional peer.
 import type { DeploymentArgs } from "@pulumi/alicloud/realtimecompute";
-import type { DraftReference } from "../provider/errors";
-import type { DeploymentDraftAttributes, DraftArtifact, ExecutionMode, JsonValue, LocalVariable } from "../provider/model";
-import { DraftNotDeployableError } from "../provider/errors";
+import type { DraftReference } from "../../provider/core/errors";
+import type { DeploymentDraftAttributes, DraftArtifact, ExecutionMode, JsonValue, LocalVariable } from "../../provider/core/model";
+import { DraftNotDeployableError } from "../../provider/core/errors";
 
 /**
  * A draft as one output per attribute, the way a `DeploymentDraft` resource exposes it. Only

@@ -12,7 +12,7 @@ import type {
     ResourceValidationPolicy,
     StackValidationPolicy,
 } from "@pulumi/policy";
-import { DeploymentDraftAttributes } from "../../../provider/model";
+import { DeploymentDraftAttributes } from "../../../../provider/core/model";
 import { RuleViolation } from "../rules/violation";
 import { AlicloudDeploymentInputs, draftFromDeploymentInputs, draftFromOutputs } from "./adapters";
 import { alicloudDeploymentType, deploymentDraftType } from "./resourceTypes";
