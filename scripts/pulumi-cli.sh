@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# Makes a version-stamped Pulumi CLI available and prints a directory holding `pulumi` and the
+# Makes a version-stamped Pulumi CLI available and prints a directory holding `pulumi`, the
+# language hosts that run project directories (`pulumi-language-nodejs`, `-python`, `-go`) and the
 # two Node launchers the engine looks up on PATH: `pulumi-resource-pulumi-nodejs` (dynamic
 # providers) and `pulumi-analyzer-policy-nodejs` (policy packs without a Node language host).
+#
+# The Go module proxy does not serve the language hosts' modules, so they are copied from a folder
+# of hosts built for the same CLI version: PULUMI_LANGUAGE_HOSTS_DIR, by default
+# ../shared/pulumi-language-hosts/v<version> beside the repository. Without that folder, hosts
+# already on PATH (an official installation) are used.
 #
 # Order: a `pulumi` on PATH that is at least the pinned version and has its Node language host
 # beside it, else a cached build in ~/.cache/pulumi-ververica/pulumi-<version>/bin, else a build
@@ -52,6 +58,21 @@ exec node "$script" "$@"
 LAUNCHER
 }
 
+hosts_dir="${PULUMI_LANGUAGE_HOSTS_DIR:-$repo/../shared/pulumi-language-hosts/v$version}"
+install_language_hosts() { # $1 = bin dir
+  if [ ! -d "$hosts_dir" ]; then
+    command -v pulumi-language-nodejs >/dev/null 2>&1 ||
+      say "warning: no language hosts in $hosts_dir nor on PATH: project directories cannot run"
+    return 0
+  fi
+  local host
+  for host in pulumi-language-nodejs pulumi-language-python pulumi-language-python-exec \
+              pulumi-resource-pulumi-python pulumi-language-go; do
+    [ -f "$hosts_dir/$host" ] && put_executable "$1/$host" < "$hosts_dir/$host"
+  done
+  return 0
+}
+
 stamped() { # $1 = bin dir; true when its pulumi reports exactly the pinned version
   [ "$(PULUMI_SKIP_UPDATE_CHECK=true "$1/pulumi" version 2>/dev/null || true)" = "v$version" ]
 }
@@ -80,6 +101,7 @@ fi
 # 2. The cache.
 if stamped "$bin"; then
   install_launchers "$bin"
+  install_language_hosts "$bin"
   say "using cached pulumi v$version from $bin"
   echo "$bin"
   exit 0
@@ -106,7 +128,6 @@ trap 'kill $ticker 2>/dev/null || true; rm -rf "$work"' EXIT
 cd "$work"
 
 say "building pulumi v$version from Go modules into $bin (first time only; takes many minutes)"
-say "the Node language host (pulumi-language-nodejs) is not available from the Go module proxy, so it is not built; tests use inline Automation API programs and the launchers instead"
 
 # `go install pkg@v` refuses pkg/v3 because its go.mod has replace directives, so a throwaway
 # wrapper module requires it instead. pkg's own go.mod replaces sdk/v3 with `../sdk` (the same
@@ -155,6 +176,7 @@ go build -trimpath -tags osusergo,grpcnotrace \
 stamped "$work" || die "the built pulumi does not report v$version: $("$work/pulumi" version 2>&1 || true)"
 mv -f "$work/pulumi" "$bin/pulumi"
 install_launchers "$bin"
+install_language_hosts "$bin"
 
 say "built pulumi v$version in $(( $(date +%s) - start ))s; $(du -sh "$cache_root/pulumi-$version" | cut -f1) in $cache_root/pulumi-$version, Go module cache $(du -sh "$(go env GOMODCACHE)" 2>/dev/null | cut -f1)"
 echo "$bin"
