@@ -20,9 +20,9 @@ export interface DeploymentDraftsResult {
 
 /** How far the reading of a namespace has come. */
 export interface ListingProgress {
-    /** Drafts whose every attribute is in hand. */
+    /** Drafts done with: read in full, or listed and left out by the filter. */
     readonly read: number;
-    /** Drafts to read, as far as the pages seen so far tell. */
+    /** Drafts in the namespace, as far as the pages seen so far tell. */
     readonly total: number;
 }
 
@@ -61,20 +61,25 @@ export async function readDrafts(
 ): Promise<DeploymentDraftAttributes[]> {
     const pending: Array<Promise<DeploymentDraftAttributes>> = [];
     let read = 0;
-    let total = 0;
-    const report = () => onProgress?.({ read, total });
+    let listed = 0;
+    let namespaceSize = 0;
+    const report = () => onProgress?.({ read, total: Math.max(namespaceSize, listed) });
     const counted = (draft: DeploymentDraftAttributes): DeploymentDraftAttributes => {
         read++;
         report();
         return draft;
     };
     await client.forEachDraftPage(filter.workspace, filter.namespace, (page) => {
-        const matching = page.drafts.filter((d) => matchesDraftFilter(d, filter));
-        total += matching.length;
-        for (const listed of matching) {
-            const full = isComplete(listed)
-                ? Promise.resolve(counted(listed))
-                : client.getDeploymentDraft({ workspace: filter.workspace, namespace: filter.namespace, deploymentDraftId: listed.deploymentDraftId }).then(counted);
+        listed += page.drafts.length;
+        namespaceSize = page.totalSize;
+        for (const listedDraft of page.drafts) {
+            if (!matchesDraftFilter(listedDraft, filter)) {
+                read++;
+                continue;
+            }
+            const full = isComplete(listedDraft)
+                ? Promise.resolve(counted(listedDraft))
+                : client.getDeploymentDraft({ workspace: filter.workspace, namespace: filter.namespace, deploymentDraftId: listedDraft.deploymentDraftId }).then(counted);
             // Awaited together below; until then a failure must not count as unhandled.
             full.catch(() => undefined);
             pending.push(full);

@@ -223,6 +223,14 @@ describe("pulumi-ververica audit", function () {
         });
     }
 
+    it("rejects an --output in a folder it cannot write before any request", async () => {
+        seed(["compliant"], { "ns-a": 1 });
+        const run = await audit("--output", path.join(tmp, "missing", "report.sarif"));
+        assert.strictEqual(run.code, 2);
+        assert.match(run.stderr, /^pulumi-ververica: cannot write the report to .*report\.sarif: ENOENT for the folder .*missing\n$/);
+        assert.strictEqual(fixture.emulator.stats.requests, 0);
+    });
+
     it("shows progress on a terminal and erases it when done", async () => {
         seed(undefined, { "ns-a": 150 });
         const run = await runAuditCli(["audit", "--workspace", workspace, "--namespace", "ns-a", "--endpoint", fixture.emulator.url, "--format", "json"], { stderrIsTTY: true });

@@ -3,6 +3,7 @@
  * rules and writes a report. See {@link auditUsage} for the flags and exit codes.
  */
 import * as fs from "fs";
+import * as path from "path";
 import { configKeys } from "../../../provider/core/connectionSettings";
 import { createLookupClient, LookupContext } from "../../../provider/core/draftLookup";
 import { AuditArguments, auditUsage, FailOn } from "./auditArguments";
@@ -33,6 +34,7 @@ export async function runAudit(args: AuditArguments, io: CommandIo): Promise<num
         io.stdout.write(auditUsage);
         return exitCodes.clean;
     }
+    if (args.outputFile !== undefined) checkWritable(args.outputFile);
     const rules = configureRules(auditRules, args.configFile === undefined ? undefined : readConfigFile(args.configFile), args.configFile ?? "");
     const context: LookupContext = {
         options: { ...(args.endpoint !== undefined ? { endpoint: args.endpoint } : {}), ...(args.region !== undefined ? { region: args.region } : {}) },
@@ -64,6 +66,16 @@ function exitCode(report: AuditReport, failOn: FailOn): number {
     if (report.failures.length > 0) return exitCodes.unreadable;
     const failing = failOn === "never" ? [] : report.findings.filter((f) => failOn === "advisory" || f.level === "mandatory");
     return failing.length > 0 ? exitCodes.findings : exitCodes.clean;
+}
+
+// Found out before any request, not after reading a whole workspace.
+function checkWritable(file: string): void {
+    const dir = path.dirname(path.resolve(file));
+    try {
+        fs.accessSync(dir, fs.constants.W_OK);
+    } catch (e) {
+        throw new UsageError(`cannot write the report to ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)} for the folder ${dir}`);
+    }
 }
 
 function readConfigFile(file: string): unknown {
