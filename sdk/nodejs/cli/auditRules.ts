@@ -3,7 +3,7 @@
  * default enforcement level and configuration schema taken from the policy itself, and its
  * check from the rule's public function.
  */
-import type { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
+import type { EnforcementLevel, PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
 import type { DeploymentDraftAttributes } from "../../../provider/core/model";
 import { artifactSourcesPolicy } from "../policy/policies/artifactSources";
 import { engineVersionPolicy } from "../policy/policies/engineVersion";
@@ -20,9 +20,6 @@ import { checkDraftLock, defaultDraftLockConfig } from "../policy/rules/lock";
 import { checkPlaintextSecrets, defaultPlaintextSecretsConfig } from "../policy/rules/secrets";
 import { checkTestConnectors, defaultTestConnectorsConfig } from "../policy/rules/testConnectors";
 import type { RuleViolation } from "../policy/rules/violation";
-
-/** How strictly a finding of a rule counts. `remediate` counts as `mandatory`: an audit changes nothing. */
-export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 
 /** A draft check with its settings applied. */
 export type DraftCheck = (draft: DeploymentDraftAttributes) => readonly RuleViolation[];

@@ -10,12 +10,12 @@
  * `enforcementLevel` and the policy's settings; `all` sets the level of every policy that names
  * none. Entries for the pack's deployment policies are accepted and do not apply to drafts.
  */
-import type { PolicyConfigSchema } from "@pulumi/policy";
+import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
 import { allDraftPolicies } from "../policy/policies/all";
-import { AuditRule, DraftCheck, EnforcementLevel } from "./auditRules";
+import { AuditRule, DraftCheck } from "./auditRules";
 import { UsageError } from "./cliErrors";
 
-/** A rule as this run applies it. */
+/** A rule as this run applies it. `remediate` counts as `mandatory`: an audit changes nothing. */
 export interface ConfiguredRule {
     readonly rule: AuditRule;
     readonly level: Exclude<EnforcementLevel, "disabled">;
