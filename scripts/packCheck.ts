@@ -16,6 +16,7 @@ export interface PackageManifest {
     readonly name: string;
     readonly main?: string;
     readonly types?: string;
+    readonly bin?: string | Readonly<Record<string, string>>;
     readonly exports?: Readonly<Record<string, string | Readonly<Record<string, string>>>>;
     readonly dependencies?: Readonly<Record<string, string>>;
     readonly peerDependencies?: Readonly<Record<string, string>>;
@@ -48,6 +49,7 @@ export function checkPackedFiles(files: readonly string[], manifest: PackageMani
 
     for (const [what, target] of entryPoints(manifest)) {
         if (!packed.has(target)) problems.push(`${what} points at ${target}, which is not packed`);
+        else if (what.startsWith("bin") && !read(target).startsWith("#!/usr/bin/env node\n")) problems.push(`${what} points at ${target}, which does not start with #!/usr/bin/env node`);
     }
 
     for (const file of documentedDeclarations) {
@@ -72,6 +74,8 @@ function entryPoints(manifest: PackageManifest): [string, string][] {
     const entries: [string, string][] = [];
     if (manifest.main !== undefined) entries.push(["main", normalize(manifest.main)]);
     if (manifest.types !== undefined) entries.push(["types", normalize(manifest.types)]);
+    const bin = typeof manifest.bin === "string" ? { [manifest.name]: manifest.bin } : (manifest.bin ?? {});
+    for (const [command, file] of Object.entries(bin)) entries.push([`bin["${command}"]`, normalize(file)]);
     for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
         const conditions = typeof target === "string" ? { default: target } : target;
         for (const [condition, file] of Object.entries(conditions)) {

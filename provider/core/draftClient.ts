@@ -73,6 +73,19 @@ export class DraftClient {
     }
 
     /**
+     * Pages through ListDeploymentDrafts (100 a page) to the namespace's last draft. Each page
+     * is handed to `onPage` as soon as it arrives, so a caller can start work on its drafts
+     * while the next page is read.
+     */
+    async forEachDraftPage(workspace: string, namespace: string, onPage: (page: DraftPage) => void): Promise<void> {
+        for (let pageIndex = 1; ; pageIndex++) {
+            const page = await this.listDeploymentDrafts(workspace, namespace, pageIndex);
+            onPage(page);
+            if (page.drafts.length < page.pageSize || pageIndex * page.pageSize >= page.totalSize) break;
+        }
+    }
+
+    /**
      * Pages through ListDeploymentDrafts (100 a page) for the draft with this exact name, then
      * reads the match with GetDeploymentDraft, so that a lookup by name returns exactly what a
      * lookup by id returns.
@@ -81,15 +94,13 @@ export class DraftClient {
         const matches: DeploymentDraftAttributes[] = [];
         const names: string[] = [];
         let total = 0;
-        for (let pageIndex = 1; ; pageIndex++) {
-            const page = await this.listDeploymentDrafts(c.workspace, c.namespace, pageIndex);
+        await this.forEachDraftPage(c.workspace, c.namespace, (page) => {
             total = page.totalSize;
             for (const d of page.drafts) {
                 if (d.name === c.name) matches.push(d);
                 if (d.name !== undefined) names.push(d.name);
             }
-            if (page.drafts.length < page.pageSize || pageIndex * page.pageSize >= page.totalSize) break;
-        }
+        });
         if (matches.length === 0) {
             throw new DraftNameNotFoundError(c, names, Math.max(total, names.length));
         }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { LookupOptions } from "../../provider/core/draftLookup";
 import { lookupDraft } from "../../provider/core/draftLookup";
 import type { DeploymentDraftAttributes } from "../../provider/core/model";
-import { programLookupContext } from "./programContext";
+import { lookupOptionsOf, programLookupContext } from "./programContext";
 
 /**
  * Identifies the draft to read: its workspace and namespace, and either its id or its name.
@@ -87,12 +87,4 @@ export function getDeploymentDraftOutput(args: GetDeploymentDraftOutputArgs, opt
 
 function withId(draft: DeploymentDraftAttributes): GetDeploymentDraftResult {
     return { id: draft.deploymentDraftId, ...draft };
-}
-
-// Only the lookup settings travel on; Pulumi's own invoke options mean nothing to a direct call.
-function lookupOptionsOf(opts: LookupOptions | undefined): LookupOptions {
-    if (!opts) return {};
-    const { region, endpoint, maxAttempts, maxRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache } = opts;
-    const picked = { region, endpoint, maxAttempts, maxRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache };
-    return Object.fromEntries(Object.entries(picked).filter(([, v]) => v !== undefined)) as LookupOptions;
 }

@@ -9,6 +9,7 @@
  * ```
  */
 export * from "./getDeploymentDraft";
+export * from "./getDeploymentDrafts";
 export type {
     ArtifactKind,
     CdcYamlArtifact,

@@ -27,3 +27,11 @@ function configReader(): (key: string) => string | undefined {
 export function logRetry(notice: RetryNotice, action: string): void {
     void pulumi.log.info(describeRetry(notice, action));
 }
+
+/** The lookup settings among invoke options: Pulumi's own invoke options mean nothing to a direct call. */
+export function lookupOptionsOf(opts: LookupOptions | undefined): LookupOptions {
+    if (!opts) return {};
+    const { region, endpoint, maxAttempts, maxRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache } = opts;
+    const picked = { region, endpoint, maxAttempts, maxRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache };
+    return Object.fromEntries(Object.entries(picked).filter(([, v]) => v !== undefined)) as LookupOptions;
+}

@@ -7,20 +7,21 @@ import type { DraftStore } from "./draftStore";
 import { headerValue, parseQuery, type ReceivedRequest } from "./request";
 import { envelopeReply, serviceErrorReply, type Reply, type ReplyContext } from "./responses";
 import type { Route } from "./routes";
+import { listedDraft, type ServiceBehaviour } from "./serviceBehaviour";
 
 /** The code the Terraform provider, and therefore this project, reads as "not found". */
 export const NOT_FOUND_ERROR_CODE = "990301";
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 100;
 
-export function handle(ctx: ReplyContext, store: DraftStore, route: Route, request: ReceivedRequest): Reply {
+export function handle(ctx: ReplyContext, store: DraftStore, route: Route, request: ReceivedRequest, behaviour: ServiceBehaviour): Reply {
     const workspace = headerValue(request.headers, "workspace");
     if (!workspace) {
         return serviceErrorReply(ctx, 400, "MissingParameter", "The workspace header is required.");
     }
     return route.action === "GetDeploymentDraft"
         ? getDraft(ctx, store, workspace, route.namespace, route.deploymentDraftId)
-        : listDrafts(ctx, store, workspace, route.namespace, request.rawQuery);
+        : listDrafts(ctx, store, workspace, route.namespace, request.rawQuery, behaviour);
 }
 
 function getDraft(ctx: ReplyContext, store: DraftStore, workspace: string, namespace: string, id: string): Reply {
@@ -32,7 +33,7 @@ function getDraft(ctx: ReplyContext, store: DraftStore, workspace: string, names
     return envelopeReply(200, envelope);
 }
 
-function listDrafts(ctx: ReplyContext, store: DraftStore, workspace: string, namespace: string, rawQuery: string): Reply {
+function listDrafts(ctx: ReplyContext, store: DraftStore, workspace: string, namespace: string, rawQuery: string, behaviour: ServiceBehaviour): Reply {
     const query = new Map(parseQuery(rawQuery).reverse()); // reversed so the first occurrence wins
     const pageIndex = parsePositiveInteger(query.get("pageIndex"), 1);
     const pageSize = parsePositiveInteger(query.get("pageSize"), DEFAULT_PAGE_SIZE);
@@ -46,7 +47,7 @@ function listDrafts(ctx: ReplyContext, store: DraftStore, workspace: string, nam
     const start = (pageIndex - 1) * pageSize;
     const envelope: WireListEnvelope = {
         ...success(ctx),
-        data: all.slice(start, start + pageSize),
+        data: all.slice(start, start + pageSize).map((draft) => listedDraft(draft, behaviour)),
         pageIndex,
         pageSize,
         totalSize: all.length,

@@ -16,6 +16,7 @@ import { handle } from "./handlers";
 import { pairHeaders, splitTarget, type ReceivedRequest } from "./request";
 import { forbiddenError, gatewayErrorReply, newRequestId, type Reply, type ReplyContext } from "./responses";
 import { matchRoute, UNROUTED, type Route } from "./routes";
+import type { ServiceBehaviour } from "./serviceBehaviour";
 import { StatsRecorder, type EmulatorStats } from "./stats";
 
 export interface EmulatorOptions {
@@ -29,6 +30,10 @@ export interface EmulatorOptions {
     drafts?: WireDeploymentDraft[];
     /** How far x-acs-date may be from the server clock; default 900. */
     maxClockSkewSeconds?: number;
+    /** Fields ListDeploymentDrafts leaves out of each draft; default none. */
+    listOmits?: ServiceBehaviour["listOmits"];
+    /** Namespaces on which every call answers 403 Forbidden.RAM; default none. */
+    deniedNamespaces?: string[];
 }
 
 export interface Emulator {
@@ -40,6 +45,8 @@ export interface Emulator {
     readonly store: DraftStore;
     readonly faults: FaultInjector;
     readonly stats: EmulatorStats;
+    /** How the service differs from the plain store; change it at any time. */
+    readonly behaviour: ServiceBehaviour;
     /** Stops listening and destroys open connections, including ones held by a "timeout" fault. */
     close(): Promise<void>;
 }
@@ -74,6 +81,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const store = new DraftStore(options.drafts ?? loadFixtureDrafts());
     const faults = new FaultController();
     const stats = new StatsRecorder();
+    const behaviour: ServiceBehaviour = { listOmits: [...(options.listOmits ?? [])], deniedNamespaces: [...(options.deniedNamespaces ?? [])] };
     const authenticator = new Authenticator(options.credentials ?? [DEFAULT_TEST_CREDENTIAL], maxClockSkewSeconds);
     // Aborted on close, so that responses waiting out their latency do not keep the process alive.
     const lifetime = new AbortController();
@@ -155,10 +163,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (!route) {
             return gatewayErrorReply(ctx, { status: 404, code: "InvalidAction.NotFound", message: "Specified api is not found, please check your url and method." });
         }
-        if (credential.denied) {
+        if (credential.denied || behaviour.deniedNamespaces.includes(route.namespace)) {
             return gatewayErrorReply(ctx, forbiddenError(ctx, route.action));
         }
-        return handle(ctx, store, route, request);
+        return handle(ctx, store, route, request, behaviour);
     }
 
     await new Promise<void>((resolve, reject) => {
@@ -195,6 +203,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         store,
         faults,
         stats,
+        behaviour,
         close,
     };
 }

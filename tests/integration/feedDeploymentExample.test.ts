@@ -8,9 +8,9 @@ import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { DEFAULT_TEST_CREDENTIAL, loadFixtureDrafts } from "../emulator";
+import { loadFixtureDrafts } from "../emulator";
 import { useEmulator } from "../helpers/emulatorFixture";
-import { connectionVariables } from "../helpers/environment";
+import { emulatorChildEnvironment } from "../helpers/environment";
 import type { MockRunResult } from "./feedDeploymentMockRun";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
@@ -74,12 +74,7 @@ describe("examples/feed-deployment", function () {
 
         async function runExample(draftName: string, expectedStatus = 0): Promise<MockRunResult> {
             const resultFile = path.join(dir, "result.json");
-            const env: NodeJS.ProcessEnv = { ...process.env };
-            for (const name of connectionVariables) delete env[name];
-            Object.assign(env, {
-                ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_TEST_CREDENTIAL.accessKeyId,
-                ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_TEST_CREDENTIAL.accessKeySecret,
-                ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
+            const env = emulatorChildEnvironment({
                 PULUMI_CONFIG: JSON.stringify({
                     "ververica:endpoint": fixture.emulator.url,
                     "ververica-feed-deployment:workspace": workspace,
