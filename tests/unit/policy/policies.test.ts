@@ -223,7 +223,7 @@ describe("draft policies", () => {
             const jar = await runResourcePolicy(deploymentNoPlaintextSecretsPolicy(), alicloudDeploymentType, jarInputs);
             assert.deepEqual(
                 jar.violations.map((v) => v.message.split(": ")[1]),
-                ["jarArtifact.mainArgs, argument 1", 'local variable "db_password" holds a literal value. Store the value as a Ververica secret variable and write ${secret_values.<name>} instead.'],
+                ["jarArtifact.mainArgs, argument 1", 'local variable "db_password" has a literal value. Store the value as a Ververica secret variable and write ${secret_values.<name>} instead.'],
             );
             const sources = await runResourcePolicy(deploymentArtifactSourcesPolicy(), alicloudDeploymentType, jarInputs);
             assert.equal(sources.violations.length, 1);
