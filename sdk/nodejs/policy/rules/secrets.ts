@@ -133,6 +133,10 @@ function judgeSetting(key: string | undefined, value: string, isSecretKey: Secre
         // A JAAS config names a login module and its options; only its credentials are secrets.
         return holds;
     }
+    if (/^\s*(true|false)\s*$/i.test(value)) {
+        // A switch such as `use.token = 'true'`, not a credential.
+        return undefined;
+    }
     if (!containsSecretReference(value)) {
         return "has a literal value";
     }

@@ -29,6 +29,7 @@ const jsonWebToken = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8
 const assignment =
     /(?<=^|[\s,;&?{(\[\-"'])(["']?)([A-Za-z_][\w.\-]*)\1[ \t]*([=:])([ \t]*)(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|((?:\$\{[^}\s]*\}|[^\s,;&)}\]"'])*))/g;
 const authorizationScheme = /^(bearer|basic|token|digest|bot|oauth|negotiate|apikey)$/i;
+const jaasConfigKey = /jaas[-_.]?config$/i;
 const signatureParameter = /^(x-amz-signature|x-goog-signature|signature|sig)$/i;
 
 /**
@@ -50,7 +51,9 @@ export function findEmbeddedSecrets(value: string, isSecretName: SecretKeyTest):
         }
     }
     for (const { name, text } of findAssignments(value)) {
-        if ((isSecretName(name) || signatureParameter.test(name)) && isLiteral(text)) {
+        // A JAAS config is judged by the credentials inside it, which are assignments of their own.
+        const isJaas = jaasConfigKey.test(name) || text.includes("LoginModule");
+        if (!isJaas && (isSecretName(name) || signatureParameter.test(name)) && isLiteral(text)) {
             found.add(`${JSON.stringify(name)} as literal text`);
         }
     }
@@ -70,11 +73,17 @@ interface Assignment {
     readonly text: string;
 }
 
-/** Reads the `name=value` and `name: value` assignments inside a value. */
+/**
+ * Reads the `name=value` and `name: value` assignments inside a value, nested ones included:
+ * `url=jdbc:mysql://db/shop?password=x` yields both `url` and `password`.
+ */
 export function findAssignments(value: string): Assignment[] {
     const assignments: Assignment[] = [];
-    for (const match of value.matchAll(assignment)) {
+    const pattern = new RegExp(assignment.source, "g");
+    for (let match = pattern.exec(value); match !== null; match = pattern.exec(value)) {
         const [whole, nameQuote, name, operator, gap, doubleQuoted, singleQuoted, bare] = match;
+        // Look for further assignments right after the operator, inside this one's value too.
+        pattern.lastIndex = match.index + whole.indexOf(operator, 2 * nameQuote.length + name.length) + 1;
         // `jdbc:mysql://...`, `token:abc` and `12:30` are not assignments: a colon assigns only
         // after a quoted name (JSON) or before a space (YAML, headers).
         if (operator === ":" && nameQuote === "" && gap === "") {
@@ -83,7 +92,7 @@ export function findAssignments(value: string): Assignment[] {
         let text = doubleQuoted ?? singleQuoted ?? bare ?? "";
         if (bare !== undefined && authorizationScheme.test(bare)) {
             // `Authorization: Bearer <token>`: the credential is the word after the scheme.
-            const rest = value.slice((match.index ?? 0) + whole.length);
+            const rest = value.slice(match.index + whole.length);
             text = /^[ \t]+((?:\$\{[^}\s]*\}|[^\s,;"'])*)/.exec(rest)?.[1] ?? "";
         }
         assignments.push({ name, text });

@@ -2,7 +2,9 @@
  * Reads the scalar values of a Flink CDC pipeline YAML with a YAML parser, each with its key and
  * line, at every depth: block and flow mappings (`{type: mysql, password: x}`), JSON, lists,
  * quoted, folded and multi-line values, several documents, and aliases of scalars
- * (`password: *pw`).
+ * (`password: *pw`). In a mapping with `name` (or `key`) and `value` entries, as in
+ * environment-style lists (`- name: DB_PASSWORD` / `value: ...`), the value is read under the
+ * name it is given.
  *
  * Ververica replaces `${...}` variables in the text before the YAML is parsed, so a reference
  * may stand where YAML syntax would not allow its braces (`{password: ${secret_values.pw}}`).
@@ -15,7 +17,10 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments }
 
 /** One scalar value of a YAML document. */
 export interface YamlScalar {
-    /** The key of the mapping entry that holds the value (for a list item, the list's key). */
+    /**
+     * The key of the mapping entry that holds the value (for a list item, the list's key; for
+     * the `value` of a `name`/`value` mapping, the name).
+     */
     readonly key: string;
     /** The value as text; empty for a null value. Never copy it into a message. */
     readonly value: string;
@@ -38,8 +43,14 @@ export function findYamlScalars(text: string): YamlScalar[] {
         const visit = (node: unknown, key: string | undefined, line: number): void => {
             const resolved = isAlias(node) ? node.resolve(document) : node;
             if (isMap(resolved) && !isAlias(node)) {
+                // `{name: DB_PASSWORD, value: ...}` (environment-style lists) sets the named key.
+                const named = resolved.get("name") ?? resolved.get("key");
+                const valueName = typeof named === "string" && resolved.has("value") ? unmask(named) : undefined;
                 for (const pair of resolved.items) {
-                    const pairKey = isScalar(pair.key) ? unmask(String(pair.key.value ?? "")) : undefined;
+                    let pairKey = isScalar(pair.key) ? unmask(String(pair.key.value ?? "")) : undefined;
+                    if (valueName !== undefined && pairKey === "value") {
+                        pairKey = valueName;
+                    }
                     visit(pair.value, pairKey, lineOf(isScalar(pair.key) ? pair.key : undefined));
                 }
             } else if (isSeq(resolved) && !isAlias(node)) {
