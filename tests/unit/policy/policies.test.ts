@@ -18,7 +18,7 @@ import {
     testConnectorsPolicy,
 } from "../../../sdk/nodejs/policy";
 import { DeploymentDraftAttributes } from "../../../provider/core/model";
-import { draftIdentity, draftLabel, makeDraft } from "../../helpers/draftFactory";
+import { draftIdentity, draftLabel, makeDraft, sqlDraft } from "../../helpers/draftFactory";
 import { NotApplicable, policyProxy, policyResource, runResourcePolicy, runStackPolicy } from "./policyHarness";
 
 /** A DeploymentDraft resource's outputs after an update: every attribute, the id and the serialized provider. */
@@ -127,6 +127,14 @@ describe("draft policies", () => {
             assert.equal(denied.violations.length, 1);
             const raised = await runStackPolicy(engineVersionPolicy(), [draft], { minimumVvrVersion: "8.0.5" });
             assert.match(raised.violations[0].message, /older than the minimum 8\.0\.5/);
+        });
+
+        it("reads the in-house secret keys of the no-plaintext-secrets policy from its configuration", async () => {
+            const draft = draftResource("d", draftOutputs(sqlDraft("CREATE TABLE t WITH ('acme.auth-blob' = 'blob-literal');")));
+            assert.equal((await runStackPolicy(noPlaintextSecretsPolicy(), [draft])).violations.length, 0);
+            const configured = await runStackPolicy(noPlaintextSecretsPolicy(), [draft], { additionalSecretKeys: ["auth-blob"] });
+            assert.equal(configured.violations.length, 1);
+            assert.ok(!configured.violations[0].message.includes("blob-literal"));
         });
 
         it("skips, without a violation, a draft whose outputs are still its inputs during a preview", async () => {

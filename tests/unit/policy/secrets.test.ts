@@ -173,4 +173,17 @@ describe("no-plaintext-secrets rule", () => {
     it("accepts the default compliant draft", () => {
         assertCompliant(checkPlaintextSecrets(makeDraft()));
     });
+
+    it("keeps the default key patterns for settings a partial configuration leaves out", () => {
+        const script = `CREATE TABLE t WITH ('password' = '${secret}', 'acme.auth-blob' = '${secret}');`;
+        assertViolations(checkPlaintextSecrets(sqlDraft(script), {}), plaintextSecretsRule, 1, '"password"');
+        const messages = assertViolations(checkPlaintextSecrets(sqlDraft(script), { additionalSecretKeys: ["Auth-Blob"] }), plaintextSecretsRule, 2);
+        assert.ok(messages[1].includes('option "acme.auth-blob"'));
+        assertNotLeaked(messages, secret);
+    });
+
+    it("lets configured exclusions silence a key and rejects an invalid exclusion", () => {
+        assertCompliant(checkPlaintextSecrets(sqlDraft(`CREATE TABLE t WITH ('legacy.token' = 'abc');`), { excludedKeyPatterns: ["^legacy\\."] }));
+        assert.throws(() => checkPlaintextSecrets(makeDraft(), { excludedKeyPatterns: ["["] }), /excludedKeyPatterns: '\[' is not a valid regular expression/);
+    });
 });
