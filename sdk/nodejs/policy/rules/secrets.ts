@@ -7,7 +7,8 @@
  * selects, since an unused part stores a secret just as well):
  *
  * - SQL: options in `WITH (...)` lists, `ALTER ... SET (...)` lists, `SET 'key' = 'value';`
- *   statements and `OPTIONS(...)` hints (see `sql/options.ts` for what is out of reach);
+ *   statements and `OPTIONS(...)` hints (see `sql/options.ts` for what is out of reach), and the
+ *   URLs, private keys and tokens in any other string (`ADD JAR 'https://user:pw@host/x.jar'`);
  * - JAR and Python `mainArgs`: `--key value`, `--key=value`, `-Dkey=value`, `key=value`,
  *   `-key:value` and positional arguments;
  * - CDC YAML, parsed as YAML: every scalar under a key, at any depth;
@@ -34,8 +35,9 @@
  * and SQL whose option keys are assembled at run time (see `sql/options.ts`).
  */
 import { DeploymentDraftAttributes } from "../../../../provider/core/model";
-import { findSqlOptions, SqlOptionSource } from "../sql/options";
-import { findEmbeddedSecrets } from "../text/embeddedSecrets";
+import { findSqlOptions, SqlOptionSource, summarizeStatement } from "../sql/options";
+import { splitSqlStatements } from "../sql/tokenizer";
+import { findEmbeddedSecrets, findSecretsInText } from "../text/embeddedSecrets";
 import { findMainArgSettings } from "../text/mainArgs";
 import { containsSecretReference } from "../text/secretReference";
 import { findYamlScalars } from "../text/yamlKeys";
@@ -86,9 +88,24 @@ export function checkPlaintextSecrets(draft: DeploymentDraftAttributes, config: 
     const artifact = draft.artifact;
     const sqlScript = artifact?.sqlArtifact?.sqlScript;
     if (sqlScript !== undefined) {
+        const optionTexts = new Set<string>();
         for (const option of findSqlOptions(sqlScript)) {
             const place = `SQL statement ${option.statementIndex} (${option.statementSummary}), line ${option.line}:`;
             check(`${place} option ${quote(option.key)} in ${sqlPlaces[option.source]}`, option.key, option.value);
+            optionTexts.add(`${option.statementIndex}\n${option.key}`).add(`${option.statementIndex}\n${option.value}`);
+        }
+        // Strings that are no option's key or value: `ADD JAR '...'`, `USING JAR '...'`, data.
+        for (const statement of splitSqlStatements(sqlScript)) {
+            for (const token of statement.tokens) {
+                if (token.kind !== "string" || optionTexts.has(`${statement.index}\n${token.text}`)) {
+                    continue;
+                }
+                const found = findSecretsInText(token.text, isSecretKey);
+                if (found.length > 0) {
+                    const place = `SQL statement ${statement.index} (${summarizeStatement(statement)}), line ${token.line}: a string`;
+                    violations.push(violation(plaintextSecretsRule, draft, `${place} holds ${found.join(", ")}. ${fix}`));
+                }
+            }
         }
     }
     const mainArgsParts = [

@@ -134,7 +134,7 @@ const ifNotExists = ["IF", "NOT", "EXISTS"];
  * Describes a statement for messages: `CREATE TEMPORARY TABLE orders` for DDL, otherwise its
  * first keyword (`SET`, `INSERT`, `EXECUTE`, ...).
  */
-function summarizeStatement(statement: SqlStatement): string {
+export function summarizeStatement(statement: SqlStatement): string {
     const { tokens } = statement;
     const first = tokens[0];
     if (!(isKeyword(first, "CREATE") || isKeyword(first, "ALTER"))) {

@@ -19,6 +19,7 @@
 import type { SecretKeyTest } from "../rules/secretKeys";
 import { containsSecretReference } from "./secretReference";
 
+const urlPattern = /\b(?:[a-z][a-z0-9+.-]*:\/\/|jdbc:oracle:)[^\s'"`]+/gi;
 const urlUserInfo = /\b[a-z][a-z0-9+.-]*:\/\/([^\s/?#@'"]*)@/gi;
 const oracleThinUrl = /\bjdbc:oracle:[a-z]+:[^\s/@:'"]+\/([^\s@'"]+)@/gi;
 const pemPrivateKey = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
@@ -37,33 +38,60 @@ const signatureParameter = /^(x-amz-signature|x-goog-signature|signature|sig)$/i
  * text` or `a password in a URL (user:password@host)`; empty when there is none.
  */
 export function findEmbeddedSecrets(value: string, isSecretName: SecretKeyTest): string[] {
-    const found = new Set<string>();
+    return [...new Set([...urlSecrets(value), ...assignmentSecrets(value, isSecretName), ...tokenSecrets(value)])];
+}
+
+/**
+ * Like {@link findEmbeddedSecrets}, for free text such as an SQL string that is not an option
+ * (`ADD JAR 'https://user:password@host/udf.jar'`): assignments count only inside its URLs, since
+ * `'token=abc'` in a query is data rather than a setting.
+ */
+export function findSecretsInText(text: string, isSecretName: SecretKeyTest): string[] {
+    const found = [...tokenSecrets(text)];
+    for (const [url] of text.matchAll(urlPattern)) {
+        found.push(...urlSecrets(url), ...assignmentSecrets(url, isSecretName));
+    }
+    return [...new Set(found)];
+}
+
+function urlSecrets(value: string): string[] {
+    const found: string[] = [];
     for (const match of value.matchAll(urlUserInfo)) {
         const userInfo = match[1];
         const colon = userInfo.indexOf(":");
         if (colon !== -1 && isLiteral(userInfo.slice(colon + 1))) {
-            found.add("a password in a URL (user:password@host)");
+            found.push("a password in a URL (user:password@host)");
         }
     }
     for (const match of value.matchAll(oracleThinUrl)) {
         if (isLiteral(match[1])) {
-            found.add("a password in an Oracle JDBC URL (user/password@host)");
+            found.push("a password in an Oracle JDBC URL (user/password@host)");
         }
     }
+    return found;
+}
+
+function assignmentSecrets(value: string, isSecretName: SecretKeyTest): string[] {
+    const found: string[] = [];
     for (const { name, text } of findAssignments(value)) {
         // A JAAS config is judged by the credentials inside it, which are assignments of their own.
         const isJaas = jaasConfigKey.test(name) || text.includes("LoginModule");
         if (!isJaas && (isSecretName(name) || signatureParameter.test(name)) && isLiteral(text)) {
-            found.add(`${JSON.stringify(name)} as literal text`);
+            found.push(`${JSON.stringify(name)} as literal text`);
         }
     }
+    return found;
+}
+
+function tokenSecrets(value: string): string[] {
+    const found: string[] = [];
     if (pemPrivateKey.test(value)) {
-        found.add("a private key in PEM form");
+        found.push("a private key in PEM form");
     }
     if (jsonWebToken.test(value) && !containsSecretReference(value)) {
-        found.add("a JSON Web Token");
+        found.push("a JSON Web Token");
     }
-    return [...found];
+    return found;
 }
 
 /** An assignment found inside a value. */

@@ -464,4 +464,13 @@ INSERT INTO sink SELECT * FROM src /*+ OPTIONS('password' = 'FkHintPw') */;`,
         sql: `CREATE TABLE t (id INT) WITH ('connector' = 'jdbc', 'password' = '\${db_password}');`,
         violations: ['option "password" in a WITH list has a literal value'],
     },
+    {
+        name: "JARs added from URLs: one with a password in its user info, one with a referenced one",
+        source: "adversarial (ADD JAR and CREATE FUNCTION ... USING JAR, https://nightlies.apache.org/flink/flink-docs-stable/docs/dev/table/sql/jar/)",
+        sql: `ADD JAR 'https://deployer:FkAddJar1@nexus.example.com/repository/udf/udf-1.0.jar';
+CREATE TEMPORARY FUNCTION parse_ua AS 'com.example.ParseUa' USING JAR 'https://\${secret_values.nexus_user}:\${secret_values.nexus_pw}@nexus.example.com/ua.jar';
+INSERT INTO audit SELECT 'password=not-a-setting' AS note, 'https://docs.example.com/?page=token' AS link FROM src;`,
+        violations: ['SQL statement 1 (ADD), line 1: a string holds a password in a URL (user:password@host)'],
+        secrets: ["FkAddJar1"],
+    },
 ];
