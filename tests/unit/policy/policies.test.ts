@@ -6,6 +6,8 @@ import {
     allDraftPolicies,
     alicloudDeploymentType,
     defaultEngineVersionConfig,
+    defaultExcludedKeyPatterns,
+    defaultSecretKeyPatterns,
     deploymentArtifactSourcesPolicy,
     deploymentDraftType,
     deploymentEngineVersionPolicy,
@@ -288,6 +290,13 @@ describe("draft policies", () => {
                     const actual = Array.isArray(value) ? "array" : typeof value;
                     assert.equal(actual, expected, `${policy.name}.${key}`);
                 }
+            }
+        });
+
+        it("shows the plaintext-secrets policies with the rule's default key patterns", () => {
+            for (const name of ["ververica-no-plaintext-secrets", "ververica-deployment-no-plaintext-secrets"]) {
+                assert.deepEqual(example[name].secretKeyPatterns, defaultSecretKeyPatterns, name);
+                assert.deepEqual(example[name].excludedKeyPatterns, defaultExcludedKeyPatterns, name);
             }
         });
 

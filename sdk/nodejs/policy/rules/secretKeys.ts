@@ -29,8 +29,8 @@ export const defaultSecretKeyPatterns: readonly string[] = [
     // Keys that are secrets: `access-key`/`accessKey` (SLS, DataHub, MaxCompute, RocketMQ),
     // `s3.secret-key`, `secretkey` (Kinesis), `api-key`/`apikey`/`openai.api_key` (model DDL,
     // HTTP), `private-key` (Snowflake, GCS service accounts), `ssl.keystore.key` (PEM keystores),
-    // Azure `account.key`, SAS and encryption keys.
-    "(access|secret|secret[-_.]access|private|api|account|sas|shared[-_.]?access|master|encryption|signing|hmac|keystore)[-_.]?key$",
+    // Azure `account.key`, SAS, signing and HMAC keys.
+    "(access|secret|secret[-_.]access|private|api|account|sas|shared[-_.]?access|master|signing|hmac|keystore)[-_.]?key$",
     // Tokens: `token`, `bearer-auth.token` (schema registry), `securityToken` (STS),
     // `access_token`, `sas.token`, Pulsar token authentication.
     "token$",
