@@ -93,6 +93,14 @@ export function secretKeyTest(settings: SecretKeySettings): SecretKeyTest {
     };
 }
 
+/**
+ * True for a key that holds a JAAS config (`properties.sasl.jaas.config`): its value names a
+ * login module and options, and only the credentials among the options are secrets.
+ */
+export function isJaasConfigKey(key: string): boolean {
+    return /jaas[-_.]?config$/i.test(key.trim());
+}
+
 /** `accessKeySecret` → `access.Key.Secret`, `fs.oss.securityToken` → `fs.oss.security.Token`. */
 function splitCamelCase(key: string): string {
     return key.replace(/([a-z0-9])([A-Z])/g, "$1.$2");

@@ -42,7 +42,7 @@ import { findMainArgSettings } from "../text/mainArgs";
 import { containsSecretReference } from "../text/secretReference";
 import { findYamlScalars } from "../text/yamlKeys";
 import { listArtifactUris } from "./artifactUris";
-import { defaultExcludedKeyPatterns, defaultSecretKeyPatterns, SecretKeySettings, SecretKeyTest, secretKeyTest } from "./secretKeys";
+import { defaultExcludedKeyPatterns, defaultSecretKeyPatterns, isJaasConfigKey, SecretKeySettings, SecretKeyTest, secretKeyTest } from "./secretKeys";
 import { withDefaults } from "./settings";
 import { quote, RuleViolation, violation } from "./violation";
 
@@ -146,7 +146,7 @@ function judgeSetting(key: string | undefined, value: string, isSecretKey: Secre
     if (key === undefined || !isSecretKey(key)) {
         return holds;
     }
-    if (/jaas[-_.]?config$/i.test(key) || /\bLoginModule\b/.test(value)) {
+    if (isJaasConfigKey(key) || value.includes("LoginModule")) {
         // A JAAS config names a login module and its options; only its credentials are secrets.
         return holds;
     }

@@ -16,7 +16,7 @@
  *
  * A credential whose text contains a `${secret_values.<name>}` reference is not literal.
  */
-import type { SecretKeyTest } from "../rules/secretKeys";
+import { isJaasConfigKey, SecretKeyTest } from "../rules/secretKeys";
 import { containsSecretReference } from "./secretReference";
 
 const urlPattern = /\b(?:[a-z][a-z0-9+.-]*:\/\/|jdbc:oracle:)[^\s'"`]+/gi;
@@ -28,9 +28,8 @@ const jsonWebToken = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8
 // quotes or not; the value quoted, or running to the next separator (a `${...}` reference counts
 // as one piece, so that its braces do not end the value).
 const assignment =
-    /(?<=^|[\s,;&?{(\[\-"'])(["']?)([A-Za-z_][\w.\-]*)\1[ \t]*([=:])([ \t]*)(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|((?:\$\{[^}\s]*\}|[^\s,;&)}\]"'])*))/g;
+    /(?<=^|[\s,;&?{(\[\-"'])(["']?)([A-Za-z_][\w.\-]*)\1[ \t]*([=:])([ \t]*)(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|((?:\$\{[^}\s]*\}|[^\s,;&)}\]"'])*))/;
 const authorizationScheme = /^(bearer|basic|token|digest|bot|oauth|negotiate|apikey)$/i;
-const jaasConfigKey = /jaas[-_.]?config$/i;
 const signatureParameter = /^(x-amz-signature|x-goog-signature|signature|sig)$/i;
 
 /**
@@ -75,7 +74,7 @@ function assignmentSecrets(value: string, isSecretName: SecretKeyTest): string[]
     const found: string[] = [];
     for (const { name, text } of findAssignments(value)) {
         // A JAAS config is judged by the credentials inside it, which are assignments of their own.
-        const isJaas = jaasConfigKey.test(name) || text.includes("LoginModule");
+        const isJaas = isJaasConfigKey(name) || text.includes("LoginModule");
         if (!isJaas && (isSecretName(name) || signatureParameter.test(name)) && isLiteral(text)) {
             found.push(`${JSON.stringify(name)} as literal text`);
         }
