@@ -473,4 +473,110 @@ INSERT INTO audit SELECT 'password=not-a-setting' AS note, 'https://docs.example
         violations: ['SQL statement 1 (ADD), line 1: a string holds a password in a URL (user:password@host)'],
         secrets: ["FkAddJar1"],
     },
+    {
+        name: "Alibaba Cloud connectors with AccessKey pairs: Hologres, MaxCompute, DataHub, Tablestore",
+        source: "https://www.alibabacloud.com/help/en/flink/developer-reference/ (Hologres, MaxCompute, DataHub and Tablestore connector examples)",
+        sql: `CREATE TEMPORARY TABLE holo_sink (id INT) WITH (
+  'connector' = 'hologres',
+  'dbname' = 'flink_db',
+  'tablename' = 'orders',
+  'username' = '\${secret_values.ak_id}',
+  'password' = '\${secret_values.ak_secret}',
+  'endpoint' = 'hgpostcn-cn-xxx-cn-hangzhou-vpc.hologres.aliyuncs.com:80'
+);
+CREATE TEMPORARY TABLE odps_source (id INT) WITH (
+  'connector' = 'odps',
+  'endpoint' = 'http://service.cn-hangzhou.maxcompute.aliyun.com/api',
+  'project' = 'flink_project',
+  'tableName' = 'orders',
+  'accessId' = 'LTAI5tFkExampleKeyId06',
+  'accessKey' = 'FkOdpsSecretQ1w2E3r4T5y6U7i8O9p0'
+);
+CREATE TEMPORARY TABLE datahub_source (id INT) WITH (
+  'connector' = 'datahub',
+  'subId' = '1620373987234567fFk',
+  'endPoint' = 'https://dh-cn-hangzhou.aliyuncs.com',
+  'project' = 'flink_project',
+  'topic' = 'orders',
+  'accessId' = '\${secret_values.ak_id}',
+  'accessKey' = '\${secret_values.ak_secret}'
+);
+CREATE TEMPORARY TABLE ots_sink (id INT) WITH (
+  'connector' = 'ots',
+  'instanceName' = 'flink-ots',
+  'tableName' = 'orders',
+  'endPoint' = 'https://flink-ots.cn-hangzhou.vpc.tablestore.aliyuncs.com',
+  'accessId' = 'LTAI5tFkExampleKeyId07',
+  'accessKey' = 'FkOtsSecretA9s8D7f6G5h4J3k2L1z0'
+);`,
+        violations: ['statement 2 (CREATE TEMPORARY TABLE odps_source), line 15: option "accessKey"', 'statement 4 (CREATE TEMPORARY TABLE ots_sink), line 32: option "accessKey"'],
+        secrets: ["FkOdpsSecretQ1w2E3r4T5y6U7i8O9p0", "FkOtsSecretA9s8D7f6G5h4J3k2L1z0"],
+    },
+    {
+        name: "RocketMQ and Redis sinks with literal credentials",
+        source: "https://www.alibabacloud.com/help/en/flink/developer-reference/apsaramq-for-rocketmq-connector and .../apsaradb-for-redis-connector (example DDL)",
+        sql: `CREATE TEMPORARY TABLE rocketmq_sink (id INT) WITH (
+  'connector' = 'mq5',
+  'topic' = 'orders',
+  'endpoint' = 'rmq-cn-xxx-vpc.cn-hangzhou.rmq.aliyuncs.com:8080',
+  'accessKey' = 'FkRmqUser01',
+  'secretKey' = 'FkRmqSecret02'
+);
+CREATE TEMPORARY TABLE redis_dim (k STRING, v STRING) WITH (
+  'connector' = 'redis',
+  'host' = 'r-xxx.redis.rds.aliyuncs.com',
+  'port' = '6379',
+  'password' = 'FkRedis03',
+  'dbNum' = '0'
+);`,
+        violations: ['line 5: option "accessKey"', 'line 6: option "secretKey"', 'statement 2 (CREATE TEMPORARY TABLE redis_dim), line 12: option "password"'],
+        secrets: ["FkRmqUser01", "FkRmqSecret02", "FkRedis03"],
+    },
+    {
+        name: "SQL Server and Oracle CDC sources with secret variables",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/flink-sources/sqlserver-cdc/ and .../oracle-cdc/ (SQL examples)",
+        sql: `CREATE TABLE products (id INT, name STRING, PRIMARY KEY (id) NOT ENFORCED) WITH (
+  'connector' = 'sqlserver-cdc',
+  'hostname' = 'localhost',
+  'port' = '1433',
+  'username' = 'sa',
+  'password' = '\${secret_values.mssql_pw}',
+  'database-name' = 'inventory',
+  'table-name' = 'dbo.products'
+);
+CREATE TABLE oracle_products (ID INT, NAME STRING, PRIMARY KEY (ID) NOT ENFORCED) WITH (
+  'connector' = 'oracle-cdc',
+  'hostname' = 'localhost',
+  'port' = '1521',
+  'username' = 'flinkuser',
+  'password' = '\${secret_values.oracle_pw}',
+  'database-name' = 'ORCLCDB',
+  'schema-name' = 'inventory',
+  'table-name' = 'products',
+  'debezium.log.mining.strategy' = 'online_catalog'
+);`,
+        violations: [],
+    },
+    {
+        name: "Iceberg REST catalog with an OAuth credential, and a Hudi table on OSS",
+        source: "https://iceberg.apache.org/docs/latest/flink/ (REST catalog, credential option) and https://hudi.apache.org/docs/oss_hoodie/",
+        sql: `CREATE CATALOG rest_catalog WITH (
+  'type' = 'iceberg',
+  'catalog-type' = 'rest',
+  'uri' = 'https://catalog.example.com/api/catalog',
+  'warehouse' = 'analytics',
+  'credential' = 'flink-client:FkIcebergClientSecret1',
+  'oauth2-server-uri' = 'https://catalog.example.com/api/catalog/v1/oauth/tokens',
+  'scope' = 'PRINCIPAL_ROLE:ALL'
+);
+CREATE TABLE hudi_orders (id INT, PRIMARY KEY (id) NOT ENFORCED) WITH (
+  'connector' = 'hudi',
+  'path' = 'oss://bucket/hudi/orders',
+  'hadoop.fs.oss.endpoint' = 'oss-cn-hangzhou-internal.aliyuncs.com',
+  'hadoop.fs.oss.accessKeyId' = 'LTAI5tFkExampleKeyId08',
+  'hadoop.fs.oss.accessKeySecret' = '\${secret_values.oss_secret}'
+);`,
+        violations: ['statement 1 (CREATE CATALOG rest_catalog), line 6: option "credential" in a WITH list has a literal value'],
+        secrets: ["FkIcebergClientSecret1"],
+    },
 ];

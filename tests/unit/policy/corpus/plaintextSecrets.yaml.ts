@@ -129,4 +129,58 @@ source:
         violations: ['line 5: key "DB_PASSWORD" has a literal value'],
         secrets: ["FkEnv8"],
     },
+    {
+        name: "MySQL to StarRocks and to Hologres pipelines with literal sink credentials",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/pipeline-connectors/starrocks/ and https://www.alibabacloud.com/help/en/flink/realtime-flink/developer-reference/hologres-connector-yaml",
+        cdcYaml: `source:
+  type: mysql
+  hostname: localhost
+  port: 3306
+  username: admin
+  password: \${secret_values.mysql_pw}
+  tables: adb.\\.*, bdb.user_table_[0-9]+
+  server-id: 5400-5404
+
+sink:
+  type: starrocks
+  name: StarRocks Sink
+  jdbc-url: jdbc:mysql://127.0.0.1:9030
+  load-url: 127.0.0.1:8030
+  username: root
+  password: FkStarRocks1
+  table.create.properties.replication_num: 1
+---
+source:
+  type: mysql
+  password: \${secret_values.mysql_pw}
+sink:
+  type: hologres
+  name: Hologres Sink
+  endpoint: hgpostcn-cn-xxx-cn-hangzhou-vpc.hologres.aliyuncs.com:80
+  dbname: cdcyaml_test
+  username: LTAI5tFkExampleKeyId09
+  password: FkHoloSecret2
+  sink.type-normalize-strategy: BROADEN`,
+        violations: ['line 16: key "password" has a literal value', 'line 28: key "password" has a literal value'],
+        secrets: ["FkStarRocks1", "FkHoloSecret2"],
+    },
+    {
+        name: "a Kafka source pipeline with SASL through a secret variable and an Elasticsearch sink with a literal password",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/pipeline-connectors/kafka/ and .../elasticsearch/ (pipeline options)",
+        cdcYaml: `source:
+  type: kafka
+  properties.bootstrap.servers: kafka:9092
+  topic: orders
+  properties.security.protocol: SASL_SSL
+  properties.sasl.mechanism: PLAIN
+  properties.sasl.jaas.config: org.apache.kafka.common.security.plain.PlainLoginModule required username="cdc" password="\${secret_values.kafka_pw}";
+sink:
+  type: elasticsearch
+  hosts: http://es:9200
+  version: 8
+  username: elastic
+  password: "FkElastic3"`,
+        violations: ['line 13: key "password" has a literal value'],
+        secrets: ["FkElastic3"],
+    },
 ];
