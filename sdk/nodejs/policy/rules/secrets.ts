@@ -18,8 +18,9 @@
  * How a setting is judged:
  *
  * - under a secret key (see `secretKeys.ts`), the value must contain a
- *   `${secret_values.<name>}` reference or be empty; a plain `${variable}` does not count (local
- *   variables are stored in plain text). A JAAS config is judged credential by credential, so
+ *   `${secret_values.<name>}` reference or be empty. A `${name}` of one of the draft's local
+ *   variables is read as the variable's value (local variables are stored in plain text, so a
+ *   literal there is a literal here); any other plain `${variable}` does not count. A JAAS config is judged credential by credential, so
  *   `username="${secret_values.u}" password="literal"` is a violation and
  *   `IAMLoginModule required;` is not; a `user:password` user info needs the reference in its
  *   password part; and a reference does not excuse another credential written beside it;
@@ -68,6 +69,7 @@ export const defaultPlaintextSecretsConfig: PlaintextSecretsConfig = {
     additionalSecretKeys: [],
 };
 
+const variableReference = /\$\{\s*(?!secret_values\.)([\w.-]+)\s*\}/g;
 const fix = "Store the value as a Ververica secret variable and write ${secret_values.<name>} instead.";
 const sqlPlaces: { readonly [source in SqlOptionSource]: string } = { with: "a WITH list", set: "a SET", hint: "an OPTIONS hint" };
 
@@ -78,10 +80,27 @@ const sqlPlaces: { readonly [source in SqlOptionSource]: string } = { with: "a W
 export function checkPlaintextSecrets(draft: DeploymentDraftAttributes, config: Partial<PlaintextSecretsConfig> = {}): RuleViolation[] {
     const isSecretKey = secretKeyTest(withDefaults(defaultPlaintextSecretsConfig, config));
     const violations: RuleViolation[] = [];
+    const variables = new Map<string, string>();
+    for (const { name, value } of draft.localVariables ?? []) {
+        if (name !== undefined) {
+            variables.set(name, value ?? "");
+        }
+    }
     const check = (place: string, key: string | undefined, value: string): void => {
-        const problem = judgeSetting(key, value, isSecretKey);
+        // `${name}` of a local variable stands for the variable's value when the job starts.
+        const used: string[] = [];
+        const resolved = value.replace(variableReference, (reference: string, name: string) => {
+            const replacement = variables.get(name);
+            if (replacement === undefined) {
+                return reference;
+            }
+            used.push(quote(name));
+            return replacement;
+        });
+        const problem = judgeSetting(key, resolved, isSecretKey);
         if (problem !== undefined) {
-            violations.push(violation(plaintextSecretsRule, draft, `${place} ${problem}. ${fix}`));
+            const through = used.length === 0 ? "" : ` (through local variable ${used.join(", ")})`;
+            violations.push(violation(plaintextSecretsRule, draft, `${place} ${problem}${through}. ${fix}`));
         }
     };
 
@@ -121,9 +140,10 @@ export function checkPlaintextSecrets(draft: DeploymentDraftAttributes, config: 
     for (const scalar of findYamlScalars(artifact?.cdcYamlArtifact?.cdcYaml ?? "")) {
         check(`cdcYamlArtifact.cdcYaml, line ${scalar.line}: key ${quote(scalar.key)}`, scalar.key, scalar.value);
     }
-    for (const variable of draft.localVariables ?? []) {
-        if (variable.name !== undefined) {
-            check(`local variable ${quote(variable.name)}`, variable.name, variable.value ?? "");
+    for (const [name, value] of variables) {
+        const problem = judgeSetting(name, value, isSecretKey);
+        if (problem !== undefined) {
+            violations.push(violation(plaintextSecretsRule, draft, `local variable ${quote(name)} ${problem}. ${fix}`));
         }
     }
     for (const { field, uri } of listArtifactUris(artifact, "all")) {

@@ -46,4 +46,17 @@ export const variableAndUriCases: readonly SecretsCorpusCase[] = [
         config: {},
         violations: [],
     },
+    {
+        name: "SQL options that use local variables: one holds a secret reference, one a literal",
+        source: "https://www.alibabacloud.com/help/en/flink/user-guide/manage-variables (referencing variables in SQL drafts)",
+        sql: `CREATE TEMPORARY TABLE a (id INT) WITH ('connector' = 'jdbc', 'password' = '\${db_pw}');
+CREATE TEMPORARY TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = '\${legacy_pw}', 'url' = 'jdbc:mysql://db:3306/\${db_name}');`,
+        localVariables: [
+            { name: "db_pw", value: "${secret_values.db_password}" },
+            { name: "legacy_pw", value: "FkLegacy1" },
+            { name: "db_name", value: "shop" },
+        ],
+        violations: ['statement 2 (CREATE TEMPORARY TABLE b), line 2: option "password" in a WITH list has a literal value (through local variable "legacy_pw")'],
+        secrets: ["FkLegacy1"],
+    },
 ];
