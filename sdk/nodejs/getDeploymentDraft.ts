@@ -56,7 +56,7 @@ export interface GetDeploymentDraftInvokeOutputOptions extends pulumi.InvokeOutp
  *     namespace: "default-namespace",
  *     deploymentDraftId: "c84d73be-40ad-4627-8bdd-fa1eba51b234",
  * });
- * if (draft.artifact?.kind === "SQLSCRIPT") console.log(draft.artifact.sqlArtifact.sqlScript);
+ * if (draft.artifact?.kind === "SQLSCRIPT") console.log(draft.artifact.sqlArtifact?.sqlScript);
  * ```
  *
  * Fails with an `InvalidArgumentError` before any request when an argument is empty or
@@ -92,7 +92,8 @@ function withId(draft: DeploymentDraftAttributes): GetDeploymentDraftResult {
 // Only the lookup settings travel on; Pulumi's own invoke options mean nothing to a direct call.
 function lookupOptionsOf(opts: LookupOptions | undefined): LookupOptions {
     if (!opts) return {};
-    const { region, endpoint, maxAttempts, maxRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache } = opts;
-    const picked = { region, endpoint, maxAttempts, maxRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache };
+    const { region, endpoint, network, maxAttempts, maxRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, retryThrottleDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache } =
+        opts;
+    const picked = { region, endpoint, network, maxAttempts, maxRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, retryThrottleDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache };
     return Object.fromEntries(Object.entries(picked).filter(([, v]) => v !== undefined)) as LookupOptions;
 }
