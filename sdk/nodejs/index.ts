@@ -25,8 +25,9 @@ export type {
     PythonDraftArtifact,
     SqlArtifact,
     SqlScriptDraftArtifact,
+    UnrecognizedDraftArtifact,
 } from "../../provider/core/model";
-export type { ConnectionOptions } from "../../provider/core/connectionSettings";
+export type { ConnectionOptions, Network } from "../../provider/core/connectionSettings";
 export type { LookupOptions } from "../../provider/core/draftLookup";
 export type { TuningOptions } from "../../provider/core/clientTuning";
 export { clearDraftLookupCache } from "../../provider/core/draftLookup";
@@ -44,6 +45,7 @@ export {
     RequestFailedError,
     ServiceError,
     ThrottledError,
+    UnconfirmedNotFoundError,
     VervericaError,
 } from "../../provider/core/errors";
 export type { ApiFailureDetails, DraftReference, VervericaErrorCode } from "../../provider/core/errors";

@@ -12,7 +12,7 @@ import { DraftStore } from "./draftStore";
 import { faultOutcome, type Outcome } from "./faultOutcomes";
 import { FaultController, type Fault, type FaultInjector } from "./faults";
 import { loadFixtureDrafts } from "./fixtures";
-import { handle } from "./handlers";
+import { handle, type ListingBehaviour } from "./handlers";
 import { pairHeaders, splitTarget, type ReceivedRequest } from "./request";
 import { forbiddenError, gatewayErrorReply, newRequestId, type Reply, type ReplyContext } from "./responses";
 import { matchRoute, UNROUTED, type Route } from "./routes";
@@ -29,6 +29,8 @@ export interface EmulatorOptions {
     drafts?: WireDeploymentDraft[];
     /** How far x-acs-date may be from the server clock; default 900. */
     maxClockSkewSeconds?: number;
+    /** How ListDeploymentDrafts pages; default: data and totalSize always, the page size asked. */
+    listing?: Partial<ListingBehaviour>;
 }
 
 export interface Emulator {
@@ -39,6 +41,8 @@ export interface Emulator {
     readonly port: number;
     readonly store: DraftStore;
     readonly faults: FaultInjector;
+    /** Changeable while the emulator runs; applies to the next list request. */
+    readonly listing: ListingBehaviour;
     readonly stats: EmulatorStats;
     /** Stops listening and destroys open connections, including ones held by a "timeout" fault. */
     close(): Promise<void>;
@@ -73,6 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     const store = new DraftStore(options.drafts ?? loadFixtureDrafts());
     const faults = new FaultController();
+    const listing: ListingBehaviour = { omitEmptyData: false, omitTotalSize: false, ...options.listing };
     const stats = new StatsRecorder();
     const authenticator = new Authenticator(options.credentials ?? [DEFAULT_TEST_CREDENTIAL], maxClockSkewSeconds);
     // Aborted on close, so that responses waiting out their latency do not keep the process alive.
@@ -158,7 +163,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (credential.denied) {
             return gatewayErrorReply(ctx, forbiddenError(ctx, route.action));
         }
-        return handle(ctx, store, route, request);
+        return handle(ctx, store, listing, route, request);
     }
 
     await new Promise<void>((resolve, reject) => {
@@ -194,6 +199,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         port: address.port,
         store,
         faults,
+        listing,
         stats,
         close,
     };
