@@ -62,6 +62,8 @@ export const configKeys = {
  * its public one unless the network (option, `ververica:network`, `VERVERICA_NETWORK`) is `vpc`.
  */
 export function resolveEndpoint(options: ConnectionOptions, config: ConfigReader, env: NodeJS.ProcessEnv): ResolvedEndpoint {
+    // Checked even when an endpoint makes it moot: a misspelt setting should not wait to bite.
+    const network = resolveNetwork(options, config, env);
     const levels: Array<{ endpoint?: [string, string]; region?: [string, string] }> = [
         { endpoint: pick(options.endpoint, "the endpoint option"), region: pick(options.region, "the region option") },
         {
@@ -82,7 +84,7 @@ export function resolveEndpoint(options: ConnectionOptions, config: ConfigReader
             if (!regionPattern.test(region)) {
                 throw new ConfigurationError(`region ${JSON.stringify(region)} from ${source} is not a region id such as "cn-hangzhou"`);
             }
-            const product = resolveNetwork(options, config, env) === "vpc" ? "ververica-vpc" : "ververica";
+            const product = network === "vpc" ? "ververica-vpc" : "ververica";
             return { protocol: "HTTPS", host: `${product}.${region}.aliyuncs.com`, region, source };
         }
     }

@@ -138,7 +138,8 @@ describe("connectionSettings: Terraform's endpoint variable and the VPC endpoint
         assert.strictEqual(resolveEndpoint({ endpoint: "http://127.0.0.1:1001", network: "vpc" }, noConfig, {}).host, "127.0.0.1:1001");
     });
 
-    it("refuses a network other than public or vpc, naming it and where it came from", () => {
+    it("refuses a network other than public or vpc, naming it and where it came from, even beside an endpoint", () => {
+        assertCleanMessage(configurationError(() => resolveEndpoint({ endpoint: "h.example", network: "vcp" as never }, noConfig, {})), ['"vcp"', "the network option"]);
         assertCleanMessage(configurationError(() => resolveEndpoint({ region: "cn-hangzhou", network: "VPC" as never }, noConfig, {})), ['"VPC"', "the network option", '"public" or "vpc"']);
         assertCleanMessage(configurationError(() => resolveEndpoint({}, config({ "ververica:network": "internal" }), { ALIBABA_CLOUD_REGION_ID: "cn-hangzhou" })), ['"internal"', "stack config ververica:network"]);
     });
