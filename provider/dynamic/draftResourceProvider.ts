@@ -121,9 +121,9 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
             return { id: draft.deploymentDraftId, outs: outputsOf(draft, inputs) };
         },
 
-        // Refresh. Only a definite "not found" removes the resource from state; any other
-        // failure (throttling, 5xx, timeouts, bad responses, credentials) fails the refresh
-        // and leaves state exactly as it was.
+        // Refresh. Only a definite "not found" (the service's code 990301) removes the resource
+        // from state; any other failure (a 404 without that code, throttling, 5xx, timeouts,
+        // bad responses, credentials) fails the refresh and leaves state exactly as it was.
         async read(id: string, props: DraftResourceOutputs): Promise<dynamic.ReadResult> {
             const selector = { workspace: props.workspace, namespace: props.namespace, deploymentDraftId: id };
             const inputs: DraftResourceInputs = {
