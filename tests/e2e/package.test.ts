@@ -47,7 +47,7 @@ export async function program(): Promise<Record<string, unknown>> {
     let kind: string;
     switch (byId.artifact?.kind) {
         case "SQLSCRIPT":
-            kind = \`SQL, \${byId.artifact.sqlArtifact.sqlScript?.length ?? 0} characters\`;
+            kind = \`SQL, \${byId.artifact.sqlArtifact?.sqlScript?.length ?? 0} characters\`;
             break;
         default:
             kind = String(byId.artifact?.kind);
@@ -160,6 +160,8 @@ describe("e2e: the packed package in a stranger's project", function () {
     });
 
     after(function () {
+        // The installed project's node_modules takes seconds to remove on a busy machine.
+        this.timeout(CLI_TIMEOUT_MS);
         if (root !== undefined) fs.rmSync(root, { recursive: true, force: true });
     });
 
