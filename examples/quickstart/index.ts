@@ -41,19 +41,24 @@ export const secondDraft = second.apply((d) => ({
     modifiedAt: isoTime(d.modifiedAt),
 }));
 
-/** Where the job's code comes from; `kind` tells which part of the artifact is present. */
+/**
+ * Where the job's code comes from; `kind` tells which part of the artifact is present. A kind
+ * the API added later comes as sent, so every part is read with `?.`.
+ */
 function describeArtifact(artifact: ververica.DraftArtifact | undefined): string | null {
     switch (artifact?.kind) {
         case "SQLSCRIPT":
-            return `${artifact.sqlArtifact.sqlScript?.split("\n").length ?? 0} lines of Flink SQL`;
+            return `${artifact.sqlArtifact?.sqlScript?.split("\n").length ?? 0} lines of Flink SQL`;
         case "JAR":
-            return artifact.jarArtifact.jarUri ?? null;
+            return artifact.jarArtifact?.jarUri ?? null;
         case "PYTHON":
-            return artifact.pythonArtifact.pythonArtifactUri ?? null;
+            return artifact.pythonArtifact?.pythonArtifactUri ?? null;
         case "CDCYAML":
-            return `${artifact.cdcYamlArtifact.cdcYaml?.split("\n").length ?? 0} lines of Flink CDC YAML`;
+            return `${artifact.cdcYamlArtifact?.cdcYaml?.split("\n").length ?? 0} lines of Flink CDC YAML`;
         case undefined:
             return null;
+        default:
+            return `an artifact of kind ${artifact?.kind}`;
     }
 }
 

@@ -71,7 +71,7 @@ export async function readDrafts(
     };
     await client.forEachDraftPage(filter.workspace, filter.namespace, (page) => {
         listed += page.drafts.length;
-        namespaceSize = page.totalSize;
+        namespaceSize = page.totalSize ?? 0;
         for (const listedDraft of page.drafts) {
             if (!matchesDraftFilter(listedDraft, filter)) {
                 read++;

@@ -9,6 +9,7 @@ export type VervericaErrorCode =
     | "InvalidArgument"
     | "Configuration"
     | "DraftNotFound"
+    | "UnconfirmedNotFound"
     | "DraftNameNotFound"
     | "AmbiguousDraftName"
     | "AccessDenied"
@@ -91,11 +92,30 @@ export class ConfigurationError extends VervericaError {
     }
 }
 
-/** The draft does not exist (HTTP 404 or error code `990301`). */
+/**
+ * The draft does not exist: the service answered with its not-found error code `990301`.
+ * This is the only failure that makes a refresh drop a `DeploymentDraft` from state.
+ */
 export class DraftNotFoundError extends VervericaError {
     readonly code = "DraftNotFound";
     constructor(draft: DraftReference, details: ApiFailureDetails) {
         super("deployment draft not found", draft, details);
+    }
+}
+
+/**
+ * HTTP 404 without the not-found code `990301`. A wrong workspace, namespace or endpoint, or a
+ * gateway that does not know the path, answers like this, so it says nothing about the draft:
+ * a refresh fails and leaves state as it was.
+ */
+export class UnconfirmedNotFoundError extends VervericaError {
+    readonly code = "UnconfirmedNotFound";
+    constructor(draft: DraftReference, details: ApiFailureDetails) {
+        super(
+            "HTTP 404 without the not-found code 990301, so the draft is not known to be gone; check the workspace, namespace and endpoint",
+            draft,
+            details,
+        );
     }
 }
 
@@ -140,7 +160,10 @@ export class AccessDeniedError extends VervericaError {
     }
 }
 
-/** The API throttled the call; retried automatically before this is thrown. */
+/**
+ * The API throttled the call (a code containing `Throttling`, HTTP 429, or a positive
+ * `x-acs-retry-after`); retried automatically before this is thrown.
+ */
 export class ThrottledError extends VervericaError {
     readonly code = "Throttled";
     override readonly retryable = true;
@@ -157,7 +180,7 @@ export class InvalidCredentialsError extends VervericaError {
     }
 }
 
-/** The service failed (HTTP 5xx). */
+/** The service failed (HTTP 5xx or `ServiceUnavailable`); retried automatically before this is thrown. */
 export class ServiceError extends VervericaError {
     readonly code = "ServiceError";
     override readonly retryable = true;

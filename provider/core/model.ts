@@ -6,10 +6,13 @@ import { JsonValue } from "./wireTypes";
 
 export { JsonValue };
 
-/** How a draft's job runs. */
-export type ExecutionMode = "STREAMING" | "BATCH";
+/**
+ * How a draft's job runs: `STREAMING` or `BATCH` today. The API types it as a plain string, so
+ * any other value it sends is kept as sent rather than refused.
+ */
+export type ExecutionMode = "STREAMING" | "BATCH" | (string & {});
 
-/** The four artifact kinds a draft can carry. */
+/** The four artifact kinds this package knows; see {@link UnrecognizedDraftArtifact} for others. */
 export type ArtifactKind = "SQLSCRIPT" | "JAR" | "PYTHON" | "CDCYAML";
 
 /** A Flink SQL script and the JARs it needs. */
@@ -78,15 +81,25 @@ export interface CdcYamlDraftArtifact extends ArtifactParts {
 }
 
 /**
- * A draft's artifact, discriminated by `kind`:
+ * An artifact whose `kind` is none of the four known ones: a kind added to the API later, a
+ * value in another case, or no kind at all (`kind` is then absent). The API types `kind` as a
+ * plain string; such a draft is read as sent, with whatever parts came with it.
+ */
+export interface UnrecognizedDraftArtifact extends ArtifactParts {
+    readonly kind?: string;
+}
+
+/**
+ * A draft's artifact, discriminated by `kind`. Since an unrecognized kind is kept as a string,
+ * a narrowed artifact's part may still be absent:
  *
  * ```ts
  * if (draft.artifact?.kind === "SQLSCRIPT") {
- *     console.log(draft.artifact.sqlArtifact.sqlScript);
+ *     console.log(draft.artifact.sqlArtifact?.sqlScript);
  * }
  * ```
  */
-export type DraftArtifact = SqlScriptDraftArtifact | JarDraftArtifact | PythonDraftArtifact | CdcYamlDraftArtifact;
+export type DraftArtifact = SqlScriptDraftArtifact | JarDraftArtifact | PythonDraftArtifact | CdcYamlDraftArtifact | UnrecognizedDraftArtifact;
 
 /** A lock someone holds on a draft while editing it. */
 export interface DraftLock {

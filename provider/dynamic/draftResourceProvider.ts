@@ -7,7 +7,7 @@
  * only) and from the provider process environment.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { ConfigReader } from "../core/connectionSettings";
+import type { ConfigReader, Network } from "../core/connectionSettings";
 import { lookupDraft } from "../core/draftLookup";
 import { DraftNotFoundError, InvalidArgumentError } from "../core/errors";
 import type { DeploymentDraftAttributes } from "../core/model";
@@ -22,6 +22,7 @@ export interface DraftResourceInputs {
     readonly name?: string;
     readonly endpoint?: string;
     readonly region?: string;
+    readonly network?: string;
     /** The draft's revision when last seen (see {@link revisionOf}); set by check and read. */
     readonly revision?: string;
 }
@@ -42,6 +43,7 @@ export function revisionOf(draft: Pick<DeploymentDraftAttributes, "modifiedAt" |
 export type DraftResourceOutputs = DeploymentDraftAttributes & {
     readonly endpoint?: string;
     readonly region?: string;
+    readonly network?: string;
     /** The name it was looked up by, when it was (`name` itself is the draft's current name). */
     readonly lookupName?: string;
 };
@@ -54,11 +56,13 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
 
     // Creates share identical lookups (many resources may track one draft); updates and
     // refreshes always read afresh.
-    const lookup = (selector: DraftSelector, inputs: { endpoint?: unknown; region?: unknown }, cache: boolean) =>
+    const lookup = (selector: DraftSelector, inputs: { endpoint?: unknown; region?: unknown; network?: unknown }, cache: boolean) =>
         lookupDraft(selector, {
             options: {
                 ...(typeof inputs.endpoint === "string" && inputs.endpoint ? { endpoint: inputs.endpoint } : {}),
                 ...(typeof inputs.region === "string" && inputs.region ? { region: inputs.region } : {}),
+                // Checked where the endpoint is resolved, which names the value and the option.
+                ...(typeof inputs.network === "string" && inputs.network ? { network: inputs.network as Network } : {}),
                 cache,
             },
             config,
@@ -103,7 +107,7 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
             } else if (news.name !== olds.lookupName && news.name !== olds.name) {
                 replaces.push("name");
             }
-            const updates: string[] = ["endpoint", "region"].filter((k) => (olds[k] ?? undefined) !== (news[k] ?? undefined));
+            const updates: string[] = ["endpoint", "region", "network"].filter((k) => (olds[k] ?? undefined) !== (news[k] ?? undefined));
             // On `up`, news.revision is the draft as check just saw it; on `refresh` the engine
             // passes the refreshed outputs as olds and the previous inputs as news.
             if (news.revision !== undefined && news.revision !== revisionOf(olds as Pick<DeploymentDraftAttributes, "modifiedAt" | "lock">)) {
@@ -117,9 +121,9 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
             return { id: draft.deploymentDraftId, outs: outputsOf(draft, inputs) };
         },
 
-        // Refresh. Only a definite "not found" removes the resource from state; any other
-        // failure (throttling, 5xx, timeouts, bad responses, credentials) fails the refresh
-        // and leaves state exactly as it was.
+        // Refresh. Only a definite "not found" (the service's code 990301) removes the resource
+        // from state; any other failure (a 404 without that code, throttling, 5xx, timeouts,
+        // bad responses, credentials) fails the refresh and leaves state exactly as it was.
         async read(id: string, props: DraftResourceOutputs): Promise<dynamic.ReadResult> {
             const selector = { workspace: props.workspace, namespace: props.namespace, deploymentDraftId: id };
             const inputs: DraftResourceInputs = {
@@ -128,6 +132,7 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
                 ...(props.lookupName !== undefined ? { name: props.lookupName } : { deploymentDraftId: id }),
                 ...(props.endpoint !== undefined ? { endpoint: props.endpoint } : {}),
                 ...(props.region !== undefined ? { region: props.region } : {}),
+                ...(props.network !== undefined ? { network: props.network } : {}),
             };
             let draft: DeploymentDraftAttributes;
             try {
@@ -156,6 +161,7 @@ function outputsOf(draft: DeploymentDraftAttributes, inputs: DraftResourceInputs
         ...draft,
         ...(inputs.endpoint !== undefined ? { endpoint: inputs.endpoint } : {}),
         ...(inputs.region !== undefined ? { region: inputs.region } : {}),
+        ...(inputs.network !== undefined ? { network: inputs.network } : {}),
         ...(inputs.name !== undefined && inputs.deploymentDraftId === undefined ? { lookupName: inputs.name } : {}),
     };
 }

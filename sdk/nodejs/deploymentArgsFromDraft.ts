@@ -176,15 +176,15 @@ function deploymentArtifact(artifact: DraftArtifact | undefined, draft: DraftRef
     // Only the part `kind` selects: the API may send other parts alongside it.
     switch (artifact.kind) {
         case "SQLSCRIPT": {
-            const { sqlScript, additionalDependencies } = artifact.sqlArtifact;
+            const { sqlScript, additionalDependencies } = artifact.sqlArtifact ?? {};
             return { kind: artifact.kind, sqlArtifact: withoutUndefined({ sqlScript, additionalDependencies: copy(additionalDependencies) }) };
         }
         case "JAR": {
-            const { jarUri, entryClass, mainArgs, additionalDependencies } = artifact.jarArtifact;
+            const { jarUri, entryClass, mainArgs, additionalDependencies } = artifact.jarArtifact ?? {};
             return { kind: artifact.kind, jarArtifact: withoutUndefined({ jarUri, entryClass, mainArgs, additionalDependencies: copy(additionalDependencies) }) };
         }
         case "PYTHON": {
-            const p = artifact.pythonArtifact;
+            const p = artifact.pythonArtifact ?? {};
             return {
                 kind: artifact.kind,
                 pythonArtifact: withoutUndefined({
@@ -203,8 +203,12 @@ function deploymentArtifact(artifact: DraftArtifact | undefined, draft: DraftRef
                 "its artifact is CDCYAML (a Flink CDC YAML pipeline), which realtimecompute.Deployment does not take; it takes SQLSCRIPT, JAR and PYTHON artifacts",
             );
         default:
-            // Reachable from JavaScript, with a draft built by hand.
-            throw new DraftNotDeployableError(draft, `its artifact kind ${JSON.stringify((artifact as { kind: unknown }).kind)} is not one of SQLSCRIPT, JAR and PYTHON`);
+            throw new DraftNotDeployableError(
+                draft,
+                artifact.kind === undefined
+                    ? "its artifact has no kind; realtimecompute.Deployment takes SQLSCRIPT, JAR and PYTHON artifacts"
+                    : `its artifact kind ${JSON.stringify(artifact.kind)} is not one of SQLSCRIPT, JAR and PYTHON`,
+            );
     }
 }
 

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { Network } from "../../provider/core/connectionSettings";
 import { draftAttributeNames, DeploymentDraftAttributes } from "../../provider/core/model";
 import { draftProviderStub } from "./draftProviderStub";
 
@@ -16,6 +17,8 @@ export interface DeploymentDraftArgs {
     endpoint?: pulumi.Input<string>;
     /** A region such as `cn-hangzhou`; otherwise from stack config or environment. */
     region?: pulumi.Input<string>;
+    /** `"vpc"` to reach the region's VPC endpoint (`ververica-vpc.<region>.aliyuncs.com`); otherwise from stack config or environment, else `"public"`. */
+    network?: pulumi.Input<Network>;
     /**
      * Keep the draft's `artifact` (SQL script, main args, CDC YAML: places where passwords
      * hide) encrypted in state as a Pulumi secret. Default `true`; set `false` only for drafts
@@ -66,6 +69,8 @@ export class DeploymentDraft extends pulumi.dynamic.Resource {
     declare readonly endpoint: pulumi.Output<string | undefined>;
     /** The region given in the arguments, if any. */
     declare readonly region: pulumi.Output<string | undefined>;
+    /** The network given in the arguments, if any. */
+    declare readonly network: pulumi.Output<Network | undefined>;
 
     /**
      * @param name The unique name of this resource in the stack.

@@ -56,7 +56,7 @@ export interface GetDeploymentDraftInvokeOutputOptions extends pulumi.InvokeOutp
  *     namespace: "default-namespace",
  *     deploymentDraftId: "c84d73be-40ad-4627-8bdd-fa1eba51b234",
  * });
- * if (draft.artifact?.kind === "SQLSCRIPT") console.log(draft.artifact.sqlArtifact.sqlScript);
+ * if (draft.artifact?.kind === "SQLSCRIPT") console.log(draft.artifact.sqlArtifact?.sqlScript);
  * ```
  *
  * Fails with an `InvalidArgumentError` before any request when an argument is empty or

@@ -47,7 +47,7 @@ export async function program(): Promise<Record<string, unknown>> {
     let kind: string;
     switch (byId.artifact?.kind) {
         case "SQLSCRIPT":
-            kind = \`SQL, \${byId.artifact.sqlArtifact.sqlScript?.length ?? 0} characters\`;
+            kind = \`SQL, \${byId.artifact.sqlArtifact?.sqlScript?.length ?? 0} characters\`;
             break;
         default:
             kind = String(byId.artifact?.kind);

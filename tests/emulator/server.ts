@@ -12,7 +12,7 @@ import { DraftStore } from "./draftStore";
 import { faultOutcome, type Outcome } from "./faultOutcomes";
 import { FaultController, type Fault, type FaultInjector } from "./faults";
 import { loadFixtureDrafts } from "./fixtures";
-import { handle } from "./handlers";
+import { handle, type ListingBehaviour } from "./handlers";
 import { pairHeaders, splitTarget, type ReceivedRequest } from "./request";
 import { forbiddenError, gatewayErrorReply, newRequestId, type Reply, type ReplyContext } from "./responses";
 import { matchRoute, UNROUTED, type Route } from "./routes";
@@ -34,6 +34,8 @@ export interface EmulatorOptions {
     listOmits?: ServiceBehaviour["listOmits"];
     /** Namespaces on which every call answers 403 Forbidden.RAM; default none. */
     deniedNamespaces?: string[];
+    /** How ListDeploymentDrafts pages; default: data and totalSize always, the page size asked. */
+    listing?: Partial<ListingBehaviour>;
 }
 
 export interface Emulator {
@@ -44,6 +46,8 @@ export interface Emulator {
     readonly port: number;
     readonly store: DraftStore;
     readonly faults: FaultInjector;
+    /** Changeable while the emulator runs; applies to the next list request. */
+    readonly listing: ListingBehaviour;
     readonly stats: EmulatorStats;
     /** How the service differs from the plain store; change it at any time. */
     readonly behaviour: ServiceBehaviour;
@@ -80,6 +84,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     const store = new DraftStore(options.drafts ?? loadFixtureDrafts());
     const faults = new FaultController();
+    const listing: ListingBehaviour = { omitEmptyData: false, omitTotalSize: false, ...options.listing };
     const stats = new StatsRecorder();
     const behaviour: ServiceBehaviour = { listOmits: [...(options.listOmits ?? [])], deniedNamespaces: [...(options.deniedNamespaces ?? [])] };
     const authenticator = new Authenticator(options.credentials ?? [DEFAULT_TEST_CREDENTIAL], maxClockSkewSeconds);
@@ -166,7 +171,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (credential.denied || behaviour.deniedNamespaces.includes(route.namespace)) {
             return gatewayErrorReply(ctx, forbiddenError(ctx, route.action));
         }
-        return handle(ctx, store, route, request, behaviour);
+        return handle(ctx, store, listing, route, request, behaviour);
     }
 
     await new Promise<void>((resolve, reject) => {
@@ -202,6 +207,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         port: address.port,
         store,
         faults,
+        listing,
         stats,
         behaviour,
         close,

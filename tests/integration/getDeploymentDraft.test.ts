@@ -43,8 +43,8 @@ describe("getDeploymentDraft against the emulator", () => {
         assert.deepStrictEqual([...kinds].sort(), ["CDCYAML", "JAR", "PYTHON", "SQLSCRIPT"]);
     });
 
-    it("keeps ids with '/', '..', spaces and unicode inside their path segment", async () => {
-        const ids = ["a/b", "..", ".", "with space", "ünïcødé-✓", "x?y#z", "100%", "it's (v2)*"];
+    it("keeps ids with '/', '../', spaces and unicode inside their path segment", async () => {
+        const ids = ["a/b", "../x", "...", "with space", "ünïcødé-✓", "x?y#z", "100%", "it's (v2)*"];
         for (const id of ids) {
             fixture.emulator.store.put({ ...loadFixtureDrafts()[1], deploymentDraftId: id, workspace: demo.workspace, namespace: "odd ns/1" });
         }
@@ -55,7 +55,7 @@ describe("getDeploymentDraft against the emulator", () => {
         const paths = fixture.emulator.stats.log.map((e) => e.rawPath);
         assert.ok(paths.every((p) => p.startsWith("/api/v2/namespaces/odd%20ns%2F1/deployment-drafts/")), paths.join("\n"));
         assert.ok(paths.includes("/api/v2/namespaces/odd%20ns%2F1/deployment-drafts/a%2Fb"));
-        assert.ok(paths.includes("/api/v2/namespaces/odd%20ns%2F1/deployment-drafts/%2E%2E"));
+        assert.ok(paths.includes("/api/v2/namespaces/odd%20ns%2F1/deployment-drafts/..%2Fx"));
     });
 
     it("fails before any request when an id is empty or malformed, naming the argument", async () => {
@@ -64,6 +64,8 @@ describe("getDeploymentDraft against the emulator", () => {
             [{ ...demo, deploymentDraftId: "   " }, "deploymentDraftId", /blank/],
             [{ ...demo, deploymentDraftId: "a\nb" }, "deploymentDraftId", /control character/],
             [{ ...demo, deploymentDraftId: "x".repeat(300) }, "deploymentDraftId", /at most 256/],
+            [{ ...demo, deploymentDraftId: ".." }, "deploymentDraftId", /cannot be sent as a path segment/],
+            [{ ...demo, namespace: ".", deploymentDraftId: ordersEtl }, "namespace", /cannot be sent as a path segment/],
             [{ namespace: demo.namespace, deploymentDraftId: ordersEtl }, "workspace", /is required/],
             [{ ...demo, namespace: "" }, "namespace", /is empty/],
             [{ ...demo }, "deploymentDraftId", /is required/],

@@ -52,7 +52,7 @@ describe("getDeploymentDrafts", () => {
         fixture.emulator.behaviour.listOmits = ["artifact"];
         const { drafts } = await getDeploymentDrafts(scope, options());
         assert.strictEqual(drafts.length, 150);
-        assert.ok(drafts.every((d) => d.artifact?.kind === "SQLSCRIPT" && d.artifact.sqlArtifact.sqlScript?.startsWith("INSERT INTO")));
+        assert.ok(drafts.every((d) => d.artifact?.kind === "SQLSCRIPT" && d.artifact.sqlArtifact?.sqlScript?.startsWith("INSERT INTO")));
         assert.strictEqual(fixture.emulator.stats.byAction.GetDeploymentDraft, 150);
         assert.strictEqual(fixture.emulator.stats.byAction.ListDeploymentDrafts, 2);
     });

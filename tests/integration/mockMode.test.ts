@@ -108,7 +108,7 @@ describe("getDeploymentDraftOutput in a mock-mode Pulumi program", () => {
         assert.strictEqual(await valueOf(draft.engineVersion as pulumi.Output<string | undefined>), "vvr-8.0.9-flink-1.17");
         assert.deepStrictEqual(await valueOf(draft.apply((d) => d.labels)), { team: "data-platform", env: "prod", tier: 1 });
         const artifact = await valueOf(draft.apply((d) => d.artifact));
-        assert.strictEqual(artifact?.kind === "SQLSCRIPT" ? typeof artifact.sqlArtifact.sqlScript : "not SQL", "string");
+        assert.strictEqual(artifact?.kind === "SQLSCRIPT" ? typeof artifact.sqlArtifact?.sqlScript : "not SQL", "string");
         assert.strictEqual(await pulumi.isSecret(draft), false);
         assert.strictEqual(fixture.emulator.stats.requests, 1);
         assert.deepStrictEqual(registered, ["test:flink:CreatedDraft::orders"]);

@@ -108,7 +108,7 @@ describe("deploymentArgsFromDraft", () => {
         it("copies arrays, so the deployment never shares them with the draft", () => {
             const args = deploymentArgsFromDraft(sqlDraft, overrides);
             const artifact = args.artifact as { sqlArtifact: { additionalDependencies: string[] } };
-            assert.notStrictEqual(artifact.sqlArtifact.additionalDependencies, sqlDraft.artifact?.kind === "SQLSCRIPT" && sqlDraft.artifact.sqlArtifact.additionalDependencies);
+            assert.notStrictEqual(artifact.sqlArtifact.additionalDependencies, sqlDraft.artifact?.kind === "SQLSCRIPT" && sqlDraft.artifact.sqlArtifact?.additionalDependencies);
             assert.notStrictEqual(args.localVariables, sqlDraft.localVariables);
         });
 
@@ -166,9 +166,11 @@ describe("deploymentArgsFromDraft", () => {
             );
         });
 
-        it("rejects an artifact kind it does not know, from drafts built in JavaScript", () => {
-            const odd = { ...sqlDraft, artifact: { kind: "FLINKML" } } as unknown as DeploymentDraftAttributes;
+        it("rejects an artifact kind it does not know, and an artifact without a kind, naming what it takes", () => {
+            const odd: DeploymentDraftAttributes = { ...sqlDraft, artifact: { kind: "FLINKML" } };
             assert.throws(() => deploymentArgsFromDraft(odd, overrides), (e) => assertNotDeployable(e, /"FLINKML" is not one of SQLSCRIPT, JAR and PYTHON/));
+            const kindless: DeploymentDraftAttributes = { ...sqlDraft, artifact: { sqlArtifact: { sqlScript: "SELECT 1" } } };
+            assert.throws(() => deploymentArgsFromDraft(kindless, overrides), (e) => assertNotDeployable(e, /artifact has no kind; .*takes SQLSCRIPT, JAR and PYTHON/));
         });
     });
 

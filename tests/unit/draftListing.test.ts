@@ -22,7 +22,7 @@ function memoryClient(drafts: readonly DeploymentDraftAttributes[], options: { r
                 await new Promise((resolve) => setTimeout(resolve, 5));
                 events.push(`page ${start / 2 + 1}`);
                 const page = drafts.slice(start, start + 2).map((d) => (options.summaries ? { ...d, artifact: undefined } : d));
-                onPage({ drafts: page, pageIndex: start / 2 + 1, pageSize: 2, totalSize: drafts.length });
+                onPage({ drafts: page, pageIndex: start / 2 + 1, pageSize: 2, totalSize: drafts.length, isLastPage: start + 2 >= drafts.length });
             }
         },
         async getDeploymentDraft(c: DraftCoordinates): Promise<DeploymentDraftAttributes> {

@@ -30,7 +30,7 @@ export function checkTestConnectors(
     const config = withDefaults(defaultTestConnectorsConfig, partialConfig);
     const flagged = new Set(config.connectors.map((connector) => connector.toLowerCase()));
     // Only the SQL of an SQL draft runs; a script sent along with another kind does not.
-    const script = draft.artifact?.kind === "SQLSCRIPT" ? draft.artifact.sqlArtifact.sqlScript : undefined;
+    const script = draft.artifact?.kind === "SQLSCRIPT" ? draft.artifact.sqlArtifact?.sqlScript : undefined;
     return findSqlOptions(script ?? "")
         .filter((option) => option.key.toLowerCase() === "connector" && flagged.has(option.value.trim().toLowerCase()))
         .map((option) =>
