@@ -22,8 +22,11 @@ export type VervericaErrorCode =
 
 /** Which draft a failed call was about. */
 export interface DraftReference {
+    /** The workspace id the call was made in. */
     readonly workspace?: string;
+    /** The namespace the call was made in. */
     readonly namespace?: string;
+    /** The draft's id, when it was asked for or found. */
     readonly deploymentDraftId?: string;
     /** Set for lookups by name. */
     readonly name?: string;
@@ -33,7 +36,9 @@ export interface DraftReference {
 export interface ApiFailureDetails {
     /** The API operation, e.g. `GetDeploymentDraft`. */
     readonly action?: string;
+    /** The HTTP status of the response, e.g. `404`. */
     readonly httpStatus?: number;
+    /** The request id the API returned (`requestId` or `RequestId`): quote it to Alibaba Cloud support. */
     readonly requestId?: string;
     /** `errorCode` of the ververica envelope or `Code` of the gateway body. */
     readonly apiCode?: string;
@@ -61,7 +66,9 @@ export abstract class VervericaError extends Error {
     abstract readonly code: VervericaErrorCode;
     /** Whether retrying the same call later may succeed. */
     readonly retryable: boolean = false;
+    /** Which draft the failed call was about; empty for failures before a draft was named. */
     readonly draft: DraftReference;
+    /** What the API said, when it answered. */
     readonly details: ApiFailureDetails;
 
     protected constructor(summary: string, draft: DraftReference = {}, details: ApiFailureDetails = {}) {

@@ -47,6 +47,9 @@ export type DeploymentDraftOutputs = {
     readonly [K in keyof DeploymentDraftAttributes]-?: pulumi.Output<DeploymentDraftAttributes[K]>;
 };
 
+/** One output per draft attribute (see {@link DeploymentDraftOutputs}), merged into the class. */
+export interface DeploymentDraft extends DeploymentDraftOutputs {}
+
 /**
  * Tracks an existing deployment draft read-only: creating it looks the draft up, `pulumi
  * refresh` re-reads it and shows drift (new engine version, new SQL, a lock taken), and
@@ -64,8 +67,6 @@ export type DeploymentDraftOutputs = {
  * Import and `DeploymentDraft.get` are not supported (a limitation of Pulumi dynamic
  * providers): declare the resource with the draft's id instead, or use `getDeploymentDraftOutput`.
  */
-export interface DeploymentDraft extends DeploymentDraftOutputs {}
-
 export class DeploymentDraft extends pulumi.dynamic.Resource {
     /** The Pulumi type token of this resource, as policies and transforms see it. */
     static readonly __pulumiType = "pulumi-nodejs:dynamic/ververica:DeploymentDraft";
@@ -86,6 +87,8 @@ export class DeploymentDraft extends pulumi.dynamic.Resource {
     declare readonly region: pulumi.Output<string | undefined>;
 
     /**
+     * Tracks the draft `args` names, read-only: creating the resource looks the draft up.
+     *
      * @param name The unique name of this resource in the stack.
      * @param args Which draft to track.
      * @param opts Resource options; `additionalSecretOutputs` adds to the secret artifact.
