@@ -55,9 +55,11 @@ export interface ApiFailureDetails {
  *
  * ```ts
  * try {
- *     await getDeploymentDraft(args);
+ *     await ververica.getDeploymentDraft(args);
  * } catch (e) {
- *     if (e instanceof VervericaError && e.code === "DraftNotFound") { ... }
+ *     if (e instanceof ververica.VervericaError && e.code === "DraftNotFound") {
+ *         // ...
+ *     }
  * }
  * ```
  */
@@ -239,10 +241,13 @@ function formatMessage(summary: string, draft: DraftReference, details: ApiFailu
  * by `deploymentArgsFromDraft`.
  *
  * ```ts
+ * import { deploymentArgsFromDraft } from "pulumi-ververica/alicloud";
+ *
+ * const draft = await ververica.getDeploymentDraft({ workspace, namespace, name: "orders-etl" });
  * try {
- *     args = deploymentArgsFromDraft(draft, { deploymentTarget });
+ *     const args = deploymentArgsFromDraft(draft, { deploymentTarget: { mode: "PER_JOB", name: "default-queue" } });
  * } catch (e) {
- *     if (e instanceof DraftNotDeployableError) console.log(`skipping: ${e.problem}`);
+ *     if (e instanceof ververica.DraftNotDeployableError) console.log(`skipping: ${e.problem}`);
  * }
  * ```
  */

@@ -107,6 +107,7 @@ export interface CdcYamlDraftArtifact extends ArtifactParts {
  * A draft's artifact, discriminated by `kind`:
  *
  * ```ts
+ * const draft = await ververica.getDeploymentDraft(args);
  * if (draft.artifact?.kind === "SQLSCRIPT") {
  *     console.log(draft.artifact.sqlArtifact.sqlScript);
  * }

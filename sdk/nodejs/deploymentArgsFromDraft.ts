@@ -11,8 +11,10 @@ import { withoutArtifactSecrecy } from "./artifactSecrecy";
  * the attributes a deployment is fed from are needed.
  *
  * ```ts
+ * import type { DraftAttributeOutputs } from "pulumi-ververica/alicloud";
+ *
  * const draft = new ververica.DeploymentDraft("orders-etl", { workspace, namespace, name: "orders-etl" });
- * const fromResource: ververica.DraftAttributeOutputs = draft;
+ * const fromResource: DraftAttributeOutputs = draft;
  * ```
  */
 export interface DraftAttributeOutputs {
@@ -42,7 +44,9 @@ export interface DraftAttributeOutputs {
  * `DeploymentDraft` resource.
  *
  * ```ts
- * const source: ververica.DraftSource = ververica.getDeploymentDraftOutput({ workspace, namespace, name: "orders-etl" });
+ * import type { DraftSource } from "pulumi-ververica/alicloud";
+ *
+ * const source: DraftSource = ververica.getDeploymentDraftOutput({ workspace, namespace, name: "orders-etl" });
  * ```
  */
 export type DraftSource = pulumi.Input<DeploymentDraftAttributes> | DraftAttributeOutputs;
@@ -54,7 +58,9 @@ export type DraftSource = pulumi.Input<DeploymentDraftAttributes> | DraftAttribu
  * `description`), and optionally a `deploymentName` other than the draft's name.
  *
  * ```ts
- * const overrides: ververica.DeploymentArgsOverrides = {
+ * import type { DeploymentArgsOverrides } from "pulumi-ververica/alicloud";
+ *
+ * const overrides: DeploymentArgsOverrides = {
  *     deploymentTarget: { mode: "PER_JOB", name: "default-queue" },
  *     flinkConf: { "execution.checkpointing.interval": "60s" },
  * };
@@ -72,6 +78,8 @@ export interface DeploymentArgsOverrides
  * How {@link deploymentArgsFromDraft} treats the draft's artifact.
  *
  * ```ts
+ * import type { DeploymentArgsFromDraftOptions } from "pulumi-ververica/alicloud";
+ *
  * const options: DeploymentArgsFromDraftOptions = { storeArtifactAsSecret: false };
  * ```
  */
@@ -119,9 +127,10 @@ type FedArgs = Pick<DeploymentArgs, "resourceId" | "namespace" | "deploymentName
  * ```ts
  * import * as alicloud from "@pulumi/alicloud";
  * import * as ververica from "pulumi-ververica";
+ * import { deploymentArgsFromDraft } from "pulumi-ververica/alicloud";
  *
  * const draft = ververica.getDeploymentDraftOutput({ workspace, namespace, name: "orders-etl" });
- * const deployment = new alicloud.realtimecompute.Deployment("orders-etl", ververica.deploymentArgsFromDraft(draft, {
+ * const deployment = new alicloud.realtimecompute.Deployment("orders-etl", deploymentArgsFromDraft(draft, {
  *     deploymentTarget: { mode: "PER_JOB", name: "default-queue" },
  *     streamingResourceSetting: { resourceSettingMode: "BASIC", basicResourceSetting: { parallelism: 2 } },
  * }));

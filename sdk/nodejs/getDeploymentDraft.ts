@@ -67,7 +67,7 @@ export async function getDeploymentDraft(args: GetDeploymentDraftArgs, opts?: Ge
  *
  * ```ts
  * const draft = ververica.getDeploymentDraftOutput({ workspace: "a14bd5d90a", namespace: "default-namespace", name: "orders-etl" });
- * export const engineVersion = pulumi.unsecret(draft.engineVersion);
+ * export const engineVersion = pulumi.unsecret(draft.apply((d) => d.engineVersion));
  * ```
  */
 export function getDeploymentDraftOutput(args: GetDeploymentDraftOutputArgs, opts?: GetDeploymentDraftInvokeOutputOptions): pulumi.Output<GetDeploymentDraftResult> {

@@ -119,7 +119,8 @@ export interface GetDeploymentDraftInvokeOutputOptions extends DataSourceOptions
      * main args, CDC YAML: places where passwords hide) then never reaches state in plain
      * text, whether exported or fed into a resource. An output is secret as a whole, so every
      * attribute read from it is secret too; `pulumi.unsecret` one you know to be harmless
-     * (e.g. `engineVersion`) to show it, or set `false` for drafts known to hold no secret.
+     * (e.g. `pulumi.unsecret(draft.apply((d) => d.engineVersion))`) to show it, or set `false`
+     * for drafts known to hold no secret.
      */
     readonly storeArtifactAsSecret?: boolean;
 }

@@ -160,6 +160,7 @@ describe("e2e: the packed package in a stranger's project", function () {
     });
 
     after(function () {
+        this.timeout(INSTALL_TIMEOUT_MS);
         if (root !== undefined) fs.rmSync(root, { recursive: true, force: true });
     });
 
