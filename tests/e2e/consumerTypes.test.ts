@@ -13,7 +13,7 @@ import { execFile, execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { npmPack } from "../../scripts/packCheck";
+import { describeInstallWeight, installGoal, measureInstall, npmPack } from "../../scripts/packCheck";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
 import { connectionVariables } from "../helpers/environment";
 
@@ -217,12 +217,13 @@ describe("e2e: the packed package's types in strangers' CommonJS and ESM project
     let root: string;
     const projects = { commonjs: "", esm: "" };
     let examples: Example[];
+    let tarball: string;
 
     before(async function () {
         this.timeout(INSTALL_TIMEOUT_MS);
         root = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-ververica-consumer-"));
         execFileSync(path.join(repoRoot, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.build.json"], { cwd: repoRoot, stdio: "pipe" });
-        const tarball = path.join(root, npmPack(repoRoot, root).filename);
+        tarball = path.join(root, npmPack(repoRoot, root).filename);
 
         projects.commonjs = path.join(root, "commonjs");
         projects.esm = path.join(root, "esm");
@@ -274,6 +275,19 @@ describe("e2e: the packed package's types in strangers' CommonJS and ESM project
         // Two projects' node_modules: slow to delete on a busy disk.
         this.timeout(INSTALL_TIMEOUT_MS);
         if (root !== undefined) fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    it("installs beside @pulumi/pulumi within the weight goal the pack check reports", function () {
+        this.timeout(INSTALL_TIMEOUT_MS);
+        const dir = path.join(root, "weight");
+        fs.mkdirSync(dir);
+        const weight = measureInstall(tarball, dir);
+        const report = describeInstallWeight(weight);
+        assert.ok(report.ok, report.lines.join("\n"));
+        assert.ok(weight.packages <= installGoal.packages && weight.bytes <= installGoal.bytes);
+        for (const gone of ["@alicloud/openapi-util", "@alicloud/tea-util", "@darabonba/typescript", "moment"]) {
+            assert.ok(!fs.existsSync(path.join(dir, "node_modules", gone)), `${gone} is installed`);
+        }
     });
 
     it("finds the README's and the doc comments' examples in the installed package", function () {
