@@ -16,6 +16,7 @@ import * as path from "path";
 import { describeInstallWeight, installGoal, measureInstall, npmPack } from "../../scripts/packCheck";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
 import { connectionVariables } from "../helpers/environment";
+import { installedVersion } from "../helpers/installedVersions";
 
 const INSTALL_TIMEOUT_MS = 10 * 60 * 1000;
 const CHECK_TIMEOUT_MS = 5 * 60 * 1000;
@@ -209,9 +210,6 @@ function run(command: string, args: readonly string[], cwd: string, env: NodeJS.
     });
 }
 
-function installedVersion(name: string): string {
-    return (JSON.parse(fs.readFileSync(path.join(repoRoot, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
-}
 
 describe("e2e: the packed package's types in strangers' CommonJS and ESM projects", function () {
     let root: string;

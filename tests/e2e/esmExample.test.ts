@@ -11,6 +11,7 @@ import * as path from "path";
 import { npmPack } from "../../scripts/packCheck";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, loadFixtureDrafts, startEmulator } from "../emulator";
 import { connectionVariables } from "../helpers/environment";
+import { installedVersion } from "../helpers/installedVersions";
 import { ensurePulumiCli, runPulumi } from "./harness";
 
 const CLI_TIMEOUT_MS = 40 * 60 * 1000;
@@ -22,9 +23,6 @@ const exampleDir = path.join(repoRoot, "examples", "esm");
 // The Node language host matching the pinned CLI, for machines whose CLI build lacks it.
 const languageHosts = path.resolve(repoRoot, "..", "shared", "pulumi-language-hosts", "v3.248.0");
 
-function installedVersion(name: string): string {
-    return (JSON.parse(fs.readFileSync(path.join(repoRoot, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
-}
 
 // Asynchronous, so that the emulator in this process keeps answering the child.
 function run(command: string, args: readonly string[], cwd: string): Promise<{ status: number; output: string }> {
