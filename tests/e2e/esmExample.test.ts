@@ -42,6 +42,8 @@ describe("e2e: examples/esm, an ES module program under the real engine", functi
     before(async function () {
         this.timeout(CLI_TIMEOUT_MS + INSTALL_TIMEOUT_MS);
         cliBinDir = ensurePulumiCli();
+        const hosts = [cliBinDir, languageHosts, ...(process.env.PATH ?? "").split(path.delimiter)].filter((dir) => fs.existsSync(path.join(dir, "pulumi-language-nodejs")));
+        assert.ok(hosts.length > 0, `pulumi up needs the Node language host (pulumi-language-nodejs) beside the CLI, in ${languageHosts} or on PATH`);
         root = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-ververica-esm-"));
         const build = await run(path.join(repoRoot, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.build.json"], repoRoot);
         assert.strictEqual(build.status, 0, build.output);
