@@ -7,14 +7,17 @@ import { createLookupClient, LookupContext } from "./draftLookup";
 import { DraftFilter, DraftFilterArgs, matchesDraftFilter, validateDraftFilter } from "./draftFilter";
 import type { DeploymentDraftAttributes } from "./model";
 
-/** The drafts found by {@link lookupDeploymentDrafts}, in the API's list order. */
+/** The drafts of a namespace that match the filters, in the API's list order. */
 export interface DeploymentDraftsResult {
+    /** The workspace id the drafts were read from. */
     readonly workspace: string;
+    /** The namespace the drafts were read from. */
     readonly namespace: string;
     /** The ids of `drafts`, in the same order. */
     readonly ids: readonly string[];
     /** The names of `drafts`, in the same order (`""` for a draft without a name). */
     readonly names: readonly string[];
+    /** Every matching draft with every attribute, as the single lookup returns it. */
     readonly drafts: readonly DeploymentDraftAttributes[];
 }
 

@@ -23,8 +23,11 @@ export type VervericaErrorCode =
 
 /** Which draft a failed call was about. */
 export interface DraftReference {
+    /** The workspace id the call was made in. */
     readonly workspace?: string;
+    /** The namespace the call was made in. */
     readonly namespace?: string;
+    /** The draft's id, when it was asked for or found. */
     readonly deploymentDraftId?: string;
     /** Set for lookups by name. */
     readonly name?: string;
@@ -34,7 +37,9 @@ export interface DraftReference {
 export interface ApiFailureDetails {
     /** The API operation, e.g. `GetDeploymentDraft`. */
     readonly action?: string;
+    /** The HTTP status of the response, e.g. `404`. */
     readonly httpStatus?: number;
+    /** The request id the API returned (`requestId` or `RequestId`): quote it to Alibaba Cloud support. */
     readonly requestId?: string;
     /** `errorCode` of the ververica envelope or `Code` of the gateway body. */
     readonly apiCode?: string;
@@ -51,9 +56,11 @@ export interface ApiFailureDetails {
  *
  * ```ts
  * try {
- *     await getDeploymentDraft(args);
+ *     await ververica.getDeploymentDraft(args);
  * } catch (e) {
- *     if (e instanceof VervericaError && e.code === "DraftNotFound") { ... }
+ *     if (e instanceof ververica.VervericaError && e.code === "DraftNotFound") {
+ *         // ...
+ *     }
  * }
  * ```
  */
@@ -62,7 +69,9 @@ export abstract class VervericaError extends Error {
     abstract readonly code: VervericaErrorCode;
     /** Whether retrying the same call later may succeed. */
     readonly retryable: boolean = false;
+    /** Which draft the failed call was about; empty for failures before a draft was named. */
     readonly draft: DraftReference;
+    /** What the API said, when it answered. */
     readonly details: ApiFailureDetails;
 
     protected constructor(summary: string, draft: DraftReference = {}, details: ApiFailureDetails = {}) {
@@ -255,10 +264,13 @@ function formatMessage(summary: string, draft: DraftReference, details: ApiFailu
  * by `deploymentArgsFromDraft`.
  *
  * ```ts
+ * import { deploymentArgsFromDraft } from "pulumi-ververica/alicloud";
+ *
+ * const draft = await ververica.getDeploymentDraft({ workspace, namespace, name: "orders-etl" });
  * try {
- *     args = deploymentArgsFromDraft(draft, { deploymentTarget });
+ *     const args = deploymentArgsFromDraft(draft, { deploymentTarget: { mode: "PER_JOB", name: "default-queue" } });
  * } catch (e) {
- *     if (e instanceof DraftNotDeployableError) console.log(`skipping: ${e.problem}`);
+ *     if (e instanceof ververica.DraftNotDeployableError) console.log(`skipping: ${e.problem}`);
  * }
  * ```
  */

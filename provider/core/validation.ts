@@ -83,6 +83,9 @@ export function validateSelector(args: DraftSelector): DraftCoordinates | DraftN
     if (hasId && hasName) {
         throw new InvalidArgumentError("deploymentDraftId", 'give either "deploymentDraftId" or "name", not both');
     }
+    if (!hasId && !hasName) {
+        throw new InvalidArgumentError("deploymentDraftId", 'is required, or "name" instead: give exactly one of "deploymentDraftId" and "name"');
+    }
     if (hasName) {
         return { workspace, namespace, name: requireIdentifier("name", args.name) };
     }

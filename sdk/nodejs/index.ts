@@ -51,4 +51,4 @@ export {
 } from "../../provider/core/errors";
 export type { ApiFailureDetails, DraftReference, VervericaErrorCode } from "../../provider/core/errors";
 export { DeploymentDraft } from "./deploymentDraft";
-export type { DeploymentDraftArgs, DeploymentDraftOutputs } from "./deploymentDraft";
+export type { DeploymentDraftArgs, DeploymentDraftByIdArgs, DeploymentDraftByNameArgs, DeploymentDraftOutputs } from "./deploymentDraft";

@@ -24,6 +24,7 @@ import {
 import { DEFAULT_TEST_CREDENTIAL, FaultKind, FaultOptions, generateDrafts, RequestLogEntry } from "../emulator";
 import { rejectsWithCode } from "../helpers/assertions";
 import { useEmulator } from "../helpers/emulatorFixture";
+import { withStderrCapture } from "../helpers/stderrCapture";
 
 const demo = { workspace: "a14bd5d90a", namespace: "default-namespace" };
 const ordersEtl = "c84d73be-40ad-4627-8bdd-fa1eba51b234";
@@ -89,24 +90,11 @@ interface RetryLine {
     readonly text: string;
 }
 
-const retryLinePattern = /^info: \[runtime\] ververica: GetDeploymentDraft attempt (\d+)\/(\d+) failed \((\w+)\); retrying in (\d+) ms: /;
+const retryLinePattern = /^ververica: GetDeploymentDraft attempt (\d+)\/(\d+) failed \((\w+)\); retrying in (\d+) ms: /;
 
-/**
- * Runs `fn` while collecting what `console.log` receives: outside a Pulumi engine,
- * `pulumi.log.info` writes there.
- */
+/** Runs `fn` while collecting the retry reports: outside a Pulumi engine, they go to stderr. */
 async function withLogCapture<T>(fn: () => Promise<T>): Promise<{ result: T; retries: RetryLine[]; lines: string[] }> {
-    const lines: string[] = [];
-    const original = console.log;
-    console.log = (...args: unknown[]) => {
-        lines.push(args.map(String).join(" "));
-    };
-    let result: T;
-    try {
-        result = await fn();
-    } finally {
-        console.log = original;
-    }
+    const { result, lines } = await withStderrCapture(fn);
     const retries = lines.flatMap((text) => {
         const m = retryLinePattern.exec(text);
         return m ? [{ attempt: Number(m[1]), of: Number(m[2]), code: m[3], delayMs: Number(m[4]), text }] : [];

@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { getDeploymentDraft } from "../../sdk/nodejs";
+import * as pulumi from "@pulumi/pulumi";
+import { getDeploymentDraft, getDeploymentDraftOutput } from "../../sdk/nodejs";
 import { DEFAULT_TEST_CREDENTIAL, loadFixtureDrafts } from "../emulator";
 import { assertCleanMessage, rejectsWithCode } from "../helpers/assertions";
 import { useEmulator } from "../helpers/emulatorFixture";
@@ -68,7 +69,11 @@ describe("getDeploymentDraft against the emulator", () => {
             [{ ...demo, namespace: ".", deploymentDraftId: ordersEtl }, "namespace", /cannot be sent as a path segment/],
             [{ namespace: demo.namespace, deploymentDraftId: ordersEtl }, "workspace", /is required/],
             [{ ...demo, namespace: "" }, "namespace", /is empty/],
-            [{ ...demo }, "deploymentDraftId", /is required/],
+            [{ ...demo }, "deploymentDraftId", /is required, or "name" instead/],
+            [{ ...demo, draftName: "orders-etl" }, "draftName", /is not an argument of getDeploymentDraft; it takes "workspace", "namespace", and "deploymentDraftId" or "name"/],
+            [{ ...demo, deploymentDraftId: pulumi.output(ordersEtl) }, "deploymentDraftId", /is a Pulumi Output; .*use getDeploymentDraftOutput/],
+            [{ ...demo, deploymentDraftId: Promise.resolve(ordersEtl) }, "deploymentDraftId", /is a Promise; await it first, or use getDeploymentDraftOutput/],
+            [{ ...demo, name: pulumi.secret("orders-etl") }, "name", /is a Pulumi Output/],
             [{ ...demo, deploymentDraftId: ordersEtl, name: "orders-etl" }, "deploymentDraftId", /not both/],
         ];
         for (const [args, argument, problem] of cases) {
@@ -76,6 +81,14 @@ describe("getDeploymentDraft against the emulator", () => {
             assert.ok(e.message.includes(`"${argument}"`), e.message);
             assert.match(e.message, problem);
         }
+        assert.strictEqual(fixture.emulator.stats.requests, 0);
+    });
+
+    it("the output form names an unknown argument too, before any request", async () => {
+        const args = { ...demo, draftName: pulumi.output("orders-etl") } as unknown as Parameters<typeof getDeploymentDraftOutput>[0];
+        const output = getDeploymentDraftOutput(args, { endpoint: endpoint() }) as unknown as { promise(): Promise<unknown> };
+        const e = await rejectsWithCode(output.promise(), "InvalidArgument");
+        assert.match(e.message, /invalid argument "draftName": is not an argument of getDeploymentDraftOutput/);
         assert.strictEqual(fixture.emulator.stats.requests, 0);
     });
 

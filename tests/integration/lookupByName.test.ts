@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AmbiguousDraftNameError, DraftNameNotFoundError } from "../../provider/core/errors";
 import { createDraftResourceProvider, DraftResourceOutputs } from "../../provider/dynamic/draftResourceProvider";
 import { draftPath } from "../../provider/core/pathEncoding";
-import { getDeploymentDraft, getDeploymentDraftOutput } from "../../sdk/nodejs";
+import { getDeploymentDraft, GetDeploymentDraftArgs, getDeploymentDraftOutput } from "../../sdk/nodejs";
 import { generateDrafts, RequestLogEntry } from "../emulator";
 import { rejectsWithCode } from "../helpers/assertions";
 import { useEmulator } from "../helpers/emulatorFixture";
@@ -123,7 +123,8 @@ describe("lookup by name", () => {
     });
 
     it("rejects both an id and a name before any request, in both forms", async () => {
-        const both = { workspace, namespace, deploymentDraftId: String(target.deploymentDraftId), name: targetName };
+        // The argument types refuse both; a JavaScript caller is not stopped by them.
+        const both = { workspace, namespace, deploymentDraftId: String(target.deploymentDraftId), name: targetName } as unknown as GetDeploymentDraftArgs;
         for (const lookup of [() => getDeploymentDraft(both, { endpoint: endpoint() }), () => settle(getDeploymentDraftOutput(both, { endpoint: endpoint() }))]) {
             const e = await rejectsWithCode(lookup(), "InvalidArgument");
             assert.match(e.message, /give either "deploymentDraftId" or "name", not both/);
