@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { LookupOptions } from "../../provider/core/draftLookup";
 import { lookupDraft } from "../../provider/core/draftLookup";
 import type { DeploymentDraftAttributes } from "../../provider/core/model";
+import { validateSelector } from "../../provider/core/validation";
 import { programLookupContext } from "./programContext";
 
 /**
@@ -76,13 +77,32 @@ export async function getDeploymentDraft(args: GetDeploymentDraftArgs, opts?: Ge
  * const draft = ververica.getDeploymentDraftOutput({ workspace, namespace, name: "orders-etl" });
  * export const engineVersion = draft.engineVersion;
  * ```
+ *
+ * Arguments given as plain values are checked at the call: an empty or malformed one throws an
+ * `InvalidArgumentError` there, before any request. Arguments given as outputs are checked once
+ * they resolve, and a failure rejects the returned output.
  */
 export function getDeploymentDraftOutput(args: GetDeploymentDraftOutputArgs, opts?: GetDeploymentDraftInvokeOutputOptions): pulumi.Output<GetDeploymentDraftResult> {
+    rejectInvalidPlainArguments(args);
     const lookupOptions = lookupOptionsOf(opts);
     const dependencies = opts?.dependsOn === undefined ? pulumi.output([]) : pulumi.output(opts.dependsOn).apply((d) => (Array.isArray(d) ? d : [d]));
     return pulumi
         .all([pulumi.output(args ?? {}), dependencies.apply((resources) => pulumi.all(resources.map((r) => r.urn)))])
         .apply(([resolved]) => lookupDraft(resolved, programLookupContext(lookupOptions)).then(withId));
+}
+
+// Arguments given as plain values are checked at the call, so that a program with a bad one
+// stops at once with the argument's name. Inside an output they would fail only once the stack's
+// outputs are gathered, long after the program has moved on.
+function rejectInvalidPlainArguments(args: GetDeploymentDraftOutputArgs): void {
+    if (args === null || typeof args !== "object") {
+        validateSelector(args);
+        return;
+    }
+    const values: unknown[] = [args.workspace, args.namespace, args.deploymentDraftId, args.name];
+    if (values.every((v) => !pulumi.Output.isInstance(v) && !(v instanceof Promise))) {
+        validateSelector(args);
+    }
 }
 
 function withId(draft: DeploymentDraftAttributes): GetDeploymentDraftResult {
