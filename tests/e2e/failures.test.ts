@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
 import { ensurePulumiCli } from "./harness";
-import { createLinkedProject, diagnosticsBlock } from "./linkedProject";
+import { createLinkedProject, diagnosticsBlock, emulatorStackConfig } from "./linkedProject";
 import { CommandResult, createProjectStack, ProjectStack } from "./projectStack";
 
 const CLI_TIMEOUT_MS = 40 * 60 * 1000;
@@ -76,9 +76,7 @@ describe("e2e: failures of `pulumi up` through the Node language host, one clear
         stack = await createProjectStack({
             projectDir,
             config: {
-                "ververica:endpoint": emulator.url,
-                "alicloud:accessKey": DEFAULT_TEST_CREDENTIAL.accessKeyId,
-                "alicloud:secretKey": { secret: DEFAULT_TEST_CREDENTIAL.accessKeySecret },
+                ...emulatorStackConfig(emulator.url),
                 // Retries give up soon: the budget is what these tests exceed, not what they wait for.
                 "ververica:maxAttempts": "2",
                 "ververica:retryBaseDelayMs": "20",

@@ -5,7 +5,21 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { DEFAULT_TEST_CREDENTIAL } from "../emulator";
 import { linkProjectModules } from "./harness";
+import type { ProjectConfigValue } from "./projectStack";
+
+/**
+ * Stack config that points a project at an emulator with its test AccessKey, the secret set as
+ * a secret, as a user configures a stack for the real service.
+ */
+export function emulatorStackConfig(endpoint: string): Record<string, ProjectConfigValue> {
+    return {
+        "ververica:endpoint": endpoint,
+        "alicloud:accessKey": DEFAULT_TEST_CREDENTIAL.accessKeyId,
+        "alicloud:secretKey": { secret: DEFAULT_TEST_CREDENTIAL.accessKeySecret },
+    };
+}
 
 /** A TypeScript project's files, by path relative to the project directory. */
 export type ProjectFiles = Readonly<Record<string, string>>;

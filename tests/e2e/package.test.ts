@@ -280,6 +280,24 @@ describe("e2e: the packed package in a stranger's project", function () {
                 assert.match(policyReport(advisoryOnly), /\[advisory\]\s+ververica-draft-lock/);
                 assert.doesNotMatch(policyReport(advisoryOnly), /mandatory/);
             });
+
+            it("runs as the README's pack folder of a team without a Node project: its own package.json and three-line entry", async function () {
+                this.timeout(INSTALL_TIMEOUT_MS);
+                const teamPack = path.join(root, "ververica-policies");
+                fs.mkdirSync(teamPack);
+                fs.writeFileSync(path.join(teamPack, "PulumiPolicy.yaml"), "runtime: nodejs\ndescription: Ververica draft checks\n");
+                fs.writeFileSync(
+                    path.join(teamPack, "index.js"),
+                    'const { PolicyPack } = require("@pulumi/policy");\nconst { allDraftPolicies } = require("pulumi-ververica/policy");\nnew PolicyPack("ververica-drafts", { policies: allDraftPolicies() });\n',
+                );
+                fs.writeFileSync(path.join(teamPack, "package.json"), JSON.stringify({ name: "ververica-policies", version: "1.0.0", main: "index.js" }, null, 2));
+                await npmInstall(teamPack, [tarball, `@pulumi/policy@${installedVersion("@pulumi/policy")}`, "@pulumi/pulumi@3.248.0"]);
+                await setTracked([{ workspace, id: ordersEtl }, documented]);
+                await stack.runOk(["up", "--yes"]);
+                const preview = await stack.run(["preview", "--policy-pack", teamPack]);
+                assert.notStrictEqual(preview.exitCode, 0, preview.stdout);
+                assert.match(policyReport(preview), /ververica-drafts@v1\.0\.0[\s\S]*\[mandatory\]\s+ververica-engine-version\s+\(pulumi-nodejs:dynamic\/ververica:DeploymentDraft: tracked-1\)/);
+            });
         });
     });
 });

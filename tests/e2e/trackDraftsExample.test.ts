@@ -6,9 +6,9 @@ import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
+import { Emulator, startEmulator } from "../emulator";
 import { ensurePulumiCli } from "./harness";
-import { createLinkedProject } from "./linkedProject";
+import { createLinkedProject, emulatorStackConfig } from "./linkedProject";
 import { createProjectStack, ProjectStack } from "./projectStack";
 
 const exampleDir = path.resolve(__dirname, "..", "..", "examples", "track-drafts");
@@ -48,11 +48,7 @@ describe("e2e: examples/track-drafts", function () {
         projectDir = createLinkedProject("ververica-track-drafts", exampleFiles());
         stack = await createProjectStack({
             projectDir,
-            config: {
-                "ververica:endpoint": em.url,
-                "alicloud:accessKey": DEFAULT_TEST_CREDENTIAL.accessKeyId,
-                "alicloud:secretKey": { secret: DEFAULT_TEST_CREDENTIAL.accessKeySecret },
-            },
+            config: emulatorStackConfig(em.url),
         });
         const up = await stack.runOk(["up", "--yes"]);
         assert.match(up.stdout, /\+ 4 created/, up.stdout);
