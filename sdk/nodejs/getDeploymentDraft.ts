@@ -92,14 +92,11 @@ export function getDeploymentDraftOutput(args: GetDeploymentDraftOutputArgs, opt
 }
 
 // Arguments given as plain values are checked at the call, so that a program with a bad one
-// stops at once with the argument's name. Inside an output they would fail only once the stack's
-// outputs are gathered, long after the program has moved on.
+// stops at once, naming the argument. Failing inside the output instead would reject it while the
+// program is still being evaluated, before Pulumi's runtime watches it: the runtime then reports
+// an unhandled rejection, warns twice, and the run stalls for most of a minute.
 function rejectInvalidPlainArguments(args: GetDeploymentDraftOutputArgs): void {
-    if (args === null || typeof args !== "object") {
-        validateSelector(args);
-        return;
-    }
-    const values: unknown[] = [args.workspace, args.namespace, args.deploymentDraftId, args.name];
+    const values: unknown[] = args !== null && typeof args === "object" ? [args.workspace, args.namespace, args.deploymentDraftId, args.name] : [];
     if (values.every((v) => !pulumi.Output.isInstance(v) && !(v instanceof Promise))) {
         validateSelector(args);
     }
