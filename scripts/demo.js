@@ -10,14 +10,15 @@
 // - State: a `file://` backend in `.pulumi-state/` (gitignored; VERVERICA_DEMO_STATE_DIR moves
 //   it), stack `demo`, secrets encrypted with the fixed passphrase "ververica-demo", which
 //   protects nothing but this throwaway state.
-// - The program runs as an Automation API inline program, in this process: a CLI built by
-//   scripts/pulumi-cli.sh has no Node language host to run Pulumi.yaml's program itself. With a
-//   regular Pulumi installation, `pulumi up` runs the same project.
+// - The program runs as users run it: `pulumi up` of the project, compiled and run by the Node
+//   language host, when one is available (beside the CLI, as scripts/pulumi-cli.sh installs it,
+//   or on PATH). Without one it runs as an Automation API inline program in this process. The
+//   demo says which path it took.
 //
 // A second run finds the drafts unchanged and reports no changes.
 "use strict";
 
-const { spawnSync } = require("child_process");
+const { spawn, spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 
@@ -41,7 +42,6 @@ async function main() {
     // which resolves to this package's built dist/ through package.json "exports".
     require("ts-node").register({ transpileOnly: true, project: path.join(repoRoot, "tsconfig.json") });
     const { startEmulator, DEFAULT_TEST_CREDENTIAL } = require("../tests/emulator");
-    const { LocalWorkspace, PulumiCommand, Stack } = require("@pulumi/pulumi/automation");
 
     // Test keys of the emulator, valid nowhere else. The program process is this process, so
     // this is where the data source reads them.
@@ -56,46 +56,22 @@ async function main() {
         const pulumiHome = path.join(stateDir, "home");
         fs.mkdirSync(backendDir, { recursive: true });
         fs.mkdirSync(pulumiHome, { recursive: true });
+        const pulumiEnv = {
+            PULUMI_HOME: pulumiHome,
+            PULUMI_BACKEND_URL: `file://${backendDir}`,
+            PULUMI_CONFIG_PASSPHRASE: DEMO_PASSPHRASE,
+            PULUMI_SKIP_UPDATE_CHECK: "true",
+            PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        };
+        linkProgram(workDir, projectMain());
 
-        const pulumiCommand = await PulumiCommand.get({ root: path.dirname(binDir) });
-        const programModule = require.resolve(path.join(repoRoot, "examples", "quickstart"));
-        // The project (name, runtime, main) is read from the linked Pulumi.yaml.
-        const workspace = await LocalWorkspace.create({
-            workDir,
-            pulumiHome,
-            pulumiCommand,
-            secretsProvider: "passphrase",
-            envVars: {
-                PULUMI_HOME: pulumiHome,
-                PULUMI_BACKEND_URL: `file://${backendDir}`,
-                PULUMI_CONFIG_PASSPHRASE: DEMO_PASSPHRASE,
-                PULUMI_SKIP_UPDATE_CHECK: "true",
-                PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-            },
-            // The module's exports are the stack outputs, as with `pulumi up`. It is loaded
-            // afresh so that every run of the program registers its resources again.
-            program: async () => {
-                delete require.cache[programModule];
-                return require(programModule);
-            },
-        });
-        linkProgramDir(workDir, (await workspace.projectSettings()).main);
-        const stack = await Stack.createOrSelect(STACK_NAME, workspace);
-        await stack.setConfig("ververica:endpoint", { value: emulator.url });
+        const host = nodeLanguageHost(binDir);
+        const { outputs, changes } = host
+            ? await upThroughLanguageHost(host, binDir, workDir, pulumiEnv, emulator.url)
+            : await upInline(binDir, workDir, pulumiEnv, emulator.url);
 
-        console.log(`Updating stack "${STACK_NAME}" (state in ${displayPath(stateDir)})`);
-        updating = true;
-        const result = await stack.up({
-            onOutput: (text) => process.stdout.write(text),
-            onError: (text) => process.stderr.write(text),
-        });
-
-        const outputs = Object.fromEntries(
-            Object.entries(result.outputs).map(([key, output]) => [key, output.secret ? "[secret]" : output.value]),
-        );
         console.log("\nStack outputs:");
         console.log(JSON.stringify(outputs, null, 2));
-        const changes = result.summary.resourceChanges || {};
         const changed = Object.entries(changes).filter(([op, count]) => op !== "same" && count > 0);
         console.log(
             changed.length === 0
@@ -106,6 +82,86 @@ async function main() {
     } finally {
         await emulator.close();
     }
+}
+
+/** The Node language host beside the CLI or on PATH, or undefined. */
+function nodeLanguageHost(binDir) {
+    const dirs = [binDir, ...(process.env.PATH || "").split(path.delimiter).filter(Boolean)];
+    return dirs.map((d) => path.join(d, "pulumi-language-nodejs")).find((f) => fs.existsSync(f));
+}
+
+/** `pulumi up` in the project directory, as a user runs it; the CLI's output is shown as it comes. */
+async function upThroughLanguageHost(host, binDir, workDir, pulumiEnv, endpoint) {
+    console.log(`Running the quick start through the Node language host (${host}): pulumi up in ${displayPath(workDir)}`);
+    const pulumi = (args, stdio) => runCli(path.join(binDir, "pulumi"), [...args, "--non-interactive"], workDir, pulumiEnv, stdio);
+    await pulumi(["stack", "select", STACK_NAME, "--create", "--secrets-provider", "passphrase"]);
+    await pulumi(["config", "set", "ververica:endpoint", endpoint]);
+    console.log(`Updating stack "${STACK_NAME}" (state in ${displayPath(stateDir)})`);
+    updating = true;
+    await pulumi(["up", "--yes"], "inherit");
+    updating = false;
+    const outputs = JSON.parse(await pulumi(["stack", "output", "--json"]));
+    const [last] = JSON.parse(await pulumi(["stack", "history", "--json", "--page-size", "1"]));
+    return { outputs, changes: (last && last.resourceChanges) || {} };
+}
+
+/** The same project as an Automation API inline program run in this process. */
+async function upInline(binDir, workDir, pulumiEnv, endpoint) {
+    console.log("No Node language host beside the CLI or on PATH: running the quick start as an inline Automation API program");
+    const { LocalWorkspace, PulumiCommand, Stack } = require("@pulumi/pulumi/automation");
+    const pulumiCommand = await PulumiCommand.get({ root: path.dirname(binDir) });
+    const programModule = require.resolve(path.join(repoRoot, "examples", "quickstart"));
+    // The project (name, runtime, main) is read from the linked Pulumi.yaml.
+    const workspace = await LocalWorkspace.create({
+        workDir,
+        pulumiHome: pulumiEnv.PULUMI_HOME,
+        pulumiCommand,
+        secretsProvider: "passphrase",
+        envVars: pulumiEnv,
+        // The module's exports are the stack outputs, as with `pulumi up`. It is loaded
+        // afresh so that every run of the program registers its resources again.
+        program: async () => {
+            delete require.cache[programModule];
+            return require(programModule);
+        },
+    });
+    const stack = await Stack.createOrSelect(STACK_NAME, workspace);
+    await stack.setConfig("ververica:endpoint", { value: endpoint });
+
+    console.log(`Updating stack "${STACK_NAME}" (state in ${displayPath(stateDir)})`);
+    updating = true;
+    const result = await stack.up({
+        onOutput: (text) => process.stdout.write(text),
+        onError: (text) => process.stderr.write(text),
+    });
+    updating = false;
+    const outputs = Object.fromEntries(Object.entries(result.outputs).map(([key, output]) => [key, output.secret ? "[secret]" : output.value]));
+    return { outputs, changes: result.summary.resourceChanges || {} };
+}
+
+/**
+ * Runs the CLI without blocking this process (the emulator answers from it). Resolves with its
+ * stdout, or, with stdio "inherit", shows its output as it comes.
+ */
+function runCli(file, args, cwd, extraEnv, stdio) {
+    return new Promise((resolve, reject) => {
+        const child = spawn(file, args, { cwd, env: { ...process.env, ...extraEnv }, stdio: ["ignore", stdio === "inherit" ? "inherit" : "pipe", stdio === "inherit" ? "inherit" : "pipe"] });
+        let stdout = "";
+        let stderr = "";
+        child.stdout?.on("data", (d) => (stdout += d));
+        child.stderr?.on("data", (d) => (stderr += d));
+        child.on("error", reject);
+        child.on("close", (code) => {
+            if (code === 0) resolve(stdout);
+            else reject(new CliError(`pulumi ${args.join(" ")} exited with ${code}${stderr.trim() ? `: ${stderr.trim()}` : ""}`));
+        });
+    });
+}
+
+/** The project's `main` from the repository's Pulumi.yaml (a path relative to it). */
+function projectMain() {
+    const match = /^main:\s*(\S+)\s*$/m.exec(fs.readFileSync(path.join(repoRoot, "Pulumi.yaml"), "utf8"));
+    return match ? match[1] : undefined;
 }
 
 /**
@@ -158,13 +214,18 @@ function prepareProjectDir() {
     return workDir;
 }
 
-/** The CLI checks that the project's `main` exists even for inline programs: link it too. */
-function linkProgramDir(workDir, main) {
+/**
+ * The folder of the project's `main`, linked beside the linked Pulumi.yaml: the CLI checks that
+ * `main` exists, and the language host runs the program from its folder, inside this repository,
+ * where `@pulumi/pulumi` and `pulumi-ververica` (this package, by its own name) resolve.
+ */
+function linkProgram(workDir, main) {
     if (!main) return;
     const relative = path.normalize(main).replace(/[\\/]+$/, "");
-    const link = path.join(workDir, relative);
+    const folder = fs.statSync(path.join(repoRoot, relative)).isDirectory() ? relative : path.dirname(relative);
+    const link = path.join(workDir, folder);
     fs.mkdirSync(path.dirname(link), { recursive: true });
-    replaceWithLink(path.join(repoRoot, relative), link, "junction");
+    replaceWithLink(path.join(repoRoot, folder), link, "junction");
 }
 
 // Re-created on every run, so a moved checkout or a changed Pulumi.yaml is always picked up.
@@ -182,12 +243,15 @@ function displayPath(p) {
 /** A failure explained by its message alone. */
 class DemoError extends Error {}
 
+/** A CLI command that failed; its message carries the command's own error output. */
+class CliError extends Error {}
+
 main().then(
     () => process.exit(0),
     (error) => {
         // A failed `pulumi up` has already printed its diagnostics through onOutput/onError;
         // other CLI commands carry theirs in the message.
-        const failedCommand = error && error.commandResult !== undefined;
+        const failedCommand = (error && error.commandResult !== undefined) || error instanceof CliError;
         const message =
             error instanceof DemoError
                 ? error.message

@@ -1,8 +1,9 @@
 /**
  * Checks what `npm pack` would publish: compiled JavaScript with its declarations, README,
- * LICENSE and package.json, and nothing else; every `main`/`types`/`exports` target present;
- * no source maps; documented declarations; no import a stranger's install cannot satisfy; and
- * what installing it weighs beside `@pulumi/pulumi`, against {@link installGoal}.
+ * LICENSE, package.json and the ready policy pack (whose entry loads only public entries), and
+ * nothing else; every `main`/`types`/`exports`/`bin` target present; no source maps; documented
+ * declarations; no import a stranger's install cannot satisfy; and what installing it weighs
+ * beside `@pulumi/pulumi`, against {@link installGoal}.
  *
  * `npm run pack:check` builds, then runs this against `npm pack --dry-run`. The e2e package
  * test runs {@link checkPackedFiles} against the tarball it installs.
@@ -16,6 +17,7 @@ import * as path from "path";
 /** The parts of package.json the check reads. */
 export interface PackageManifest {
     readonly name: string;
+    readonly version?: string;
     readonly main?: string;
     readonly types?: string;
     readonly bin?: string | Readonly<Record<string, string>>;
@@ -25,6 +27,11 @@ export interface PackageManifest {
 }
 
 const rootFiles = new Set(["package.json", "README.md", "LICENSE"]);
+// The ready policy pack, run from the installed package (`--policy-pack node_modules/pulumi-ververica/policy-pack`).
+const policyPackFiles = ["policy-pack/PulumiPolicy.yaml", "policy-pack/package.json", "policy-pack/index.js", "policy-pack/config.example.json"];
+const policyPackEntry = "policy-pack/index.js";
+// What the pack's entry may load: the policy SDK the user adds, and this package's public entries.
+const policyPackPeer = "@pulumi/policy";
 const compiled = /^dist\/(sdk|provider)\/[A-Za-z0-9_/.-]+\.(js|d\.ts)$/;
 // The entry points a user reads first: their declarations must carry the doc comments.
 const documentedDeclarations = ["dist/sdk/nodejs/index.d.ts", "dist/sdk/nodejs/getDeploymentDraft.d.ts", "dist/sdk/nodejs/deploymentArgsFromDraft.d.ts", "dist/sdk/nodejs/deploymentDraft.d.ts"];
@@ -38,14 +45,21 @@ export function checkPackedFiles(files: readonly string[], manifest: PackageMani
     const packed = new Set(files);
 
     for (const file of files) {
-        if (!rootFiles.has(file) && !compiled.test(file)) {
+        if (!rootFiles.has(file) && !compiled.test(file) && !policyPackFiles.includes(file)) {
             problems.push(`unexpected file ${file}`);
         }
     }
-    for (const file of rootFiles) {
+    for (const file of [...rootFiles, ...policyPackFiles]) {
         if (!packed.has(file)) problems.push(`missing ${file}`);
     }
-    for (const file of files.filter((f) => f.endsWith(".js"))) {
+    if (packed.has(policyPackEntry)) {
+        problems.push(...checkPolicyPackEntry(read(policyPackEntry), manifest));
+    }
+    if (packed.has("policy-pack/package.json")) {
+        const packVersion = (JSON.parse(read("policy-pack/package.json")) as { version?: string }).version;
+        if (packVersion !== manifest.version) problems.push(`policy-pack/package.json has version ${packVersion}, the package ${manifest.version}`);
+    }
+    for (const file of files.filter((f) => f.endsWith(".js") && !policyPackFiles.includes(f))) {
         if (!packed.has(file.replace(/\.js$/, ".d.ts"))) problems.push(`${file} has no declaration file`);
     }
 
@@ -67,6 +81,23 @@ export function checkPackedFiles(files: readonly string[], manifest: PackageMani
             const problem = unresolvable(file, specifier, packed, manifest.name, selfSubpaths, resolvable);
             if (problem !== undefined) problems.push(problem);
         }
+    }
+    return problems;
+}
+
+/**
+ * The pack runs from `node_modules/<package>/policy-pack` of a user's project: its entry may
+ * load only `@pulumi/policy` and the package's own exported entries (compiled, resolved by
+ * name), never a relative path into the package's files.
+ */
+function checkPolicyPackEntry(text: string, manifest: PackageManifest): string[] {
+    const exported = new Set(Object.keys(manifest.exports ?? {}).map((k) => (k === "." ? manifest.name : `${manifest.name}/${k.replace(/^\.\//, "")}`)));
+    const specifiers = importsOf(text);
+    const problems = specifiers
+        .filter((s) => s !== policyPackPeer && !exported.has(s))
+        .map((s) => `${policyPackEntry} imports ${s}, which is neither ${policyPackPeer} nor an entry of ${manifest.name}'s "exports"`);
+    if (!specifiers.some((s) => s.startsWith(`${manifest.name}/`) || s === manifest.name)) {
+        problems.push(`${policyPackEntry} does not load the policies from ${manifest.name}`);
     }
     return problems;
 }

@@ -79,6 +79,12 @@ export abstract class VervericaError extends Error {
         this.name = new.target.name;
         this.draft = draft;
         this.details = details;
+        // Pulumi's program runners (`pulumi up` through the Node language host, and the
+        // Automation API's inline programs) print an error carrying this brand, their RunError's,
+        // as its message alone. Any other error is printed as a stack trace followed by the
+        // inspected object, which buries a message that already names everything needed.
+        // Non-enumerable, so it shows in neither `util.inspect` nor JSON.
+        Object.defineProperty(this, "__pulumiRunError", { value: true, enumerable: false });
     }
 }
 

@@ -9,7 +9,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { ConfigReader, Network } from "../core/connectionSettings";
 import { lookupDraft } from "../core/draftLookup";
-import { DraftNotFoundError, InvalidArgumentError } from "../core/errors";
+import { DraftNotFoundError, InvalidArgumentError, VervericaError } from "../core/errors";
 import type { DeploymentDraftAttributes } from "../core/model";
 import { describeRetry, RetryNotice } from "../core/retryPolicy";
 import { DraftSelector, validateSelector } from "../core/validation";
@@ -95,7 +95,17 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
             if (Object.values(inputs).includes(unknownValue)) {
                 return { inputs };
             }
-            const draft = await lookup(selector, news, true);
+            let draft: DeploymentDraftAttributes;
+            try {
+                draft = await lookup(selector, news, true);
+            } catch (e) {
+                // A check failure is shown once, as this resource's error. A thrown error would
+                // also be printed by the provider host with its stack, after the message twice.
+                if (e instanceof VervericaError) {
+                    return { inputs, failures: [{ property: "", reason: e.message }] };
+                }
+                throw e;
+            }
             return { inputs: { ...inputs, revision: revisionOf(draft) } };
         },
 

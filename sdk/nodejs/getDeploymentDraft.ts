@@ -11,6 +11,7 @@ import {
 } from "./getDeploymentDraftArgs";
 import { markSecretForArtifact } from "./artifactSecrecy";
 import { lookupOptionsOf, programLookupContext } from "./programContext";
+import { validateSelector } from "../../provider/core/validation";
 
 export type {
     GetDeploymentDraftArgs,
@@ -69,8 +70,13 @@ export async function getDeploymentDraft(args: GetDeploymentDraftArgs, opts?: Ge
  * const draft = ververica.getDeploymentDraftOutput({ workspace: "a14bd5d90a", namespace: "default-namespace", name: "orders-etl" });
  * export const engineVersion = pulumi.unsecret(draft.apply((d) => d.engineVersion));
  * ```
+ *
+ * Arguments given as plain values are checked at the call: an empty or malformed one throws an
+ * `InvalidArgumentError` there, before any request. Arguments given as outputs are checked once
+ * they resolve, and a failure rejects the returned output.
  */
 export function getDeploymentDraftOutput(args: GetDeploymentDraftOutputArgs, opts?: GetDeploymentDraftInvokeOutputOptions): pulumi.Output<GetDeploymentDraftResult> {
+    rejectInvalidPlainArguments(args);
     const { region, endpoint, dependsOn, storeArtifactAsSecret = true, logger, ...rest } = opts ?? {};
     const dependencies = dependsOn === undefined ? pulumi.output([]) : pulumi.output(dependsOn).apply((d) => (Array.isArray(d) ? d : [d]));
     const result = pulumi
@@ -81,6 +87,18 @@ export function getDeploymentDraftOutput(args: GetDeploymentDraftOutputArgs, opt
             return lookupDraft(resolved, programLookupContext(options, logger)).then(withId);
         });
     return storeArtifactAsSecret ? markSecretForArtifact(pulumi.secret(result), result) : result;
+}
+
+// Arguments given as plain values are checked at the call, so that a program with a bad one
+// stops at once, naming the argument. Failing inside the output instead would reject it while the
+// program is still being evaluated, before Pulumi's runtime watches it: the runtime then reports
+// an unhandled rejection, warns twice, and the run stalls for most of a minute.
+function rejectInvalidPlainArguments(args: GetDeploymentDraftOutputArgs): void {
+    const values: unknown[] = args !== null && typeof args === "object" ? [args.workspace, args.namespace, args.deploymentDraftId, args.name] : [];
+    if (values.every((v) => !pulumi.Output.isInstance(v) && !(v instanceof Promise))) {
+        checkArgumentShape(args, "getDeploymentDraftOutput");
+        validateSelector(args);
+    }
 }
 
 function withId(draft: DeploymentDraftAttributes): GetDeploymentDraftResult {

@@ -108,6 +108,8 @@ process.on("exit", () => {
         assert.strictEqual(first.code, 0, `first run failed:\n${first.stdout}\n${first.stderr}`);
         assert.deepStrictEqual(printedOutputs(first.stdout), expectedOutputs);
         assert.match(first.stdout, /Ververica emulator listening on http:\/\/127\.0\.0\.1:\d+/);
+        // scripts/pulumi-cli.sh puts the Node language host beside the CLI: the project runs as users run it.
+        assert.match(first.stdout, /^Running the quick start through the Node language host \(.+pulumi-language-nodejs\): pulumi up in /m);
         assert.match(first.stdout, /\+ 1 created/);
         assert.match(first.stdout, /^Changes: 1 create\.$/m);
 

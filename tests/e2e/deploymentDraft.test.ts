@@ -1,12 +1,14 @@
-// The DeploymentDraft resource under the real engine: create, no-op update, refresh with drift,
-// refresh under faults, forgetting on destroy, and what ends up in the state file.
+// The DeploymentDraft resource as users run it: `pulumi up`, `refresh` and `destroy` of a
+// TypeScript project through the Node language host against the emulator: create, no-op update,
+// refresh with drift, refresh under faults, an unknown draft, forgetting on destroy, and what
+// ends up in the state file.
 
 import * as assert from "assert";
 import * as fs from "fs";
-import * as path from "path";
-import { DeploymentDraft } from "../../sdk/nodejs";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, EmulatorCredential, startEmulator } from "../emulator";
-import { createTestStack, ensurePulumiCli, PulumiCliError, runPulumi, TestStack } from "./harness";
+import { ensurePulumiCli } from "./harness";
+import { createLinkedProject } from "./linkedProject";
+import { createProjectStack, ExportedResource, ProjectConfigValue, ProjectStack } from "./projectStack";
 
 const CLI_TIMEOUT_MS = 40 * 60 * 1000;
 const STACK_TIMEOUT_MS = 5 * 60 * 1000;
@@ -15,239 +17,187 @@ const ns = "default-namespace";
 const ordersEtl = "c84d73be-40ad-4627-8bdd-fa1eba51b234";
 const draftType = "pulumi-nodejs:dynamic/ververica:DeploymentDraft";
 
-interface ExportedResource {
-    urn: string;
-    type: string;
-    id?: string;
-    inputs?: Record<string, unknown>;
-    outputs?: Record<string, unknown>;
-}
+// Tracks the drafts listed in the `drafts` config key; exports the first one's attributes.
+const program = `import * as pulumi from "@pulumi/pulumi";
+import * as ververica from "pulumi-ververica";
 
-async function exportState(ts: TestStack, showSecrets = false): Promise<{ text: string; resources: ExportedResource[] }> {
-    const args = ["stack", "export", "--stack", ts.stack.name, ...(showSecrets ? ["--show-secrets"] : [])];
-    const text = (await runPulumi(args, { cwd: ts.workDir, env: ts.env })).stdout;
-    const parsed = JSON.parse(text) as { deployment: { resources?: ExportedResource[] } };
-    return { text, resources: parsed.deployment.resources ?? [] };
-}
+const config = new pulumi.Config();
+const drafts = config
+    .requireObject<Array<{ name: string; id: string; storeArtifactAsSecret?: boolean }>>("drafts")
+    .map((d) => new ververica.DeploymentDraft(d.name, { workspace: "${ws}", namespace: "${ns}", deploymentDraftId: d.id, storeArtifactAsSecret: d.storeArtifactAsSecret }));
+const first = drafts[0];
+export const name = first?.name;
+export const engineVersion = first?.engineVersion;
+export const kind = first?.artifact.apply((a) => a?.kind);
+export const lockHolder = first?.lock.apply((l) => l?.holderName ?? "none");
+export const labels = first?.labels;
+`;
 
-function draftsIn(resources: ExportedResource[]): ExportedResource[] {
-    return resources.filter((r) => r.type === draftType);
-}
+type Tracked = { name: string; id: string; storeArtifactAsSecret?: boolean };
 
-/** Every file the backend holds (state, history, backups), concatenated. */
-function backendFiles(ts: TestStack): string {
-    const out: string[] = [];
-    const walk = (dir: string) => {
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-            const p = path.join(dir, entry.name);
-            if (entry.isDirectory()) walk(p);
-            else out.push(fs.readFileSync(p).toString("latin1"));
-        }
-    };
-    walk(ts.backendDir);
-    return out.join("\n");
+function draftsIn(resources: readonly ExportedResource[] | undefined): ExportedResource[] {
+    return (resources ?? []).filter((r) => r.type === draftType);
 }
 
 describe("e2e: DeploymentDraft resource", function () {
     this.timeout(STACK_TIMEOUT_MS);
     let emulator: Emulator | undefined;
-    let ts: TestStack | undefined;
+    let stack: ProjectStack | undefined;
+    let projectDir: string;
 
     before(function () {
         this.timeout(CLI_TIMEOUT_MS);
         ensurePulumiCli();
+        projectDir = createLinkedProject("ververica-drafts", { "index.ts": program });
     });
 
     afterEach(async () => {
-        const current = ts;
-        ts = undefined;
+        const current = stack;
+        stack = undefined;
         try {
-            await current?.destroy();
+            await current?.dispose();
         } finally {
             await emulator?.close();
             emulator = undefined;
         }
     });
 
-    async function start(credentials: EmulatorCredential[] = [DEFAULT_TEST_CREDENTIAL]): Promise<Emulator> {
-        emulator = await startEmulator({ credentials });
-        return emulator;
+    after(() => {
+        if (projectDir) fs.rmSync(projectDir, { recursive: true, force: true });
+    });
+
+    async function start(drafts: readonly Tracked[], credentials: EmulatorCredential = DEFAULT_TEST_CREDENTIAL, env: Readonly<Record<string, string>> = {}): Promise<[Emulator, ProjectStack]> {
+        const em = (emulator = await startEmulator({ credentials: [credentials] }));
+        const config: Record<string, ProjectConfigValue> = {
+            drafts: JSON.stringify(drafts),
+            "ververica:endpoint": em.url,
+            "alicloud:accessKey": credentials.accessKeyId,
+            "alicloud:secretKey": { secret: credentials.accessKeySecret },
+            ...(credentials.securityToken !== undefined ? { "alicloud:securityToken": { secret: credentials.securityToken } } : {}),
+        };
+        stack = await createProjectStack({ projectDir, config, env: { VERVERICA_MAX_ATTEMPTS: "2", ...env } });
+        return [em, stack];
     }
 
-    const keyEnv = {
-        ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_TEST_CREDENTIAL.accessKeyId,
-        ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_TEST_CREDENTIAL.accessKeySecret,
-        VERVERICA_MAX_ATTEMPTS: "2",
-    };
+    async function outputs(s: ProjectStack): Promise<Record<string, unknown>> {
+        return JSON.parse((await s.runOk(["stack", "output", "--json", "--show-secrets"])).stdout) as Record<string, unknown>;
+    }
 
     it("creates, stays unchanged, shows drift on refresh, and only forgets the draft on destroy", async () => {
-        const em = await start();
-        ts = await createTestStack({
-            env: keyEnv,
-            program: async () => {
-                const draft = new DeploymentDraft("orders-etl", { workspace: ws, namespace: ns, deploymentDraftId: ordersEtl, endpoint: em.url });
-                return {
-                    name: draft.name,
-                    engineVersion: draft.engineVersion,
-                    executionMode: draft.executionMode,
-                    kind: draft.artifact.apply((a) => a?.kind),
-                    lockHolder: draft.lock.apply((l) => l?.holderName ?? "none"),
-                    labels: draft.labels,
-                };
-            },
+        const [em, s] = await start([{ name: "orders-etl", id: ordersEtl }]);
+        const first = await s.runOk(["up", "--yes"]);
+        assert.match(first.stdout, /\+ 2 created/, first.stdout);
+        assert.deepStrictEqual(await outputs(s), {
+            name: "orders-etl",
+            engineVersion: "vvr-8.0.9-flink-1.17",
+            kind: "SQLSCRIPT",
+            lockHolder: "none",
+            labels: { team: "data-platform", env: "prod", tier: 1 },
         });
-        const first = await ts.stack.up();
-        assert.deepStrictEqual(first.summary.resourceChanges, { create: 2 });
-        assert.strictEqual(first.outputs.engineVersion.value, "vvr-8.0.9-flink-1.17");
-        assert.strictEqual(first.outputs.name.value, "orders-etl");
-        assert.strictEqual(first.outputs.kind.value, "SQLSCRIPT");
-        assert.strictEqual(first.outputs.kind.secret, true, "the artifact is a secret by default");
-        assert.deepStrictEqual(first.outputs.labels.value, { team: "data-platform", env: "prod", tier: 1 });
+        const plain = JSON.parse((await s.runOk(["stack", "output", "--json"])).stdout) as Record<string, unknown>;
+        assert.strictEqual(plain.kind, "[secret]", "the artifact is a secret by default");
 
-        const second = await ts.stack.up();
-        assert.deepStrictEqual(second.summary.resourceChanges, { same: 2 });
+        const second = await s.runOk(["up", "--yes"]);
+        assert.match(second.stdout, /2 unchanged/, second.stdout);
 
         em.store.update(ws, ns, ordersEtl, (d) => {
             d.engineVersion = "vvr-11.1-jdk11-flink-1.20";
             d.lock = { id: "lock-1", workspace: ws, namespace: ns, holderId: "1001", holderName: "bob" };
             if (d.artifact?.sqlArtifact) d.artifact.sqlArtifact.sqlScript = "INSERT INTO sink SELECT * FROM source;";
         });
-        const refresh = await runPulumi(["refresh", "--yes", "--stack", ts.stack.name], { cwd: ts.workDir, env: ts.env });
+        const refresh = await s.runOk(["refresh", "--yes"]);
         assert.match(refresh.stdout, /~ pulumi-nodejs:dynamic\/ververica:DeploymentDraft orders-etl (refreshed|updated)|1 updated/, refresh.stdout);
-        const [tracked] = draftsIn((await exportState(ts, true)).resources);
+        const [tracked] = draftsIn((await s.exportState(true)).deployment.resources);
         assert.strictEqual(tracked.outputs?.engineVersion, "vvr-11.1-jdk11-flink-1.20");
         assert.strictEqual((tracked.outputs?.lock as { holderName?: string }).holderName, "bob");
         assert.match(JSON.stringify(tracked.outputs?.artifact), /INSERT INTO sink SELECT \* FROM source;/);
 
-        const third = await ts.stack.up();
-        assert.strictEqual(third.outputs.engineVersion.value, "vvr-11.1-jdk11-flink-1.20");
-        assert.strictEqual(third.outputs.lockHolder.value, "bob");
+        await s.runOk(["up", "--yes"]);
+        const third = await outputs(s);
+        assert.strictEqual(third.engineVersion, "vvr-11.1-jdk11-flink-1.20");
+        assert.strictEqual(third.lockHolder, "bob");
 
-        const destroyed = await ts.stack.destroy();
-        assert.deepStrictEqual(destroyed.summary.resourceChanges, { delete: 2 });
+        const destroyed = await s.runOk(["destroy", "--yes"]);
+        assert.match(destroyed.stdout, /- 2 deleted/, destroyed.stdout);
         assert.strictEqual(em.store.get(ws, ns, ordersEtl)?.name, "orders-etl", "the remote draft is untouched");
     });
 
     it("keeps state exactly as it was when a refresh fails, and drops the resource only when the draft is gone", async () => {
-        const em = await start();
-        ts = await createTestStack({
-            env: { ...keyEnv, VERVERICA_READ_TIMEOUT_MS: "500" },
-            program: async () => {
-                new DeploymentDraft("orders-etl", { workspace: ws, namespace: ns, deploymentDraftId: ordersEtl, endpoint: em.url });
-            },
-        });
-        await ts.stack.up();
-        const before = draftsIn((await exportState(ts, true)).resources);
+        const [em, s] = await start([{ name: "orders-etl", id: ordersEtl }], DEFAULT_TEST_CREDENTIAL, { VERVERICA_READ_TIMEOUT_MS: "500" });
+        await s.runOk(["up", "--yes"]);
+        const before = draftsIn((await s.exportState(true)).deployment.resources);
         assert.strictEqual(before.length, 1);
 
         for (const fault of ["error503", "throttle", "timeout", "malformedJson", "truncatedJson", "reset", "forbidden", "badSignature"] as const) {
             em.faults.next(fault, 10, { retryAfterMs: 5 });
-            await assert.rejects(runPulumi(["refresh", "--yes", "--stack", ts.stack.name], { cwd: ts.workDir, env: ts.env }), `refresh during ${fault} must fail`);
+            const refresh = await s.run(["refresh", "--yes"]);
+            assert.notStrictEqual(refresh.exitCode, 0, `refresh during ${fault} must fail`);
             em.faults.clear();
-            assert.deepStrictEqual(draftsIn((await exportState(ts, true)).resources), before, `state after a refresh during ${fault}`);
+            assert.deepStrictEqual(draftsIn((await s.exportState(true)).deployment.resources), before, `state after a refresh during ${fault}`);
         }
 
         em.store.remove(ws, ns, ordersEtl);
-        await runPulumi(["refresh", "--yes", "--stack", ts.stack.name], { cwd: ts.workDir, env: ts.env });
-        assert.deepStrictEqual(draftsIn((await exportState(ts)).resources), []);
+        await s.runOk(["refresh", "--yes"]);
+        assert.deepStrictEqual(draftsIn((await s.exportState()).deployment.resources), []);
     });
 
     it("keeps state byte for byte through a refresh that meets a 404 without 990301, and drops the resource on 990301", async () => {
-        const em = await start();
-        ts = await createTestStack({
-            env: keyEnv,
-            program: async () => {
-                new DeploymentDraft("orders-etl", { workspace: ws, namespace: ns, deploymentDraftId: ordersEtl, endpoint: em.url });
-            },
-        });
-        await ts.stack.up();
-        const before = JSON.stringify(draftsIn((await exportState(ts, true)).resources));
+        const [em, s] = await start([{ name: "orders-etl", id: ordersEtl }]);
+        await s.runOk(["up", "--yes"]);
+        const before = JSON.stringify(draftsIn((await s.exportState(true)).deployment.resources));
 
         // A wrong workspace header or a path the gateway does not serve answers like this.
         em.faults.next("notFoundWithoutCode", 10);
-        const refresh = runPulumi(["refresh", "--yes", "--stack", ts.stack.name], { cwd: ts.workDir, env: ts.env });
-        const failed = await refresh.then(
-            () => assert.fail("a refresh during an unconfirmed 404 must fail"),
-            (e: unknown) => e as PulumiCliError,
-        );
-        assert.ok(failed instanceof PulumiCliError, String(failed));
-        const output = failed.stdout + failed.stderr;
+        const refresh = await s.run(["refresh", "--yes"]);
+        assert.notStrictEqual(refresh.exitCode, 0, "a refresh during an unconfirmed 404 must fail");
+        const output = refresh.stdout + refresh.stderr;
         assert.match(output, /HTTP 404 without the not-found code 990301, so the draft is not known to be gone; check the workspace, namespace and endpoint/);
         assert.match(output, new RegExp(`workspace "${ws}", namespace "${ns}", deploymentDraftId "${ordersEtl}"`));
         assert.strictEqual(em.stats.faultsServed.notFoundWithoutCode, 1, "an unconfirmed 404 is not retried");
         em.faults.clear();
-        assert.strictEqual(JSON.stringify(draftsIn((await exportState(ts, true)).resources)), before, "the tracked draft's state is byte-equal");
+        assert.strictEqual(JSON.stringify(draftsIn((await s.exportState(true)).deployment.resources)), before, "the tracked draft's state is byte-equal");
 
         // The service's own not-found code is the one answer that drops the resource.
         em.store.remove(ws, ns, ordersEtl);
-        await runPulumi(["refresh", "--yes", "--stack", ts.stack.name], { cwd: ts.workDir, env: ts.env });
-        assert.deepStrictEqual(draftsIn((await exportState(ts)).resources), []);
-    });
-
-    it("fails `up` on an unknown draft with the not-found error and loses nothing already in state", async () => {
-        const em = await start();
-        let includeMissing = false;
-        ts = await createTestStack({
-            env: keyEnv,
-            program: async () => {
-                new DeploymentDraft("orders-etl", { workspace: ws, namespace: ns, deploymentDraftId: ordersEtl, endpoint: em.url });
-                if (includeMissing) {
-                    new DeploymentDraft("missing", { workspace: ws, namespace: ns, deploymentDraftId: "no-such-draft", endpoint: em.url });
-                }
-            },
-        });
-        await ts.stack.up();
-        includeMissing = true;
-        let output = "";
-        await assert.rejects(ts.stack.up({ onOutput: (o) => (output += o) }));
-        assert.match(output, /deployment draft not found/);
-        assert.match(output, /deploymentDraftId "no-such-draft"/);
-        assert.match(output, /error code 990301/);
-        const ids = draftsIn((await exportState(ts)).resources).map((r) => r.id);
-        assert.deepStrictEqual(ids, [ordersEtl]);
+        await s.runOk(["refresh", "--yes"]);
+        assert.deepStrictEqual(draftsIn((await s.exportState()).deployment.resources), []);
     });
 
     it("keeps credentials out of state and stores a draft's SQL as a secret unless told otherwise", async () => {
         const sts: EmulatorCredential = { accessKeyId: "STS.NTestKeyId001", accessKeySecret: "Sts5ecretValue-QQ7x", securityToken: "CAIS-sts-token-SENTINEL-8842" };
-        const em = await start([sts]);
         const sentinel = "S3ntinel-Passw0rd-4417";
+        const [em, s] = await start(
+            [
+                { name: "secret-sql", id: ordersEtl },
+                { name: "plain-sql", id: ordersEtl, storeArtifactAsSecret: false },
+            ],
+            sts,
+        );
         em.store.update(ws, ns, ordersEtl, (d) => {
             if (d.artifact?.sqlArtifact) d.artifact.sqlArtifact.sqlScript = `CREATE TABLE s (id INT) WITH ('connector' = 'jdbc', 'password' = '${sentinel}');`;
         });
-        ts = await createTestStack({
-            env: { VERVERICA_MAX_ATTEMPTS: "2" },
-            config: {
-                "alicloud:accessKey": { value: sts.accessKeyId },
-                "alicloud:secretKey": { value: sts.accessKeySecret, secret: true },
-                "alicloud:securityToken": { value: sts.securityToken as string, secret: true },
-            },
-            program: async () => {
-                new DeploymentDraft("secret-sql", { workspace: ws, namespace: ns, deploymentDraftId: ordersEtl, endpoint: em.url });
-                new DeploymentDraft("plain-sql", { workspace: ws, namespace: ns, deploymentDraftId: ordersEtl, endpoint: em.url, storeArtifactAsSecret: false });
-            },
-        });
-        await ts.stack.up();
-        await runPulumi(["refresh", "--yes", "--stack", ts.stack.name], { cwd: ts.workDir, env: ts.env });
+        await s.runOk(["up", "--yes"]);
+        await s.runOk(["refresh", "--yes"]);
         assert.ok(em.stats.byAction.GetDeploymentDraft >= 2, "the draft was read with the STS credential");
 
-        const exported = await exportState(ts);
-        for (const text of [exported.text, backendFiles(ts)]) {
+        const exported = await s.exportState();
+        for (const text of [JSON.stringify(exported), s.backendFilesText()]) {
             assert.ok(!text.includes(sts.accessKeySecret), "the AccessKey secret must not be in state");
             assert.ok(!text.includes(sts.securityToken as string), "the STS token must not be in state");
         }
         // Decrypted, the engine's own record of the stack config (the default dynamic provider's
         // inputs, which hold every config value, secrets encrypted) is the only place they
         // appear: never a DeploymentDraft and never its serialized provider.
-        for (const r of (await exportState(ts, true)).resources) {
+        for (const r of (await s.exportState(true)).deployment.resources ?? []) {
             const text = JSON.stringify(r);
             if (r.type === "pulumi:providers:pulumi-nodejs") continue;
             assert.ok(!text.includes(sts.accessKeySecret) && !text.includes(sts.securityToken as string), `${r.urn} holds a credential`);
         }
 
-        const [secretSql, plainSql] = ["secret-sql", "plain-sql"].map((n) => draftsIn(exported.resources).find((r) => r.urn.endsWith(`::${n}`)));
+        const [secretSql, plainSql] = ["secret-sql", "plain-sql"].map((n) => draftsIn(exported.deployment.resources).find((r) => r.urn.endsWith(`::${n}`)));
         assert.ok(!JSON.stringify(secretSql).includes(sentinel), "an SQL password is ciphertext in state by default");
         assert.ok(JSON.stringify(plainSql).includes(sentinel), "storeArtifactAsSecret: false keeps the SQL in plain text");
-        const revealed = draftsIn((await exportState(ts, true)).resources).find((r) => r.urn.endsWith("::secret-sql"));
+        const revealed = draftsIn((await s.exportState(true)).deployment.resources).find((r) => r.urn.endsWith("::secret-sql"));
         assert.ok(JSON.stringify(revealed).includes(sentinel), "--show-secrets decrypts it");
 
         const providerBytes = Buffer.byteLength(String(secretSql?.outputs?.__provider ?? secretSql?.inputs?.__provider));
@@ -255,4 +205,3 @@ describe("e2e: DeploymentDraft resource", function () {
         console.log(`      __provider: ${providerBytes} bytes per DeploymentDraft`);
     });
 });
-

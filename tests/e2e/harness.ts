@@ -1,11 +1,11 @@
 // Helpers for end-to-end tests against the real Pulumi CLI, fully offline.
 //
-// Programs run as inline Automation API programs: the CLI is built from the Go module proxy
-// without the Node language host (see scripts/pulumi-cli.sh), and inline programs do not need
-// one because the CLI connects back to a language server inside this process. That also means
-// the program, and every dynamic provider it serializes, is evaluated in the mocha process
-// with this process's environment; the `env` of a test stack reaches the CLI and the plugins
-// it starts (dynamic providers, policy packs), not the program.
+// Stacks that run as users run them (a project directory, the program started by the Node
+// language host) use ./projectStack.ts. The inline Automation API programs here are for tests
+// that need the program inside this process: the CLI connects back to a language server in
+// this process, so the program, and every dynamic provider it serializes, is evaluated in the
+// mocha process with this process's environment; the `env` of a test stack reaches the CLI and
+// the plugins it starts (dynamic providers, policy packs), not the program.
 
 import { execFile, spawnSync } from "child_process";
 import * as fs from "fs";
@@ -211,8 +211,8 @@ export class PulumiCliError extends Error {
 /**
  * Runs a plain `pulumi` command (e.g. `["stack", "export", "--stack", "test"]`) with the
  * pinned CLI, non-interactively. `env` is usually a {@link TestStack}'s and `cwd` its
- * `workDir`. Commands that run the program (`preview`, `up`, `refresh --run-program`) need
- * the Node language host, which the CLI built here lacks: use the `Stack` methods for those.
+ * `workDir`. For commands that run the program of an inline stack (`preview`, `up`,
+ * `refresh --run-program`) use the `Stack` methods: the program lives in this process.
  * `stack export`/`import`/`output`, `refresh` and `destroy` work, with providers from state.
  */
 export function runPulumi(args: readonly string[], options: RunPulumiOptions): Promise<PulumiCliResult> {

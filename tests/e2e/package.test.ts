@@ -1,12 +1,10 @@
 // The package as a stranger gets it: `npm pack`, installed into a fresh Pulumi TypeScript
 // project outside this repository (its own package.json and node_modules, nothing linked from
-// here, no @pulumi/alicloud or @pulumi/policy), type-checked, and run with the real engine
-// against the emulator.
-//
-// The CLI built here has no Node language host, so the project is run by a small script of its
-// own (`run.js`) through its own `@pulumi/pulumi/automation` with an inline program; the
-// DeploymentDraft's dynamic provider then runs in the engine's provider process, which loads
-// the provider from the project's node_modules as it would for any user.
+// here), type-checked without the optional peers, and run as users run stacks: `pulumi up`,
+// `pulumi preview` and `pulumi destroy` in the project directory, the program compiled and run by
+// the Node language host, the DeploymentDraft provider loaded from the project's node_modules.
+// Then `@pulumi/policy` is added, as the README says, and the ready pack shipped in the package
+// runs from `node_modules/pulumi-ververica/policy-pack`.
 
 import * as assert from "assert";
 import { execFile, execFileSync } from "child_process";
@@ -15,8 +13,9 @@ import * as os from "os";
 import * as path from "path";
 import { checkPackedFiles, npmPack, PackageManifest } from "../../scripts/packCheck";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
-import { connectionVariables, emulatorChildEnvironment } from "../helpers/environment";
+import { emulatorChildEnvironment } from "../helpers/environment";
 import { ensurePulumiCli } from "./harness";
+import { CommandResult, createProjectStack, ProjectStack } from "./projectStack";
 
 const CLI_TIMEOUT_MS = 40 * 60 * 1000;
 const INSTALL_TIMEOUT_MS = 10 * 60 * 1000;
@@ -26,23 +25,29 @@ const repoRoot = path.resolve(__dirname, "..", "..");
 const workspace = "a14bd5d90a";
 const namespace = "default-namespace";
 const ordersEtl = "c84d73be-40ad-4627-8bdd-fa1eba51b234";
+const lockedByAlice = "1a6e9f3d-0b7c-4d25-9e8f-c4b3a2d1e0f6";
+// The API documentation's example draft: VVR 6.0.7, below the pack's default minimum.
+const documented = { workspace: "edcef******b4f", id: "00000000-0000-0000-0000-00000012****" };
+const packPath = path.join("node_modules", "pulumi-ververica", "policy-pack");
 
-// The stranger's Pulumi program, in TypeScript, compiled by the project's own tsc.
+// The stranger's Pulumi program, in TypeScript, compiled by the Node language host.
 const programSource = `import * as pulumi from "@pulumi/pulumi";
 import * as ververica from "pulumi-ververica";
 
-export async function program(): Promise<Record<string, unknown>> {
-    const config = new pulumi.Config();
-    const workspace = config.require("workspace");
-    const namespace = config.require("namespace");
+const config = new pulumi.Config();
+const workspace = config.require("workspace");
+const namespace = config.require("namespace");
 
+export = async () => {
     const byId: ververica.GetDeploymentDraftResult = await ververica.getDeploymentDraft({
         workspace,
         namespace,
         deploymentDraftId: config.require("draftId"),
     });
     const byName = ververica.getDeploymentDraftOutput({ workspace, namespace, name: config.require("draftName") });
-    const tracked = new ververica.DeploymentDraft("tracked", { workspace, namespace, deploymentDraftId: byId.id });
+    const tracked = config
+        .requireObject<Array<{ workspace: string; id: string }>>("tracked")
+        .map((t, i) => new ververica.DeploymentDraft(\`tracked-\${i}\`, { workspace: t.workspace, namespace, deploymentDraftId: t.id }));
 
     let kind: string;
     switch (byId.artifact?.kind) {
@@ -57,10 +62,11 @@ export async function program(): Promise<Record<string, unknown>> {
         byIdKind: kind,
         byNameId: byName.id,
         byNameEngine: byName.engineVersion,
-        trackedName: tracked.name,
-        trackedLabels: tracked.labels,
+        trackedNames: pulumi.all(tracked.map((t) => t.name)),
+        firstTrackedLabels: tracked[0]?.labels,
+        loadedFrom: require.resolve("pulumi-ververica"),
     };
-}
+};
 `;
 
 // The compiler options of Pulumi's TypeScript template (module resolution "node" ignores
@@ -84,58 +90,19 @@ const tsconfig = {
     files: ["index.ts"],
 };
 
-// Runs the program with the project's own Automation API, then destroys the stack. The result
-// goes to a file: the CLI's progress goes to stdout.
-const runScript = `"use strict";
-const fs = require("fs");
-const path = require("path");
-const { LocalWorkspace, PulumiCommand } = require("@pulumi/pulumi/automation");
-const { program } = require("./bin/index.js");
-
-async function main() {
-    const [cliRoot, resultFile, configJson] = process.argv.slice(2);
-    const pulumiCommand = await PulumiCommand.get({ root: cliRoot });
-    const stack = await LocalWorkspace.createOrSelectStack(
-        { stackName: "e2e", projectName: "stranger", program },
-        {
-            workDir: __dirname,
-            pulumiCommand,
-            projectSettings: { name: "stranger", runtime: "nodejs", backend: { url: process.env.PULUMI_BACKEND_URL } },
-        },
-    );
-    await stack.setAllConfig(JSON.parse(configJson));
-    const up = await stack.up();
-    const outputs = Object.fromEntries(Object.entries(up.outputs).map(([k, v]) => [k, v.value]));
-    const loaded = Object.keys(require.cache).filter((f) => f.includes(path.join("node_modules", "pulumi-ververica")));
-    const destroyed = await stack.destroy();
-    await stack.workspace.removeStack("e2e");
-    fs.writeFileSync(resultFile, JSON.stringify({ changes: up.summary.resourceChanges, outputs, destroyed: destroyed.summary.resourceChanges, loaded }));
-}
-
-main().then(
-    () => process.exit(0),
-    (e) => {
-        console.error(e);
-        process.exit(1);
-    },
-);
-`;
-
-interface RunResult {
-    changes: Record<string, number>;
-    outputs: Record<string, unknown>;
-    destroyed: Record<string, number>;
-    loaded: string[];
-}
-
 // Asynchronous, so that the emulator in this process keeps answering the child.
-function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+function run(command: string, args: readonly string[], cwd: string, env?: NodeJS.ProcessEnv): Promise<string> {
     return new Promise((resolve, reject) => {
         execFile(command, args, { cwd, env, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
             if (error === null) resolve(stdout);
             else reject(new Error(`${command} ${args.join(" ")} failed (${String(error.code)}):\n${stdout}\n${stderr}`));
         });
     });
+}
+
+function npmInstall(projectDir: string, packages: readonly string[]): Promise<string> {
+    // Exact versions the repository installed, so that npm's cache answers.
+    return run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", ...packages], projectDir);
 }
 
 function installedVersion(name: string): string {
@@ -146,12 +113,10 @@ describe("e2e: the packed package in a stranger's project", function () {
     let root: string;
     let tarball: string;
     let packedFiles: string[];
-    let projectDir: string;
-    let cliBinDir: string;
 
     before(async function () {
         this.timeout(CLI_TIMEOUT_MS);
-        cliBinDir = ensurePulumiCli();
+        ensurePulumiCli();
         root = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-ververica-package-"));
         execFileSync(path.join(repoRoot, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.build.json"], { cwd: repoRoot, stdio: "pipe" });
         const report = npmPack(repoRoot, root);
@@ -160,12 +125,11 @@ describe("e2e: the packed package in a stranger's project", function () {
     });
 
     after(function () {
-        // Removing an installed node_modules takes seconds on a busy machine.
         this.timeout(RUN_TIMEOUT_MS);
         if (root !== undefined) fs.rmSync(root, { recursive: true, force: true });
     });
 
-    it("packs compiled code, declarations, README and LICENSE, and nothing else", function () {
+    it("packs compiled code, declarations, the ready policy pack, README and LICENSE, and nothing else", function () {
         const extracted = path.join(root, "extracted");
         fs.mkdirSync(extracted);
         execFileSync("tar", ["-xzf", tarball, "-C", extracted]);
@@ -173,42 +137,63 @@ describe("e2e: the packed package in a stranger's project", function () {
         const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8")) as PackageManifest;
         const problems = checkPackedFiles(packedFiles, manifest, (file) => fs.readFileSync(path.join(packageDir, file), "utf8"));
         assert.deepStrictEqual(problems, []);
-        assert.ok(!packedFiles.some((f) => /(^|\/)(tests?|fixtures|examples|bench|scripts)\//.test(f) || f.endsWith(".ts") && !f.endsWith(".d.ts")), packedFiles.join("\n"));
+        assert.ok(!packedFiles.some((f) => /(^|\/)(tests?|fixtures|examples|bench|scripts)\//.test(f) || (f.endsWith(".ts") && !f.endsWith(".d.ts"))), packedFiles.join("\n"));
     });
 
-    describe("installed and run", function () {
+    describe("installed and run through the Node language host", function () {
         let emulator: Emulator;
+        let projectDir: string;
+        let stack: ProjectStack;
 
         before(async function () {
             this.timeout(INSTALL_TIMEOUT_MS);
             projectDir = path.join(root, "project");
             fs.mkdirSync(projectDir);
-            fs.writeFileSync(path.join(projectDir, "package.json"), JSON.stringify({ name: "stranger", version: "1.0.0", private: true, main: "bin/index.js" }, null, 2));
-            // Exact versions the repository installed, so that npm's cache answers.
-            await run(
-                "npm",
-                [
-                    "install",
-                    "--prefer-offline",
-                    "--no-audit",
-                    "--no-fund",
-                    "@pulumi/pulumi@3.248.0",
-                    `typescript@${installedVersion("typescript")}`,
-                    `@types/node@${installedVersion("@types/node")}`,
-                    tarball,
-                ],
-                projectDir,
-                process.env,
-            );
+            fs.writeFileSync(path.join(projectDir, "package.json"), JSON.stringify({ name: "stranger", version: "1.0.0", private: true, main: "index.ts" }, null, 2));
+            fs.writeFileSync(path.join(projectDir, "Pulumi.yaml"), "name: stranger\nruntime: nodejs\ndescription: A stranger's project reading Ververica drafts.\n");
+            await npmInstall(projectDir, ["@pulumi/pulumi@3.248.0", `typescript@${installedVersion("typescript")}`, `@types/node@${installedVersion("@types/node")}`, tarball]);
             fs.writeFileSync(path.join(projectDir, "index.ts"), programSource);
             fs.writeFileSync(path.join(projectDir, "tsconfig.json"), JSON.stringify(tsconfig, null, 4));
-            fs.writeFileSync(path.join(projectDir, "run.js"), runScript);
             emulator = await startEmulator();
+            // Everything the program and the provider need comes from stack config, keys as secrets.
+            stack = await createProjectStack({
+                projectDir,
+                config: {
+                    workspace,
+                    namespace,
+                    draftId: ordersEtl,
+                    draftName: "payments-enrichment",
+                    tracked: JSON.stringify([{ workspace, id: ordersEtl }]),
+                    "ververica:endpoint": emulator.url,
+                    "alicloud:accessKey": { secret: DEFAULT_TEST_CREDENTIAL.accessKeyId },
+                    "alicloud:secretKey": { secret: DEFAULT_TEST_CREDENTIAL.accessKeySecret },
+                },
+            });
         });
 
         after(async function () {
-            await emulator?.close();
+            this.timeout(RUN_TIMEOUT_MS);
+            try {
+                await stack?.dispose();
+            } finally {
+                await emulator?.close();
+            }
         });
+
+        async function setTracked(tracked: ReadonlyArray<{ workspace: string; id: string }>): Promise<void> {
+            await stack.runOk(["config", "set", "tracked", JSON.stringify(tracked)]);
+        }
+
+        function writePolicyConfig(config: object): string {
+            const file = path.join(root, `policy-config-${Date.now()}.json`);
+            fs.writeFileSync(file, JSON.stringify(config));
+            return file;
+        }
+
+        function policyReport(result: CommandResult): string {
+            const start = result.stdout.indexOf("\nPolicies:\n");
+            return start < 0 ? "" : result.stdout.slice(start);
+        }
 
         it("installs as a copy, without the optional peers", function () {
             const installed = path.join(projectDir, "node_modules", "pulumi-ververica");
@@ -222,8 +207,9 @@ describe("e2e: the packed package in a stranger's project", function () {
 
         it("type-checks the program with the project's own compiler", async function () {
             this.timeout(RUN_TIMEOUT_MS);
-            await run(process.execPath, [path.join(projectDir, "node_modules", "typescript", "bin", "tsc"), "-p", "."], projectDir, process.env);
+            await run(process.execPath, [path.join(projectDir, "node_modules", "typescript", "bin", "tsc"), "-p", "."], projectDir);
             assert.ok(fs.existsSync(path.join(projectDir, "bin", "index.js")));
+            fs.rmSync(path.join(projectDir, "bin"), { recursive: true });
         });
 
         it("runs the audit command through npx, without the optional peers", async function () {
@@ -236,57 +222,93 @@ describe("e2e: the packed package in a stranger's project", function () {
             assert.strictEqual(report.namespaces[0].drafts, emulator.store.list(workspace, namespace).length);
         });
 
-        it("reads drafts by id and by name and tracks one, under the real engine", async function () {
+        it("`pulumi up` reads drafts by id and by name and tracks one, loading the installed copy", async function () {
             this.timeout(RUN_TIMEOUT_MS);
-            const home = path.join(root, "home");
-            const backend = path.join(root, "backend");
-            fs.mkdirSync(home, { recursive: true });
-            fs.mkdirSync(backend, { recursive: true });
-            const env: NodeJS.ProcessEnv = { ...process.env };
-            for (const name of connectionVariables) delete env[name];
-            Object.assign(env, {
-                PATH: [cliBinDir, process.env.PATH ?? ""].join(path.delimiter),
-                PULUMI_HOME: home,
-                PULUMI_BACKEND_URL: `file://${backend}`,
-                PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
-                PULUMI_SKIP_UPDATE_CHECK: "true",
-                PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-                PULUMI_IGNORE_AMBIENT_PLUGINS: "false",
-                ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
-            });
-            // Everything the program and the provider need comes from stack config, keys as secrets.
-            const config = {
-                workspace: { value: workspace },
-                namespace: { value: namespace },
-                draftId: { value: ordersEtl },
-                draftName: { value: "payments-enrichment" },
-                "ververica:endpoint": { value: emulator.url },
-                "alicloud:accessKey": { value: DEFAULT_TEST_CREDENTIAL.accessKeyId, secret: true },
-                "alicloud:secretKey": { value: DEFAULT_TEST_CREDENTIAL.accessKeySecret, secret: true },
-            };
-            const resultFile = path.join(root, "result.json");
-            await run(process.execPath, ["run.js", path.dirname(cliBinDir), resultFile, JSON.stringify(config)], projectDir, env);
-            const result = JSON.parse(fs.readFileSync(resultFile, "utf8")) as RunResult;
-
+            const up = await stack.runOk(["up", "--yes"]);
+            assert.match(up.stdout, /\+ 2 created/, up.stdout);
+            const outputs = JSON.parse((await stack.runOk(["stack", "output", "--json"])).stdout) as Record<string, unknown>;
             const orders = emulator.store.get(workspace, namespace, ordersEtl);
             const payments = emulator.store.list(workspace, namespace).find((d) => d.name === "payments-enrichment");
             assert.ok(orders && payments);
-            assert.deepStrictEqual(result.changes, { create: 2 });
-            assert.deepStrictEqual(result.destroyed, { delete: 2 });
-            assert.deepStrictEqual(result.outputs, {
+            assert.deepStrictEqual(outputs, {
                 byIdName: "orders-etl",
                 byIdKind: `SQL, ${orders.artifact?.sqlArtifact?.sqlScript?.length} characters`,
                 byNameId: payments.deploymentDraftId,
                 byNameEngine: payments.engineVersion,
-                trackedName: "orders-etl",
-                trackedLabels: orders.labels,
+                trackedNames: ["orders-etl"],
+                firstTrackedLabels: orders.labels,
+                loadedFrom: path.join(fs.realpathSync(projectDir), "node_modules", "pulumi-ververica", "dist", "sdk", "nodejs", "index.js"),
             });
-            assert.ok(
-                result.loaded.length > 0 && result.loaded.every((f) => f.startsWith(fs.realpathSync(projectDir))),
-                `the program must load the installed copy:\n${result.loaded.join("\n")}`,
-            );
             const actions = new Set(emulator.stats.log.map((e) => e.action));
             assert.deepStrictEqual([...actions].sort(), ["GetDeploymentDraft", "ListDeploymentDrafts"]);
+            const again = await stack.runOk(["up", "--yes"]);
+            assert.doesNotMatch(again.stdout, /created|updated|deleted/, again.stdout);
+        });
+
+        describe("with @pulumi/policy added, the ready pack from node_modules/pulumi-ververica/policy-pack", function () {
+            before(async function () {
+                this.timeout(INSTALL_TIMEOUT_MS);
+                await npmInstall(projectDir, [`@pulumi/policy@${installedVersion("@pulumi/policy")}`]);
+            });
+
+            it("passes a clean draft", async function () {
+                this.timeout(RUN_TIMEOUT_MS);
+                const preview = await stack.runOk(["preview", "--policy-pack", packPath]);
+                assert.match(preview.stdout, /✅ ververica-drafts@v0\.1\.0 \(local: node_modules\/pulumi-ververica\/policy-pack\)/, preview.stdout);
+                assert.doesNotMatch(preview.stdout, /mandatory|advisory/, preview.stdout);
+            });
+
+            it("changes its verdict with a config file", async function () {
+                this.timeout(RUN_TIMEOUT_MS);
+                const stricter = writePolicyConfig({ "ververica-engine-version": { enforcementLevel: "mandatory", minimumVvrVersion: "9.0.0" } });
+                const preview = await stack.run(["preview", "--policy-pack", packPath, "--policy-pack-config", stricter]);
+                assert.notStrictEqual(preview.exitCode, 0, preview.stdout);
+                const report = policyReport(preview);
+                assert.match(report, /\[mandatory\]\s+ververica-engine-version\s+\(pulumi-nodejs:dynamic\/ververica:DeploymentDraft: tracked-0\)/, preview.stdout);
+                assert.match(report, /a14bd5d90a\/default-namespace\/orders-etl \(c84d73be-40ad-4627-8bdd-fa1eba51b234\): engine version "vvr-8\.0\.9-flink-1\.17" runs VVR 8\.0\.9, older than the minimum 9\.0\.0/);
+                const relaxed = writePolicyConfig({ "ververica-engine-version": { enforcementLevel: "disabled" }, "ververica-artifact-sources": "disabled" });
+                await stack.runOk(["preview", "--policy-pack", packPath, "--policy-pack-config", relaxed]);
+            });
+
+            it("fails preview and up on a mandatory violation with the rule's message, and only warns on an advisory one", async function () {
+                this.timeout(RUN_TIMEOUT_MS);
+                // A DeploymentDraft's attributes exist once created: track the drafts first.
+                await setTracked([{ workspace, id: ordersEtl }, documented, { workspace, id: lockedByAlice }]);
+                await stack.runOk(["up", "--yes"]);
+                const preview = await stack.run(["preview", "--policy-pack", packPath]);
+                assert.notStrictEqual(preview.exitCode, 0, preview.stdout);
+                const report = policyReport(preview);
+                assert.match(report, /\[mandatory\]\s+ververica-engine-version\s+\(pulumi-nodejs:dynamic\/ververica:DeploymentDraft: tracked-1\)/, report);
+                assert.match(report, /edcef\*\*\*\*\*\*b4f\/default-namespace\/test-draft \(00000000-0000-0000-0000-00000012\*\*\*\*\): engine version "vvr-6\.0\.7-flink-1\.15" runs VVR 6\.0\.7, older than the minimum 8\.0\.0/);
+                assert.match(report, /\[advisory\]\s+ververica-draft-lock\s+\(pulumi-nodejs:dynamic\/ververica:DeploymentDraft: tracked-2\)/);
+                assert.doesNotMatch(report, /tracked-0/, "the clean draft has no violation");
+                const up = await stack.run(["up", "--yes", "--policy-pack", packPath]);
+                assert.notStrictEqual(up.exitCode, 0, up.stdout);
+                assert.match(policyReport(up), /\[mandatory\]\s+ververica-engine-version/);
+
+                await setTracked([{ workspace, id: ordersEtl }, { workspace, id: lockedByAlice }]);
+                const advisoryOnly = await stack.runOk(["up", "--yes", "--policy-pack", packPath]);
+                assert.match(policyReport(advisoryOnly), /\[advisory\]\s+ververica-draft-lock/);
+                assert.doesNotMatch(policyReport(advisoryOnly), /mandatory/);
+            });
+
+            it("runs as the README's pack folder of a team without a Node project: its own package.json and three-line entry", async function () {
+                this.timeout(INSTALL_TIMEOUT_MS);
+                const teamPack = path.join(root, "ververica-policies");
+                fs.mkdirSync(teamPack);
+                fs.writeFileSync(path.join(teamPack, "PulumiPolicy.yaml"), "runtime: nodejs\ndescription: Ververica draft checks\n");
+                fs.writeFileSync(
+                    path.join(teamPack, "index.js"),
+                    'const { PolicyPack } = require("@pulumi/policy");\nconst { allDraftPolicies } = require("pulumi-ververica/policy");\nnew PolicyPack("ververica-drafts", { policies: allDraftPolicies() });\n',
+                );
+                fs.writeFileSync(path.join(teamPack, "package.json"), JSON.stringify({ name: "ververica-policies", version: "1.0.0", main: "index.js" }, null, 2));
+                await npmInstall(teamPack, [tarball, `@pulumi/policy@${installedVersion("@pulumi/policy")}`, "@pulumi/pulumi@3.248.0"]);
+                await setTracked([{ workspace, id: ordersEtl }, documented]);
+                await stack.runOk(["up", "--yes"]);
+                const preview = await stack.run(["preview", "--policy-pack", teamPack]);
+                assert.notStrictEqual(preview.exitCode, 0, preview.stdout);
+                assert.match(policyReport(preview), /ververica-drafts@v1\.0\.0[\s\S]*\[mandatory\]\s+ververica-engine-version\s+\(pulumi-nodejs:dynamic\/ververica:DeploymentDraft: tracked-1\)/);
+            });
         });
     });
 });

@@ -1,24 +1,27 @@
-// examples/track-drafts/ under the real engine, against the emulator: the program as a user
-// writes it, configured only through stack config and environment.
+// examples/track-drafts/ as a user runs it: `pulumi up` in the project directory, the program
+// compiled and run by the Node language host against the emulator, configured only through stack
+// config.
 
 import * as assert from "assert";
 import { spawnSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
-import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
-import { createTestStack, ensurePulumiCli, TestStack } from "./harness";
+import { Emulator, startEmulator } from "../emulator";
+import { ensurePulumiCli } from "./harness";
+import { createLinkedProject, emulatorStackConfig } from "./linkedProject";
+import { createProjectStack, ProjectStack } from "./projectStack";
 
-const program = require.resolve(path.resolve(__dirname, "..", "..", "examples", "track-drafts"));
+const exampleDir = path.resolve(__dirname, "..", "..", "examples", "track-drafts");
 
-/** Runs the example's module afresh, as the engine runs a program once per update. */
-function runExample(): Record<string, unknown> {
-    delete require.cache[program];
-    return require(program) as Record<string, unknown>;
+function exampleFiles(): Record<string, string> {
+    return Object.fromEntries(["Pulumi.yaml", "index.ts", "tsconfig.json"].map((f) => [f, fs.readFileSync(path.join(exampleDir, f), "utf8")]));
 }
 
 describe("e2e: examples/track-drafts", function () {
     this.timeout(5 * 60 * 1000);
     let emulator: Emulator | undefined;
-    let ts: TestStack | undefined;
+    let projectDir: string | undefined;
+    let stack: ProjectStack | undefined;
 
     before(function () {
         this.timeout(40 * 60 * 1000);
@@ -27,32 +30,30 @@ describe("e2e: examples/track-drafts", function () {
 
     after(async () => {
         try {
-            await ts?.destroy();
+            await stack?.dispose();
         } finally {
             await emulator?.close();
+            if (projectDir) fs.rmSync(projectDir, { recursive: true, force: true });
         }
     });
 
     it("type-checks as a user's project would (against the built package)", () => {
         const tsc = path.resolve(__dirname, "..", "..", "node_modules", ".bin", "tsc");
-        const result = spawnSync(tsc, ["--noEmit", "-p", path.dirname(program)], { encoding: "utf8" });
+        const result = spawnSync(tsc, ["--noEmit", "-p", exampleDir], { encoding: "utf8" });
         assert.strictEqual(result.status, 0, result.stdout + result.stderr);
     });
 
-    it("tracks the drafts by name and exports their attributes", async () => {
+    it("tracks the drafts by name and exports their attributes; a lock taken since shows on the next up", async () => {
         const em = (emulator = await startEmulator());
-        ts = await createTestStack({
-            projectName: "ververica-track-drafts",
-            config: { "ververica:endpoint": { value: em.url } },
-            env: {
-                ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_TEST_CREDENTIAL.accessKeyId,
-                ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_TEST_CREDENTIAL.accessKeySecret,
-            },
-            program: async () => runExample(),
+        projectDir = createLinkedProject("ververica-track-drafts", exampleFiles());
+        stack = await createProjectStack({
+            projectDir,
+            config: emulatorStackConfig(em.url),
         });
-        const up = await ts.stack.up();
-        assert.deepStrictEqual(up.summary.resourceChanges, { create: 4 });
-        const tracked = up.outputs.tracked.value as Array<Record<string, unknown>>;
+        const up = await stack.runOk(["up", "--yes"]);
+        assert.match(up.stdout, /\+ 4 created/, up.stdout);
+        const outputs = JSON.parse((await stack.runOk(["stack", "output", "--json"])).stdout) as Record<string, unknown>;
+        const tracked = outputs.tracked as Array<Record<string, unknown>>;
         assert.deepStrictEqual(
             tracked.map((t) => [t.name, t.engineVersion, t.executionMode, t.lockedBy]),
             [
@@ -61,15 +62,17 @@ describe("e2e: examples/track-drafts", function () {
                 ["payments-enrichment", "vvr-8.0.9-flink-1.17", "STREAMING", "alice"],
             ],
         );
-        assert.deepStrictEqual(up.outputs.artifactKinds, { value: ["SQLSCRIPT", "JAR", "SQLSCRIPT"], secret: false });
+        assert.deepStrictEqual(outputs.artifactKinds, ["SQLSCRIPT", "JAR", "SQLSCRIPT"]);
         assert.strictEqual(em.stats.byAction.ListDeploymentDrafts > 0, true, "looked up by name");
 
         // Someone takes the lock on a draft in the console: the next `up` shows it.
         em.store.update("a14bd5d90a", "default-namespace", "c84d73be-40ad-4627-8bdd-fa1eba51b234", {
             lock: { id: "lock-7", holderId: "2001", holderName: "dave" },
         });
-        const second = await ts.stack.up();
-        assert.deepStrictEqual(second.summary.resourceChanges, { same: 3, update: 1 });
-        assert.strictEqual((second.outputs.tracked.value as Array<Record<string, unknown>>)[0].lockedBy, "dave");
+        const second = await stack.runOk(["up", "--yes"]);
+        assert.match(second.stdout, /~ 1 updated/, second.stdout);
+        assert.match(second.stdout, /3 unchanged/, second.stdout);
+        const after = JSON.parse((await stack.runOk(["stack", "output", "--json"])).stdout) as { tracked: Array<Record<string, unknown>> };
+        assert.strictEqual(after.tracked[0].lockedBy, "dave");
     });
 });

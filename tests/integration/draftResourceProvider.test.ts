@@ -25,13 +25,16 @@ describe("DeploymentDraft provider methods", () => {
         assert.strictEqual(fixture.emulator.stats.requests, 0);
     });
 
-    it("check records the draft's revision, fails on an unknown draft, and skips unknown inputs", async () => {
+    it("check records the draft's revision, reports an unknown draft as a check failure, and skips unknown inputs", async () => {
         const p = provider();
         const checked = await p.check({}, inputs());
         assert.strictEqual(checked.failures, undefined);
         const stored = fixture.emulator.store.get(ws, ns, ordersEtl);
         assert.strictEqual(checked.inputs?.revision, revisionOf({ modifiedAt: stored?.modifiedAt, lock: undefined }));
-        await rejectsWithCode(p.check({}, { ...inputs(), deploymentDraftId: "missing" }), "DraftNotFound");
+        const missing = await p.check({}, { ...inputs(), deploymentDraftId: "missing" });
+        assert.strictEqual(missing.failures?.length, 1);
+        assert.strictEqual(missing.failures?.[0].property, "");
+        assert.match(String(missing.failures?.[0].reason), /^deployment draft not found \(workspace "a14bd5d90a", namespace "default-namespace", deploymentDraftId "missing"; .*error code 990301/);
         const requests = fixture.emulator.stats.requests;
         const preview = await p.check({}, { ...inputs(), deploymentDraftId: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" });
         assert.strictEqual(preview.inputs?.revision, undefined);

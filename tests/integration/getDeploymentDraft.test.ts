@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { getDeploymentDraft, getDeploymentDraftOutput } from "../../sdk/nodejs";
+import { getDeploymentDraft, getDeploymentDraftOutput, InvalidArgumentError } from "../../sdk/nodejs";
 import { DEFAULT_TEST_CREDENTIAL, loadFixtureDrafts } from "../emulator";
 import { assertCleanMessage, rejectsWithCode } from "../helpers/assertions";
 import { useEmulator } from "../helpers/emulatorFixture";
@@ -84,11 +84,12 @@ describe("getDeploymentDraft against the emulator", () => {
         assert.strictEqual(fixture.emulator.stats.requests, 0);
     });
 
-    it("the output form names an unknown argument too, before any request", async () => {
+    it("the output form names an unknown argument too, at the call, before any request", () => {
         const args = { ...demo, draftName: pulumi.output("orders-etl") } as unknown as Parameters<typeof getDeploymentDraftOutput>[0];
-        const output = getDeploymentDraftOutput(args, { endpoint: endpoint() }) as unknown as { promise(): Promise<unknown> };
-        const e = await rejectsWithCode(output.promise(), "InvalidArgument");
-        assert.match(e.message, /invalid argument "draftName": is not an argument of getDeploymentDraftOutput/);
+        assert.throws(
+            () => getDeploymentDraftOutput(args, { endpoint: endpoint() }),
+            (e: unknown) => e instanceof InvalidArgumentError && /invalid argument "draftName": is not an argument of getDeploymentDraftOutput/.test(e.message),
+        );
         assert.strictEqual(fixture.emulator.stats.requests, 0);
     });
 

@@ -125,7 +125,7 @@ describe("lookup by name", () => {
     it("rejects both an id and a name before any request, in both forms", async () => {
         // The argument types refuse both; a JavaScript caller is not stopped by them.
         const both = { workspace, namespace, deploymentDraftId: String(target.deploymentDraftId), name: targetName } as unknown as GetDeploymentDraftArgs;
-        for (const lookup of [() => getDeploymentDraft(both, { endpoint: endpoint() }), () => settle(getDeploymentDraftOutput(both, { endpoint: endpoint() }))]) {
+        for (const lookup of [() => getDeploymentDraft(both, { endpoint: endpoint() }), async () => settle(getDeploymentDraftOutput(both, { endpoint: endpoint() }))]) {
             const e = await rejectsWithCode(lookup(), "InvalidArgument");
             assert.match(e.message, /give either "deploymentDraftId" or "name", not both/);
         }

@@ -11,7 +11,7 @@
  */
 import * as assert from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { getDeploymentDraftOutput, GetDeploymentDraftResult } from "../../sdk/nodejs";
+import { getDeploymentDraftOutput, GetDeploymentDraftResult, InvalidArgumentError } from "../../sdk/nodejs";
 import { deploymentArgsFromDraft } from "../../sdk/nodejs/deploymentArgsFromDraft";
 import { loadFixtureDrafts } from "../emulator";
 import { useEmulator } from "../helpers/emulatorFixture";
@@ -186,5 +186,15 @@ describe("getDeploymentDraftOutput in a mock-mode Pulumi program", () => {
         assert.ok(manyDeps.has(first) && manyDeps.has(second), "dependsOn: [resources]");
         assert.strictEqual((await pulumi.getAllResources(none)).size, 0);
         assert.strictEqual((await valueOf(one)).name, "orders-etl");
+    });
+    it("throws at the call for an invalid plain argument, and rejects the output for an invalid output argument, without a request", async () => {
+        await pulumi.runtime.setMocks(mocks, "ververica-test", "dev", false);
+        assert.throws(
+            () => getDeploymentDraftOutput({ ...demo, namespace: "", deploymentDraftId: ordersEtlId }, { endpoint: endpoint() }),
+            (e: unknown) => e instanceof InvalidArgumentError && e.argument === "namespace",
+        );
+        const late = getDeploymentDraftOutput({ ...demo, namespace: pulumi.output(" "), deploymentDraftId: ordersEtlId }, { endpoint: endpoint() });
+        await assert.rejects((late as unknown as { promise(): Promise<unknown> }).promise(), (e: unknown) => e instanceof InvalidArgumentError && e.argument === "namespace");
+        assert.strictEqual(fixture.emulator.stats.requests, 0);
     });
 });

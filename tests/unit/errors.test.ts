@@ -1,4 +1,6 @@
 import * as assert from "node:assert";
+import { inspect } from "node:util";
+import * as pulumi from "@pulumi/pulumi";
 import {
     AccessDeniedError,
     AmbiguousDraftNameError,
@@ -73,6 +75,15 @@ describe("errors: identity", () => {
         assert.strictEqual(sdk.DraftNotFoundError, DraftNotFoundError);
         assert.strictEqual(sdk.ConfigurationError, ConfigurationError);
         assert.ok(new DraftNotFoundError(fullDraft, {}) instanceof sdk.VervericaError);
+    });
+
+    it("is printed by Pulumi's program runners as its message alone (their RunError), and the brand stays out of inspect and JSON", () => {
+        for (const { build } of classes) {
+            const e = build(fullDraft, fullDetails);
+            assert.ok(pulumi.RunError.isInstance(e), e.name);
+            assert.doesNotMatch(inspect(e), /__pulumiRunError/);
+            assert.doesNotMatch(JSON.stringify(e), /__pulumiRunError/);
+        }
     });
 
     it("keeps the draft and the details it was given", () => {
