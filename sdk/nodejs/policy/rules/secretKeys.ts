@@ -36,8 +36,8 @@ export const defaultSecretKeyPatterns: readonly string[] = [
     "token$",
     // Credentials given as one value.
     "credentials?$",
-    // Pulsar `authParams` / `auth-params` (`token:...`, or a JSON map with a password).
-    "auth(entication)?[-_.]?params$",
+    // Pulsar `authParams` / `auth-params` / `authParamMap` (`token:...`, JSON, `key:value` lists).
+    "auth(entication)?[-_.]?param(s|[-_.]?map)$",
     // Schema registry `basic-auth.user-info` / `basic.auth.user.info` (`user:password`).
     "auth[-_.]?user[-_.]?info$",
     // HTTP connector headers: `...header.Authorization`.
@@ -99,6 +99,15 @@ export function secretKeyTest(settings: SecretKeySettings): SecretKeyTest {
  */
 export function isJaasConfigKey(key: string): boolean {
     return /jaas[-_.]?config$/i.test(key.trim());
+}
+
+/**
+ * True for a key that holds Pulsar authentication parameters (`pulsar.client.authParams`,
+ * `pulsar.client.authParamMap`): a
+ * token, a file, JSON or a `key:value` list, depending on the plugin; see `text/authParams.ts`.
+ */
+export function isAuthParamsKey(key: string): boolean {
+    return /auth(entication)?[-_.]?param(s|[-_.]?map)$/i.test(key.trim());
 }
 
 /** `accessKeySecret` → `access.Key.Secret`, `fs.oss.securityToken` → `fs.oss.security.Token`. */

@@ -39,11 +39,12 @@ import { DeploymentDraftAttributes } from "../../../../provider/core/model";
 import { findSqlOptions, SqlOptionSource, summarizeStatement } from "../sql/options";
 import { splitSqlStatements } from "../sql/tokenizer";
 import { findEmbeddedSecrets, findSecretsInText } from "../text/embeddedSecrets";
+import { judgeAuthParams } from "../text/authParams";
+import { isLiteralSecret } from "../text/literalSecret";
 import { findMainArgSettings } from "../text/mainArgs";
-import { containsSecretReference } from "../text/secretReference";
 import { findYamlScalars } from "../text/yamlKeys";
 import { listArtifactUris } from "./artifactUris";
-import { defaultExcludedKeyPatterns, defaultSecretKeyPatterns, isJaasConfigKey, SecretKeySettings, SecretKeyTest, secretKeyTest } from "./secretKeys";
+import { defaultExcludedKeyPatterns, defaultSecretKeyPatterns, isAuthParamsKey, isJaasConfigKey, SecretKeySettings, SecretKeyTest, secretKeyTest } from "./secretKeys";
 import { withDefaults } from "./settings";
 import { quote, RuleViolation, violation } from "./violation";
 
@@ -170,14 +171,17 @@ function judgeSetting(key: string | undefined, value: string, isSecretKey: Secre
         // A JAAS config names a login module and its options; only its credentials are secrets.
         return holds;
     }
+    if (isAuthParamsKey(key)) {
+        return judgeAuthParams(value, isSecretKey);
+    }
     if (/^\s*(true|false)\s*$/i.test(value)) {
         // A switch such as `use.token = 'true'`, not a credential.
         return undefined;
     }
-    if (!containsSecretReference(value)) {
+    if (isLiteralSecret(value)) {
         return "has a literal value";
     }
-    if (/user[-_.]?info$/i.test(key) && value.includes(":") && !containsSecretReference(value.slice(value.indexOf(":") + 1))) {
+    if (/user[-_.]?info$/i.test(key) && value.includes(":") && isLiteralSecret(value.slice(value.indexOf(":") + 1))) {
         return "has a literal password after the user name";
     }
     return holds;

@@ -14,9 +14,11 @@
  *   (`Authorization: Bearer ...`); and the signature of a pre-signed URL (`Signature=`, `sig=`);
  * - a private key in PEM form and a JSON Web Token, under any name.
  *
- * A credential whose text contains a `${secret_values.<name>}` reference is not literal.
+ * A credential whose text is a `${secret_values.<name>}` reference, a masked placeholder or a
+ * `file:` URI is not literal (see `literalSecret.ts`).
  */
 import { isJaasConfigKey, SecretKeyTest } from "../rules/secretKeys";
+import { isLiteralSecret } from "./literalSecret";
 import { containsSecretReference } from "./secretReference";
 
 const urlPattern = /\b(?:[a-z][a-z0-9+.-]*:\/\/|jdbc:oracle:)[^\s'"`]+/gi;
@@ -58,12 +60,12 @@ function urlSecrets(value: string): string[] {
     for (const match of value.matchAll(urlUserInfo)) {
         const userInfo = match[1];
         const colon = userInfo.indexOf(":");
-        if (colon !== -1 && isLiteral(userInfo.slice(colon + 1))) {
+        if (colon !== -1 && isLiteralSecret(userInfo.slice(colon + 1))) {
             found.push("a password in a URL (user:password@host)");
         }
     }
     for (const match of value.matchAll(oracleThinUrl)) {
-        if (isLiteral(match[1])) {
+        if (isLiteralSecret(match[1])) {
             found.push("a password in an Oracle JDBC URL (user/password@host)");
         }
     }
@@ -75,7 +77,7 @@ function assignmentSecrets(value: string, isSecretName: SecretKeyTest): string[]
     for (const { name, text } of findAssignments(value)) {
         // A JAAS config is judged by the credentials inside it, which are assignments of their own.
         const isJaas = isJaasConfigKey(name) || text.includes("LoginModule");
-        if (!isJaas && (isSecretName(name) || signatureParameter.test(name)) && isLiteral(text)) {
+        if (!isJaas && (isSecretName(name) || signatureParameter.test(name)) && isLiteralSecret(text)) {
             found.push(`${JSON.stringify(name)} as literal text`);
         }
     }
@@ -125,8 +127,4 @@ export function findAssignments(value: string): Assignment[] {
         assignments.push({ name, text });
     }
     return assignments;
-}
-
-function isLiteral(text: string): boolean {
-    return text.trim() !== "" && !containsSecretReference(text);
 }

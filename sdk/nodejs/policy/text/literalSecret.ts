@@ -1,0 +1,39 @@
+/**
+ * Decides whether the text standing where a credential belongs is the credential itself. Three
+ * kinds of text stand there without being one:
+ *
+ * - a `${secret_values.<name>}` reference, which Ververica replaces when the job starts;
+ * - a masked or template placeholder, `******`, `xxxxxx`, `<password>`, `<yourAccessKeySecret>`:
+ *   documentation and redacted copies write these, and a job deployed with one fails to log in
+ *   rather than leaking anything;
+ * - a `file:` URI, which names where the client reads the credential (Pulsar
+ *   `authParams=file:///path/token`, an OAuth2 `"privateKey": "file:///path/key.json"`).
+ *
+ * Everything else that is not blank is a literal credential, however weak or odd it looks
+ * (`123456`, `changeme`, `yourPassword`).
+ */
+import { containsSecretReference } from "./secretReference";
+
+const maskedPlaceholder = /^(?:[*•●]+|x{3,})$/i;
+const templatePlaceholder = /^<[\w\s.-]+>$/;
+const fileUri = /^file:\S+$/i;
+
+/**
+ * True when `text`, written where a credential belongs, is a credential in plain text.
+ *
+ * @example
+ * isLiteralSecret("Fk8Kafka!pw"); // true
+ * isLiteralSecret("${secret_values.kafka_pw}"); // false
+ * isLiteralSecret("******"); // false: a masked placeholder
+ * isLiteralSecret("file:///opt/pulsar/token.txt"); // false: where the credential is read from
+ */
+export function isLiteralSecret(text: string): boolean {
+    const trimmed = text.trim();
+    return (
+        trimmed !== "" &&
+        !containsSecretReference(trimmed) &&
+        !maskedPlaceholder.test(trimmed) &&
+        !templatePlaceholder.test(trimmed) &&
+        !fileUri.test(trimmed)
+    );
+}
