@@ -56,7 +56,8 @@ CREATE TEMPORARY TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = '\${l
             { name: "legacy_pw", value: "FkLegacy1" },
             { name: "db_name", value: "shop" },
         ],
-        violations: ['statement 2 (CREATE TEMPORARY TABLE b), line 2: option "password" in a WITH list has a literal value (through local variable "legacy_pw")'],
+        // `legacy_pw` is named like a password, so the variable is reported where it is stored too.
+        violations: ['statement 2 (CREATE TEMPORARY TABLE b), line 2: option "password" in a WITH list has a literal value (through local variable "legacy_pw")', 'local variable "legacy_pw" has a literal value'],
         secrets: ["FkLegacy1"],
     },
 ];
