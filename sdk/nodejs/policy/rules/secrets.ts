@@ -44,7 +44,7 @@ import { isLiteralSecret } from "../text/literalSecret";
 import { findMainArgSettings } from "../text/mainArgs";
 import { findYamlScalars } from "../text/yamlKeys";
 import { listArtifactUris } from "./artifactUris";
-import { defaultExcludedKeyPatterns, defaultSecretKeyPatterns, isAuthParamsKey, isJaasConfigKey, SecretKeySettings, SecretKeyTest, secretKeyTest } from "./secretKeys";
+import { defaultExcludedKeyPatterns, defaultSecretKeyPatterns, isAuthParamsKey, SecretKeySettings, SecretKeyTest, secretKeyTest } from "./secretKeys";
 import { withDefaults } from "./settings";
 import { quote, RuleViolation, violation } from "./violation";
 
@@ -167,7 +167,7 @@ function judgeSetting(key: string | undefined, value: string, isSecretKey: Secre
     if (key === undefined || !isSecretKey(key)) {
         return holds;
     }
-    if (isJaasConfigKey(key) || value.includes("LoginModule")) {
+    if (value.includes("LoginModule")) {
         // A JAAS config names a login module and its options; only its credentials are secrets.
         return holds;
     }

@@ -18,7 +18,7 @@
  * `file:` URI is not literal (see `literalSecret.ts`).
  */
 import { isJaasConfigKey, SecretKeyTest } from "../rules/secretKeys";
-import { isLiteralSecret } from "./literalSecret";
+import { authorizationScheme, isLiteralSecret } from "./literalSecret";
 import { containsSecretReference } from "./secretReference";
 
 const urlPattern = /\b(?:[a-z][a-z0-9+.-]*:\/\/|jdbc:oracle:)[^\s'"`]+/gi;
@@ -31,7 +31,6 @@ const jsonWebToken = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8
 // as one piece, so that its braces do not end the value).
 const assignment =
     /(?<=^|[\s,;&?{(\[\-"'])(["']?)([A-Za-z_][\w.\-]*)\1[ \t]*([=:])([ \t]*)(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|((?:\$\{[^}\s]*\}|[^\s,;&)}\]"'])*))/;
-const authorizationScheme = /^(bearer|basic|token|digest|bot|oauth|negotiate|apikey)$/i;
 const signatureParameter = /^(x-amz-signature|x-goog-signature|signature|sig)$/i;
 
 /**

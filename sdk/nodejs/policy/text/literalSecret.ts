@@ -9,11 +9,15 @@
  * - a `file:` URI, which names where the client reads the credential (Pulsar
  *   `authParams=file:///path/token`, an OAuth2 `"privateKey": "file:///path/key.json"`).
  *
+ * An `Authorization` scheme in front (`Bearer ******`) is judged by the credential after it.
  * Everything else that is not blank is a literal credential, however weak or odd it looks
  * (`123456`, `changeme`, `yourPassword`).
  */
 import { containsSecretReference } from "./secretReference";
 
+/** The schemes of an HTTP `Authorization` value, `Bearer <token>`, `Basic <base64>`. */
+export const authorizationScheme = /^(bearer|basic|token|digest|bot|oauth|negotiate|apikey)$/i;
+const schemePrefix = /^(\S+)\s+(\S[\s\S]*)$/;
 const maskedPlaceholder = /^(?:[*•●]+|x{3,})$/i;
 const templatePlaceholder = /^<[\w\s.-]+>$/;
 const fileUri = /^file:\S+$/i;
@@ -28,7 +32,8 @@ const fileUri = /^file:\S+$/i;
  * isLiteralSecret("file:///opt/pulsar/token.txt"); // false: where the credential is read from
  */
 export function isLiteralSecret(text: string): boolean {
-    const trimmed = text.trim();
+    const schemed = schemePrefix.exec(text.trim());
+    const trimmed = schemed !== null && authorizationScheme.test(schemed[1]) ? schemed[2].trim() : text.trim();
     return (
         trimmed !== "" &&
         !containsSecretReference(trimmed) &&
