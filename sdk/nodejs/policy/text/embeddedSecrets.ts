@@ -112,9 +112,11 @@ export function findAssignments(value: string): Assignment[] {
         const [whole, nameQuote, name, operator, gap, doubleQuoted, singleQuoted, bare] = match;
         // Look for further assignments right after the operator, inside this one's value too.
         pattern.lastIndex = match.index + whole.indexOf(operator, 2 * nameQuote.length + name.length) + 1;
-        // `jdbc:mysql://...`, `token:abc` and `12:30` are not assignments: a colon assigns only
-        // after a quoted name (JSON) or before a space (YAML, headers).
-        if (operator === ":" && nameQuote === "" && gap === "") {
+        // `jdbc:mysql://...` and `12:30` are not assignments: a colon assigns only after a quoted
+        // name (JSON), before a space (YAML, headers), or in a Flink map value (`k1:v1,k2:v2`,
+        // as in `pipeline.global-job-parameters`), where each entry starts the value or follows a comma.
+        const startsMapEntry = match.index === 0 || value[match.index - 1] === ",";
+        if (operator === ":" && nameQuote === "" && gap === "" && !startsMapEntry) {
             continue;
         }
         let text = doubleQuoted ?? singleQuoted ?? bare ?? "";
