@@ -12,7 +12,8 @@
  *   string (`;password=...;`, `AccountKey=...`), a JAAS config (`password="..."`), a Paimon or
  *   Doris sync argument (`password=...`), JSON (`"password": "..."`) or a header
  *   (`Authorization: Bearer ...`); and the signature of a pre-signed URL (`Signature=`, `sig=`);
- * - a private key in PEM form and a JSON Web Token, under any name.
+ * - a private key in PEM form, a JSON Web Token and a value that is an HTTP credential
+ *   (`Bearer <token>`, `Basic <base64>`), under any name.
  *
  * A credential whose text is a `${secret_values.<name>}` reference, a masked placeholder or a
  * `file:` URI is not literal (see `literalSecret.ts`).
@@ -25,6 +26,10 @@ const urlPattern = /\b(?:[a-z][a-z0-9+.-]*:\/\/|jdbc:oracle:)[^\s'"`]+/gi;
 const urlUserInfo = /\b[a-z][a-z0-9+.-]*:\/\/([^\s/?#@'"]*)@/gi;
 const oracleThinUrl = /\bjdbc:oracle:[a-z]+:[^\s/@:'"]+\/([^\s@'"]+)@/gi;
 const pemPrivateKey = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
+// A whole value such as `Bearer sk-...` or `Basic dXNlcjpwYXNz`; the credential has a digit, a
+// symbol or a case change inside a word, which words of prose ("Basic authentication") lack.
+const authorizationValue = /^\s*(?:bearer|basic)\s+(\S{8,})\s*$/i;
+const credentialShape = /[\d=+/_.-]|[a-z][A-Z]/;
 const jsonWebToken = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
 // `name = value` or `name: value`, the name standing at the start or after a separator, in
 // quotes or not; the value quoted, or running to the next separator (a `${...}` reference counts
@@ -90,6 +95,10 @@ function tokenSecrets(value: string): string[] {
     }
     if (jsonWebToken.test(value) && !containsSecretReference(value)) {
         found.push("a JSON Web Token");
+    }
+    const authorization = authorizationValue.exec(value);
+    if (authorization !== null && credentialShape.test(authorization[1]) && isLiteralSecret(authorization[1])) {
+        found.push("an HTTP Authorization credential (Bearer or Basic)");
     }
     return found;
 }

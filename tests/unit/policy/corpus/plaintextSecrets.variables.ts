@@ -60,4 +60,18 @@ CREATE TEMPORARY TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = '\${l
         violations: ['statement 2 (CREATE TEMPORARY TABLE b), line 2: option "password" in a WITH list has a literal value (through local variable "legacy_pw")', 'local variable "legacy_pw" has a literal value'],
         secrets: ["FkLegacy1"],
     },
+    {
+        name: "local variables: masked placeholders pass; short password names and bearer tokens under any name do not",
+        source: "https://www.alibabacloud.com/help/en/flink/user-guide/manage-variables (job variables) with adversarial names and values",
+        localVariables: [
+            { name: "db_password", value: "******" },
+            { name: "api_key", value: "<your-api-key>" },
+            { name: "kafka_pw", value: "FkKafkaPw1" },
+            { name: "pulsar_auth_params", value: "file:///opt/flink/usrlib/token.txt" },
+            { name: "sr_auth", value: "Bearer FkBearer2" },
+            { name: "auth_note", value: "Basic authentication" },
+        ],
+        violations: ['local variable "kafka_pw" has a literal value', 'local variable "sr_auth" holds an HTTP Authorization credential'],
+        secrets: ["FkKafkaPw1", "FkBearer2"],
+    },
 ];
