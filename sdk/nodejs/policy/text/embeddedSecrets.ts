@@ -25,7 +25,7 @@ import { containsSecretReference } from "./secretReference";
 const urlPattern = /\b(?:[a-z][a-z0-9+.-]*:\/\/|jdbc:oracle:)[^\s'"`]+/gi;
 const urlUserInfo = /\b[a-z][a-z0-9+.-]*:\/\/([^\s/?#@'"]*)@/gi;
 const oracleThinUrl = /\bjdbc:oracle:[a-z]+:[^\s/@:'"]+\/([^\s@'"]+)@/gi;
-const pemPrivateKey = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
+const pemPrivateKey = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 // A whole value such as `Bearer sk-...` or `Basic dXNlcjpwYXNz`; the credential has a digit, a
 // symbol or a case change inside a word, which words of prose ("Basic authentication") lack.
 const authorizationValue = /^\s*(?:bearer|basic)\s+(\S{8,})\s*$/i;

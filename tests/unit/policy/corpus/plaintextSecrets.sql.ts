@@ -760,4 +760,14 @@ CREATE MODEL summarizer INPUT (text STRING) OUTPUT (summary STRING) WITH (
         violations: ['line 3: option "PassWord"', 'line 4: option "Properties.SSL.Truststore.Password"'],
         secrets: ["FkMixedCase1", "FkUpper2"],
     },
+    {
+        name: "a bearer token passed to an HTTP function in a query; prose that names schemes",
+        source: "adversarial (a scalar HTTP UDF called with its Authorization value, https://nightlies.apache.org/flink/flink-docs-stable/docs/dev/table/functions/udfs/)",
+        sql: `INSERT INTO enriched
+SELECT id, http_get(CONCAT('https://api.example.com/users/', id), 'Bearer sk-FkUdfToken0123456789') AS profile,
+       'Basic authentication is disabled' AS note
+FROM users;`,
+        violations: ["SQL statement 1 (INSERT), line 2: a string holds an HTTP Authorization credential"],
+        secrets: ["sk-FkUdfToken0123456789"],
+    },
 ];
