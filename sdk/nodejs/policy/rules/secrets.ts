@@ -19,12 +19,14 @@
  *
  * - under a secret key (see `secretKeys.ts`), the value must contain a
  *   `${secret_values.<name>}` reference, be empty, or be no credential at all: a masked or
- *   template placeholder or a `file:` URI (see `text/literalSecret.ts`). A `${name}` of one of the draft's local
- *   variables is read as the variable's value (local variables are stored in plain text, so a
- *   literal there is a literal here); any other plain `${variable}` does not count. A JAAS config is judged credential by credential, so
+ *   template placeholder or a `file:` URI (see `text/literalSecret.ts`). A `${name}` of one of
+ *   the draft's local variables is read as the variable's value (local variables are stored in
+ *   plain text, so a literal there is a literal here); any other plain `${variable}` does not
+ *   count. A JAAS config is judged credential by credential, so
  *   `username="${secret_values.u}" password="literal"` is a violation and
  *   `IAMLoginModule required;` is not; Pulsar `authParams` are judged by their form (see
- *   `text/authParams.ts`); a `user:password` user info needs the reference in its password part; and a reference does not excuse another credential written beside it;
+ *   `text/authParams.ts`); a `user:password` user info needs the reference in its password
+ *   part; and a reference does not excuse another credential written beside it;
  * - under any key, and for positional arguments and URIs, the value must not hold a credential
  *   of its own (see `text/embeddedSecrets.ts`): a URL's `user:password@`, `password=` in a query
  *   or connection string, `key=value` settings inside an argument, JSON, a PEM private key.
