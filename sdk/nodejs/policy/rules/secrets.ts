@@ -184,7 +184,9 @@ function judgeSetting(key: string | undefined, value: string, isSecretKey: Secre
     if (isLiteralSecret(value)) {
         return "has a literal value";
     }
-    if (/user[-_.]?info$/i.test(key) && value.includes(":") && isLiteralSecret(value.slice(value.indexOf(":") + 1))) {
+    // `user:password` (schema registry user info) and `client_id:client_secret` (an Iceberg REST
+    // `credential`): the reference has to stand in the secret part.
+    if (/(user[-_.]?info|credential)$/i.test(key) && value.includes(":") && isLiteralSecret(value.slice(value.indexOf(":") + 1))) {
         return "has a literal password after the user name";
     }
     return holds;

@@ -770,4 +770,12 @@ FROM users;`,
         violations: ["SQL statement 1 (INSERT), line 2: a string holds an HTTP Authorization credential"],
         secrets: ["sk-FkUdfToken0123456789"],
     },
+    {
+        name: "Iceberg REST credential: the reference must stand in the client secret part",
+        source: "https://iceberg.apache.org/docs/latest/flink/ (REST catalog credential as <client_id>:<client_secret>) and adversarial (a referenced client id beside a literal secret)",
+        sql: `CREATE CATALOG a WITH ('type' = 'iceberg', 'catalog-type' = 'rest', 'uri' = 'https://polaris.example.com/api/catalog', 'credential' = '\${secret_values.client_id}:FkIcebergSecret2');
+CREATE CATALOG b WITH ('type' = 'iceberg', 'catalog-type' = 'rest', 'uri' = 'https://polaris.example.com/api/catalog', 'credential' = 'flink-client:\${secret_values.client_secret}');`,
+        violations: ['statement 1 (CREATE CATALOG a), line 1: option "credential" in a WITH list has a literal password after the user name'],
+        secrets: ["FkIcebergSecret2"],
+    },
 ];
