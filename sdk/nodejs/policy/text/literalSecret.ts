@@ -3,9 +3,9 @@
  * kinds of text stand there without being one:
  *
  * - a `${secret_values.<name>}` reference, which Ververica replaces when the job starts;
- * - a masked or template placeholder, `******`, `xxxxxx`, `<password>`, `<yourAccessKeySecret>`:
- *   documentation and redacted copies write these, and a job deployed with one fails to log in
- *   rather than leaking anything;
+ * - a masked or template placeholder, `******`, `xxxxxx`, `<password>`, `<yourAccessKeySecret>`,
+ *   `{{ db_password }}`: documentation, templates and redacted copies write these, and a job
+ *   deployed with one fails to log in rather than leaking anything;
  * - a `file:` URI, which names where the client reads the credential (Pulsar
  *   `authParams=file:///path/token`, an OAuth2 `"privateKey": "file:///path/key.json"`).
  *
@@ -19,7 +19,7 @@ import { containsSecretReference } from "./secretReference";
 export const authorizationScheme = /^(bearer|basic|token|digest|bot|oauth|negotiate|apikey)$/i;
 const schemePrefix = /^(\S+)\s+(\S[\s\S]*)$/;
 const maskedPlaceholder = /^(?:[*•●]+|x{3,})$/i;
-const templatePlaceholder = /^<[\w\s.-]+>$/;
+const templatePlaceholder = /^(?:<[\w\s.-]+>|\{\{[^{}]+\}\})$/;
 const fileUri = /^file:\S+$/i;
 
 /**
