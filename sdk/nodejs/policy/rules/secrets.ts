@@ -177,8 +177,8 @@ function judgeSetting(key: string | undefined, value: string, isSecretKey: Secre
     if (isAuthParamsKey(key)) {
         return judgeAuthParams(value, isSecretKey);
     }
-    if (/^\s*(true|false)\s*$/i.test(value)) {
-        // A switch such as `use.token = 'true'`, not a credential.
+    if (/^\s*(true|false|yes|no|on|off|enabled|disabled)\s*$/i.test(value)) {
+        // A switch such as `use.token = 'true'` or `use-secret = 'yes'`, not a credential.
         return undefined;
     }
     if (isLiteralSecret(value)) {

@@ -751,6 +751,8 @@ CREATE MODEL summarizer INPUT (text STRING) OUTPUT (summary STRING) WITH (
   'PassWord' = /* rotated quarterly */ 'FkMixedCase1',
   'Properties.SSL.Truststore.Password' = 'FkUpper2',
   'password.encrypted' = 'false',
+  'use-secret' = 'yes',
+  'token' = 'disabled',
   'properties.ssl.truststore.location' = '/opt/flink/usrlib/truststore.jks',
   'properties.ssl.keystore.type' = 'PEM',
   'debezium.database.sslkey' = '/opt/flink/usrlib/client.key',
