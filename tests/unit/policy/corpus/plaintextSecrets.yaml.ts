@@ -250,4 +250,61 @@ route:
         violations: ['line 7: key "catalog.properties.fs.oss.accessKeySecret" has a literal value'],
         secrets: ["FkYamlOssSecret1"],
     },
+    {
+        name: "the documented job structure with a <yourPassword> placeholder, transforms and routes",
+        source: "https://www.alibabacloud.com/help/en/flink/realtime-flink/developer-reference/data-ingestion-yaml-script-structure (job structure example)",
+        cdcYaml: `# MySQL Source module
+source:
+  type: mysql
+  name: MySQL Source
+  host: localhost
+  port: 3306
+  username: admin
+  password: <yourPassword>
+  tables: adb.*, bdb.user_table_[0-9]+, [app|web]_order_.*, mydb.\\\\.*
+
+# Paimon Sink module
+sink:
+  type: paimon
+  name: Paimon Sink
+  catalog.properties.metastore: filesystem
+  catalog.properties.warehouse: /path/warehouse
+
+# Transform module
+transform:
+  - source-table: mydb.app_order_.*
+    projection: id, order_id, TO_UPPER(product_name)
+    filter: id > 10 AND order_id > 100
+    primary-keys: id
+    partition-keys: product_name
+    table-options: comment=app order
+    description: project fields from source table
+    converter-after-transform: SOFT_DELETE
+
+# Route module
+route:
+  - source-table: mydb.default.app_order_.*
+    sink-table: odsdb.default.app_order
+    description: sync all table shards to one`,
+        violations: [],
+    },
+    {
+        name: "the Ververica data ingestion template with secret variables, and its variant with a literal password",
+        source: "https://docs.ververica.com/docs/user-guides/admin-operator-guide/data-ingestion (YAML schema overview)",
+        cdcYaml: `source:
+  type: mysql
+  name: <human name>
+  hostname: <host or service>
+  port: 3306
+  username: \${secret_values.mysqlusername}
+  password: \${secret_values.mysqlpassword}
+  tables: "mysql\\\\.\\\\.*"
+sink:
+  type: kafka
+  name: Kafka Sink
+  properties.bootstrap.servers: kafka:9092
+  properties.sasl.jaas.config: org.apache.kafka.common.security.plain.PlainLoginModule required username="\${secret_values.kafka_user}" password="FkTemplateKafka1";`,
+        violations: ['line 13: key "properties.sasl.jaas.config" holds "password" as literal text'],
+        secrets: ["FkTemplateKafka1"],
+    },
 ];
