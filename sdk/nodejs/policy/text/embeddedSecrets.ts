@@ -128,6 +128,10 @@ export function findAssignments(value: string): Assignment[] {
         if (operator === ":" && nameQuote === "" && gap === "" && !startsMapEntry) {
             continue;
         }
+        if (bare !== undefined && /^([{[]|null$)/.test(bare)) {
+            // A nested JSON object or list, whose own entries are assignments, or JSON's null.
+            continue;
+        }
         let text = doubleQuoted ?? singleQuoted ?? bare ?? "";
         if (bare !== undefined && authorizationScheme.test(bare)) {
             // `Authorization: Bearer <token>`: the credential is the word after the scheme.

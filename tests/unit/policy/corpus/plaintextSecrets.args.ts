@@ -123,4 +123,11 @@ export const argumentCases: readonly SecretsCorpusCase[] = [
         violations: ['pythonArtifact.mainArgs, argument 11: "client-secret" has a literal value'],
         secrets: ["FkClientSecret3"],
     },
+    {
+        name: "JSON configuration whose secret-named entries hold objects, lists and null, beside a numeric password",
+        source: "adversarial (nested JSON is judged entry by entry; a number is a literal, null is no value)",
+        jarArgs: `--conf '{"token": {"type": "file", "path": "/opt/flink/usrlib/token"}, "credentials": ["default"], "password": null}' --legacy '{"password": 123456}'`,
+        violations: ['jarArtifact.mainArgs, argument 3: "legacy" holds "password" as literal text'],
+        secrets: ["123456"],
+    },
 ];
