@@ -170,8 +170,10 @@ function judgeSetting(key: string | undefined, value: string, isSecretKey: Secre
     if (key === undefined || !isSecretKey(key)) {
         return holds;
     }
-    if (value.includes("LoginModule")) {
-        // A JAAS config names a login module and its options; only its credentials are secrets.
+    if (value.includes("LoginModule") || isJsonObject(value)) {
+        // A JAAS config names a login module and its options, and a JSON document (a service
+        // account, OAuth client settings) names its fields: only the credentials among them are
+        // secrets.
         return holds;
     }
     if (isAuthParamsKey(key)) {
@@ -190,4 +192,13 @@ function judgeSetting(key: string | undefined, value: string, isSecretKey: Secre
         return "has a literal password after the user name";
     }
     return holds;
+}
+
+function isJsonObject(value: string): boolean {
+    try {
+        const parsed: unknown = JSON.parse(value);
+        return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);
+    } catch {
+        return false;
+    }
 }

@@ -780,4 +780,18 @@ CREATE CATALOG b WITH ('type' = 'iceberg', 'catalog-type' = 'rest', 'uri' = 'htt
         violations: ['statement 1 (CREATE CATALOG a), line 1: option "credential" in a WITH list has a literal password after the user name'],
         secrets: ["FkIcebergSecret2"],
     },
+    {
+        name: "Google credentials JSON under a credentials key: a workload identity configuration and a service account key",
+        source: "https://cloud.google.com/iam/docs/workload-identity-federation-with-other-providers (credential configuration file) and https://cloud.google.com/iam/docs/keys-create-delete (service account key file), inlined as connector options",
+        sql: `CREATE TABLE federated (id INT) WITH (
+  'connector' = 'acme-pubsub',
+  'gcp.credentials' = '{"type":"external_account","audience":"//iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/flink/providers/aliyun","subject_token_type":"urn:ietf:params:oauth:token-type:jwt","token_url":"https://sts.googleapis.com/v1/token","credential_source":{"file":"/var/run/secrets/tokens/gcp-token"}}'
+);
+CREATE TABLE keyed (id INT) WITH (
+  'connector' = 'acme-pubsub',
+  'gcp.credentials' = '{"type":"service_account","project_id":"fk-project","private_key_id":"fk0123456789abcdef","private_key":"-----BEGIN PRIVATE KEY-----\\nMIIEvFkFkFk\\n-----END PRIVATE KEY-----\\n","client_email":"flink@fk-project.iam.gserviceaccount.com","token_uri":"https://oauth2.googleapis.com/token"}'
+);`,
+        violations: ['statement 2 (CREATE TABLE keyed), line 7: option "gcp.credentials" in a WITH list holds "private_key" as literal text, a private key in PEM form'],
+        secrets: ["MIIEvFkFkFk"],
+    },
 ];
