@@ -104,8 +104,8 @@ export function isJaasConfigKey(key: string): boolean {
 
 /**
  * True for a key that holds Pulsar authentication parameters (`pulsar.client.authParams`,
- * `pulsar.client.authParamMap`): a
- * token, a file, JSON or a `key:value` list, depending on the plugin; see `text/authParams.ts`.
+ * `pulsar.client.authParamMap`): a token, a file, JSON or a `key:value` list, depending on the
+ * plugin; see `text/authParams.ts`.
  */
 export function isAuthParamsKey(key: string): boolean {
     return /auth(entication)?[-_.]?param(s|[-_.]?map)$/i.test(key.trim());

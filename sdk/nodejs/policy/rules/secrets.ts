@@ -41,8 +41,8 @@
 import { DeploymentDraftAttributes } from "../../../../provider/core/model";
 import { findSqlOptions, SqlOptionSource, summarizeStatement } from "../sql/options";
 import { splitSqlStatements } from "../sql/tokenizer";
-import { findEmbeddedSecrets, findSecretsInText } from "../text/embeddedSecrets";
 import { judgeAuthParams } from "../text/authParams";
+import { findEmbeddedSecrets, findSecretsInText } from "../text/embeddedSecrets";
 import { isLiteralSecret } from "../text/literalSecret";
 import { findMainArgSettings } from "../text/mainArgs";
 import { findYamlScalars } from "../text/yamlKeys";

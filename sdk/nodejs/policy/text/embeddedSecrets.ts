@@ -122,8 +122,8 @@ export function findAssignments(value: string): Assignment[] {
         // Look for further assignments right after the operator, inside this one's value too.
         pattern.lastIndex = match.index + whole.indexOf(operator, 2 * nameQuote.length + name.length) + 1;
         // `jdbc:mysql://...` and `12:30` are not assignments: a colon assigns only after a quoted
-        // name (JSON), before a space (YAML, headers), or in a Flink map value (`k1:v1,k2:v2`,
-        // as in `pipeline.global-job-parameters`), where each entry starts the value or follows a comma.
+        // name (JSON), before a space (YAML, headers), or at the start of an entry of a Flink map
+        // value (`k1:v1,k2:v2`, as in `pipeline.global-job-parameters`).
         const startsMapEntry = match.index === 0 || value[match.index - 1] === ",";
         if (operator === ":" && nameQuote === "" && gap === "" && !startsMapEntry) {
             continue;
