@@ -12,7 +12,8 @@
  *   string (`;password=...;`, `AccountKey=...`), a JAAS config (`password="..."`), a Paimon or
  *   Doris sync argument (`password=...`), JSON (`"password": "..."`) or a header
  *   (`Authorization: Bearer ...`); and the signature of a pre-signed URL (`Signature=`, `sig=`);
- * - a private key in PEM form, a JSON Web Token and a value that is an HTTP credential
+ * - a private key in PEM form, a JSON Web Token, an API token whose format names its issuer
+ *   (`sk-...`, `ghp_...`, `glpat-...`, `xoxb-...`) and a value that is an HTTP credential
  *   (`Bearer <token>`, `Basic <base64>`), under any name.
  *
  * A credential whose text is a `${secret_values.<name>}` reference, a masked placeholder or a
@@ -30,6 +31,9 @@ const pemPrivateKey = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 // symbol or a case change inside a word, which words of prose ("Basic authentication") lack.
 const authorizationValue = /^\s*(?:bearer|basic)\s+(\S{8,})\s*$/i;
 const credentialShape = /[\d=+/_.-]|[a-z][A-Z]/;
+// Tokens whose format names their issuer: OpenAI and DashScope (`sk-`), GitHub (`ghp_`, `ghs_`,
+// ...), GitLab (`glpat-`) and Slack (`xoxb-`, ...) keys.
+const issuedToken = /(?<![\w-])(?:sk-(?:proj-)?[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,})/;
 const jsonWebToken = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
 // `name = value` or `name: value`, the name standing at the start or after a separator, in
 // quotes or not; the value quoted, or running to the next separator (a `${...}` reference counts
@@ -99,6 +103,8 @@ function tokenSecrets(value: string): string[] {
     const authorization = authorizationValue.exec(value);
     if (authorization !== null && credentialShape.test(authorization[1]) && isLiteralSecret(authorization[1])) {
         found.push("an HTTP Authorization credential (Bearer or Basic)");
+    } else if (issuedToken.test(value)) {
+        found.push("an API token (OpenAI, DashScope, GitHub, GitLab or Slack format)");
     }
     return found;
 }

@@ -794,4 +794,17 @@ CREATE TABLE keyed (id INT) WITH (
         violations: ['statement 2 (CREATE TABLE keyed), line 7: option "gcp.credentials" in a WITH list holds "private_key" as literal text, a private key in PEM form'],
         secrets: ["MIIEvFkFkFk"],
     },
+    {
+        name: "API tokens under keys no pattern covers: a DashScope key in model options, and look-alikes that are not tokens",
+        source: "https://help.aliyun.com/zh/model-studio/first-api-call-to-qwen (DashScope sk- API keys) and adversarial (an option named only 'key', names that merely start with sk-)",
+        sql: `CREATE MODEL qwen INPUT (text STRING) OUTPUT (answer STRING) WITH (
+  'provider' = 'openai-compat',
+  'endpoint' = 'https://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions',
+  'dashscope.key' = 'sk-Fk0123456789abcdef0123',
+  'model' = 'qwen-plus'
+);
+CREATE TABLE features (id INT) WITH ('connector' = 'acme-ml', 'model' = 'sk-learn', 'task-id' = 'task-0123456789abcdefghijkl');`,
+        violations: ['statement 1 (CREATE MODEL qwen), line 4: option "dashscope.key" in a WITH list holds an API token'],
+        secrets: ["sk-Fk0123456789abcdef0123"],
+    },
 ];

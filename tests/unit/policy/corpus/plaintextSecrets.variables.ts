@@ -74,4 +74,11 @@ CREATE TEMPORARY TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = '\${l
         violations: ['local variable "kafka_pw" has a literal value', 'local variable "sr_auth" holds an HTTP Authorization credential'],
         secrets: ["FkKafkaPw1", "FkBearer2"],
     },
+    {
+        name: "a dependency fetched with a GitHub token as the URL's user name",
+        source: "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github (token formats) and adversarial (a token in the user part, without a password)",
+        dependencies: ["https://ghp_Fk0123456789abcdef0123456789abcdef01@raw.githubusercontent.com/acme/udfs/main/udf-1.0.jar"],
+        violations: ["sqlArtifact.additionalDependencies[0] holds an API token"],
+        secrets: ["ghp_Fk0123456789abcdef0123456789abcdef01"],
+    },
 ];
