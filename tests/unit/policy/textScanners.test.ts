@@ -134,13 +134,13 @@ describe("embedded secrets", () => {
 
 describe("literal credentials", () => {
     it("takes references, masked and template placeholders and file: URIs for no credential", () => {
-        for (const text of ["${secret_values.pw}", "******", "xxxxxx", "<password>", "<yourAccessKeySecret>", "{{ db_password }}", "file:///opt/token.txt", "Bearer <token>", "Basic ******", " "]) {
+        for (const text of ["${secret_values.pw}", "******", "xxxxxx", "<password>", "<yourAccessKeySecret>", "<<REPLACE>>", "{{ db_password }}", "yourPassword", "YOUR_API_KEY", "your-password", "file:///opt/token.txt", "Bearer <token>", "Basic ******", " "]) {
             assert.equal(isLiteralSecret(text), false, text);
         }
     });
 
     it("takes any other text for a literal credential, however weak", () => {
-        for (const text of ["p4ss", "123456", "yourPassword", "changeme", "<p4ss", "xx", "{p4ss}", "Bearer b4", "/etc/password-like"]) {
+        for (const text of ["p4ss", "123456", "password", "changeme", "yours1ncerely!", "<p4ss", "xx", "{p4ss}", "Bearer b4", "/etc/password-like"]) {
             assert.equal(isLiteralSecret(text), true, text);
         }
     });

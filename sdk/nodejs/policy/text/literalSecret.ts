@@ -3,15 +3,16 @@
  * kinds of text stand there without being one:
  *
  * - a `${secret_values.<name>}` reference, which Ververica replaces when the job starts;
- * - a masked or template placeholder, `******`, `xxxxxx`, `<password>`, `<yourAccessKeySecret>`,
- *   `{{ db_password }}`: documentation, templates and redacted copies write these, and a job
- *   deployed with one fails to log in rather than leaking anything;
+ * - a masked or template placeholder, `******`, `xxxxxx`, `<password>`, `<<REPLACE>>`,
+ *   `{{ db_password }}`, `yourPassword`, `YOUR_API_KEY`: documentation, templates and redacted
+ *   copies write these, and a job deployed with one fails to log in rather than leaking
+ *   anything;
  * - a `file:` URI, which names where the client reads the credential (Pulsar
  *   `authParams=file:///path/token`, an OAuth2 `"privateKey": "file:///path/key.json"`).
  *
  * An `Authorization` scheme in front (`Bearer ******`) is judged by the credential after it.
  * Everything else that is not blank is a literal credential, however weak or odd it looks
- * (`123456`, `changeme`, `yourPassword`).
+ * (`123456`, `changeme`, `password`).
  */
 import { containsSecretReference } from "./secretReference";
 
@@ -19,7 +20,7 @@ import { containsSecretReference } from "./secretReference";
 export const authorizationScheme = /^(bearer|basic|token|digest|bot|oauth|negotiate|apikey)$/i;
 const schemePrefix = /^(\S+)\s+(\S[\s\S]*)$/;
 const maskedPlaceholder = /^(?:[*•●]+|x{3,})$/i;
-const templatePlaceholder = /^(?:<[\w\s.-]+>|\{\{[^{}]+\}\})$/;
+const templatePlaceholder = /^(?:<+[\w\s.-]+>+|\{\{[^{}]+\}\}|your[-_ ]?[a-z][\w-]*)$/i;
 const fileUri = /^file:\S+$/i;
 
 /**

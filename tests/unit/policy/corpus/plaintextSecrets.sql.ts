@@ -650,10 +650,10 @@ CREATE TABLE http_template (id INT) WITH ('connector' = 'http', 'http.source.loo
         source: "https://github.com/zihjiang/filling-book (Component/source/mysqlcdc.md, a mysql-cdc example with a keyboard-walk password) and adversarial (values that resemble placeholders but are real text)",
         sql: `CREATE TABLE a (id INT) WITH ('connector' = 'mysql-cdc', 'hostname' = '192.168.100.141', 'username' = 'root', 'password' = '1qaz@WSX');
 CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = '123456');
-CREATE TABLE c (id INT) WITH ('connector' = 'jdbc', 'password' = 'yourPassword');
+CREATE TABLE c (id INT) WITH ('connector' = 'jdbc', 'password' = 'changeme');
 CREATE TABLE d (id INT) WITH ('connector' = 'jdbc', 'password' = '<FkNotAPlaceholder');`,
         violations: ["statement 1 (CREATE TABLE a)", "statement 2 (CREATE TABLE b)", "statement 3 (CREATE TABLE c)", "statement 4 (CREATE TABLE d)"],
-        secrets: ["1qaz@WSX", "123456", "yourPassword", "<FkNotAPlaceholder"],
+        secrets: ["1qaz@WSX", "123456", "changeme", "<FkNotAPlaceholder"],
     },
     {
         name: "HTTP connector: proxy password, subscription key and cookie headers; paths and switches are not secrets",
@@ -806,5 +806,52 @@ CREATE TABLE keyed (id INT) WITH (
 CREATE TABLE features (id INT) WITH ('connector' = 'acme-ml', 'model' = 'sk-learn', 'task-id' = 'task-0123456789abcdefghijkl');`,
         violations: ['statement 1 (CREATE MODEL qwen), line 4: option "dashscope.key" in a WITH list holds an API token'],
         secrets: ["sk-Fk0123456789abcdef0123"],
+    },
+    {
+        name: "published Kafka DDL templates: placeholders in JAAS configs, a GCP managed Kafka login and Kerberos",
+        source: "public Flink SQL examples found by code search (a SCRAM kafka_sink README with <your username>/<your password>, a speed_events table with <<REPLACE>>, a Confluent table with <API_KEY>/<API_SECRET>, a snippets panel with your-user/your-password, a Google managed Kafka sink with GcpLoginCallbackHandler, a StreamX Kerberos source)",
+        sql: `CREATE TABLE IF NOT EXISTS kafka_sink (entry STRING) WITH (
+  'connector' = 'kafka',
+  'properties.bootstrap.servers' = '<kafka-bootstrap-servers>',
+  'properties.security.protocol' = 'SASL_SSL',
+  'properties.sasl.mechanism' = 'SCRAM-SHA-512',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.scram.ScramLoginModule required username="<your username>" password="<your password>";'
+);
+CREATE TABLE speed_events (driverId BIGINT) WITH (
+  'properties.bootstrap.servers' = '<<REPLACE>>',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="<<REPLACE>>" password="<<REPLACE>>";',
+  'connector' = 'kafka'
+);
+CREATE TABLE user_behavior (user_id BIGINT) WITH (
+  'connector' = 'kafka',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="<API_KEY>" password="<API_SECRET>";'
+);
+CREATE TABLE kafka_setup (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.scram.ScramLoginModule required username="your-user" password="your-password";'
+);
+CREATE TABLE write_to_kafka (word STRING) WITH (
+  'connector' = 'kafka',
+  'properties.sasl.mechanism' = 'OAUTHBEARER',
+  'properties.sasl.login.callback.handler.class' = 'com.google.cloud.hosted.kafka.auth.GcpLoginCallbackHandler',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;'
+);
+CREATE TABLE kafka_kerberos (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.sasl.mechanism' = 'GSSAPI',
+  'properties.sasl.kerberos.service.name' = 'kafka',
+  'properties.sasl.jaas.config' = 'com.sun.security.auth.module.Krb5LoginModule required useKeyTab=true refreshKrb5Config=true storeKey=true serviceName=kafka keyTab="/home/work/work.keytab" principal="work@EXAMPLE.COM";'
+);`,
+        violations: [],
+    },
+    {
+        name: "a JAAS config templated with plain variables that the draft does not define",
+        source: "public Flink SQL example found by code search (payments_suspicious sink with username=\"${KAFKA_API_KEY}\" password=\"${KAFKA_API_SECRET}\"); a plain ${variable} is no secret reference",
+        sql: `CREATE TABLE payments_suspicious (payment_id STRING) WITH (
+  'connector' = 'kafka',
+  'properties.bootstrap.servers' = '\${KAFKA_BOOTSTRAP_SERVERS}',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="\${KAFKA_API_KEY}" password="\${KAFKA_API_SECRET}";'
+);`,
+        violations: ['option "properties.sasl.jaas.config" in a WITH list holds "password" as literal text'],
     },
 ];
