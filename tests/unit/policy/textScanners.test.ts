@@ -134,7 +134,7 @@ describe("embedded secrets", () => {
 
 describe("literal credentials", () => {
     it("takes references, masked and template placeholders and file: URIs for no credential", () => {
-        for (const text of ["${secret_values.pw}", "******", "xxxxxx", "<password>", "<yourAccessKeySecret>", "<<REPLACE>>", "{{ db_password }}", "yourPassword", "YOUR_API_KEY", "your-password", "file:///opt/token.txt", "Bearer <token>", "Basic ******", " "]) {
+        for (const text of ["${secret_values.pw}", "******", "xxxxxx", "<password>", "<yourAccessKeySecret>", "<<REPLACE>>", "{{ db_password }}", "yourPassword", "YOUR_API_KEY", "your-password", "file:///opt/token.txt", "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db", "acs:ram::123456789012:role/flink", "Bearer <token>", "Basic ******", " "]) {
             assert.equal(isLiteralSecret(text), false, text);
         }
     });

@@ -1,5 +1,5 @@
 /**
- * Decides whether the text standing where a credential belongs is the credential itself. Three
+ * Decides whether the text standing where a credential belongs is the credential itself. Four
  * kinds of text stand there without being one:
  *
  * - a `${secret_values.<name>}` reference, which Ververica replaces when the job starts;
@@ -8,7 +8,9 @@
  *   copies write these, and a job deployed with one fails to log in rather than leaking
  *   anything;
  * - a `file:` URI, which names where the client reads the credential (Pulsar
- *   `authParams=file:///path/token`, an OAuth2 `"privateKey": "file:///path/key.json"`).
+ *   `authParams=file:///path/token`, an OAuth2 `"privateKey": "file:///path/key.json"`);
+ * - a cloud resource name, `arn:aws:secretsmanager:...` or `acs:ram::...:role/flink`, which names
+ *   a secret or a role held elsewhere.
  *
  * An `Authorization` scheme in front (`Bearer ******`) is judged by the credential after it.
  * Everything else that is not blank is a literal credential, however weak or odd it looks
@@ -22,6 +24,7 @@ const schemePrefix = /^(\S+)\s+(\S[\s\S]*)$/;
 const maskedPlaceholder = /^(?:[*•●]+|x{3,})$/i;
 const templatePlaceholder = /^(?:<+[\w\s.-]+>+|\{\{[^{}]+\}\}|your[-_ ]?[a-z][\w-]*)$/i;
 const fileUri = /^file:\S+$/i;
+const resourceName = /^(arn|acs):[\w-]*:\S*$/;
 
 /**
  * True when `text`, written where a credential belongs, is a credential in plain text.
@@ -40,6 +43,7 @@ export function isLiteralSecret(text: string): boolean {
         !containsSecretReference(trimmed) &&
         !maskedPlaceholder.test(trimmed) &&
         !templatePlaceholder.test(trimmed) &&
-        !fileUri.test(trimmed)
+        !fileUri.test(trimmed) &&
+        !resourceName.test(trimmed)
     );
 }

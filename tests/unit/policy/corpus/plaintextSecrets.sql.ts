@@ -854,4 +854,16 @@ CREATE TABLE kafka_kerberos (id INT) WITH (
 );`,
         violations: ['option "properties.sasl.jaas.config" in a WITH list holds "password" as literal text'],
     },
+    {
+        name: "a connector pointed at a secret manager entry and a role by their resource names",
+        source: "adversarial (Kinesis role options, https://nightlies.apache.org/flink/flink-docs-stable/docs/connectors/table/kinesis/, and an in-house option naming an AWS Secrets Manager secret by ARN)",
+        sql: `CREATE TABLE t (id INT) WITH (
+  'connector' = 'acme-db',
+  'secret' = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-FkSuffix',
+  'credentials' = 'acs:ram::123456789012:role/flink-reader',
+  'password' = 'arn-like-FkLiteral1'
+);`,
+        violations: ['line 5: option "password" in a WITH list has a literal value'],
+        secrets: ["arn-like-FkLiteral1"],
+    },
 ];
