@@ -1,11 +1,17 @@
 import * as assert from "node:assert/strict";
+import { judgeAuthParams } from "../../../sdk/nodejs/policy/text/authParams";
 import { findAssignments, findEmbeddedSecrets } from "../../../sdk/nodejs/policy/text/embeddedSecrets";
+import { isLiteralSecret } from "../../../sdk/nodejs/policy/text/literalSecret";
 import { findMainArgSettings, splitArguments } from "../../../sdk/nodejs/policy/text/mainArgs";
 import { findYamlScalars } from "../../../sdk/nodejs/policy/text/yamlKeys";
 
 describe("main-argument scanner", () => {
     it("splits like a shell: quotes group, backslashes escape", () => {
         assert.deepEqual(splitArguments(`a  'b c' "d \\"e\\"" f\\ g ''`), ["a", "b c", 'd "e"', "f g", ""]);
+    });
+
+    it("joins lines ended by a backslash, as a shell script does", () => {
+        assert.deepEqual(splitArguments("mysql_sync_table \\\n--mysql-conf password=p1 \\\r\n--table t"), ["mysql_sync_table", "--mysql-conf", "password=p1", "--table", "t"]);
     });
 
     it("reads --key value, --key=value, -Dkey=value, key=value and -key:value, and keeps positional arguments", () => {
@@ -112,9 +118,48 @@ describe("embedded secrets", () => {
         assert.deepEqual(findEmbeddedSecrets("jdbc:oracle:thin:scott/tiger@//db:1521/orcl", isSecret), ["a password in an Oracle JDBC URL (user/password@host)"]);
         assert.deepEqual(findEmbeddedSecrets("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB", isSecret), ["a private key in PEM form"]);
         assert.deepEqual(findEmbeddedSecrets("https://h/a.jar?Expires=1&Signature=abc", isSecret), ['"Signature" as literal text']);
+        assert.deepEqual(findEmbeddedSecrets("-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOY", isSecret), ["a private key in PEM form"]);
+        assert.deepEqual(findEmbeddedSecrets("env:prod,db.password:p6", isSecret), ['"db.password" as literal text']);
+        assert.deepEqual(findEmbeddedSecrets("Bearer sk-p7p7p7p7", isSecret), ["an HTTP Authorization credential (Bearer or Basic)"]);
+        assert.deepEqual(findEmbeddedSecrets("Basic authentication", isSecret), []);
+        assert.deepEqual(findEmbeddedSecrets("key sk-p8p8p8p8p8p8p8p8p8p8p8p8", isSecret), ["an API token (OpenAI, DashScope, GitHub, GitLab or Slack format)"]);
+        assert.deepEqual(findEmbeddedSecrets("model sk-learn, task-p8p8p8p8p8p8p8p8p8p8p8p8", isSecret), []);
+        assert.deepEqual(findEmbeddedSecrets("jdbc:mysql://etl:******@h/db", isSecret), []);
         assert.deepEqual(
             findEmbeddedSecrets("mongodb://${secret_values.u}:${secret_values.p}@h/db?password=${secret_values.p}&Authorization: Bearer ${secret_values.t}", isSecret),
             [],
         );
+    });
+});
+
+describe("literal credentials", () => {
+    it("takes references, masked and template placeholders and file: URIs for no credential", () => {
+        for (const text of ["${secret_values.pw}", "******", "xxxxxx", "<password>", "<yourAccessKeySecret>", "<<REPLACE>>", "{{ db_password }}", "yourPassword", "YOUR_API_KEY", "your-password", "file:///opt/token.txt", "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db", "acs:ram::123456789012:role/flink", "Bearer <token>", "Basic ******", " "]) {
+            assert.equal(isLiteralSecret(text), false, text);
+        }
+    });
+
+    it("takes any other text for a literal credential, however weak", () => {
+        for (const text of ["p4ss", "123456", "password", "changeme", "yours1ncerely!", "<p4ss", "xx", "{p4ss}", "Bearer b4", "/etc/password-like"]) {
+            assert.equal(isLiteralSecret(text), true, text);
+        }
+    });
+});
+
+describe("Pulsar authParams", () => {
+    const isSecret = (name: string): boolean => /password|token/i.test(name) && !/file$/i.test(name);
+
+    it("judges a token, a file, JSON and a key:value list by the credentials they hold", () => {
+        assert.equal(judgeAuthParams("token:t1", isSecret), "has a literal value");
+        assert.equal(judgeAuthParams("eyJhbGciOiJIUzI1NiJ9.e30.sig", isSecret), "has a literal value");
+        assert.equal(judgeAuthParams('{"userId":"u","password":"p2"}', isSecret), 'holds "password" as literal text');
+        assert.equal(judgeAuthParams("userId:u,password:p3", isSecret), 'holds "password" as literal text');
+    });
+
+    it("passes references, token files and parameters that are paths", () => {
+        assert.equal(judgeAuthParams("token:${secret_values.t}", isSecret), undefined);
+        assert.equal(judgeAuthParams("file:///opt/pulsar/token.txt", isSecret), undefined);
+        assert.equal(judgeAuthParams("tlsCertFile:/opt/c.pem,tlsKeyFile:/opt/k.pem", isSecret), undefined);
+        assert.equal(judgeAuthParams('{"privateKey":"file:///opt/creds.json","issuerUrl":"https://auth"}', (name) => /key$/i.test(name)), undefined);
     });
 });

@@ -20,28 +20,29 @@ import { compilePattern } from "./violation";
 export const defaultSecretKeyPatterns: readonly string[] = [
     // Passwords: JDBC, MySQL/Postgres/SQL Server/Oracle CDC, MongoDB, Redis, Doris, StarRocks,
     // Hologres, ClickHouse, Elasticsearch, Kafka SSL key/keystore/truststore, local variables
-    // such as `mysql_pwd`.
+    // such as `mysql_pwd` and `db_pw`.
     "(password|passwd|passwort|passphrase)$",
-    "(^|[-_.\\s])(pwd|pass|passcode)$",
+    "(^|[-_.\\s])(pw|pwd|pass|passcode)$",
     // Client secrets and key secrets: `accessKeySecret` (OSS, SLS, DataHub, MaxCompute,
     // Tablestore), `client_secret` (OAuth), `appSecret`.
     "secret$",
     // Keys that are secrets: `access-key`/`accessKey` (SLS, DataHub, MaxCompute, RocketMQ),
     // `s3.secret-key`, `secretkey` (Kinesis), `api-key`/`apikey`/`openai.api_key` (model DDL,
     // HTTP), `private-key` (Snowflake, GCS service accounts), `ssl.keystore.key` (PEM keystores),
-    // Azure `account.key`, SAS, signing and HMAC keys.
-    "(access|secret|secret[-_.]access|private|api|account|sas|shared[-_.]?access|master|signing|hmac|keystore)[-_.]?key$",
+    // Azure `account.key`, SAS, signing and HMAC keys, `Ocp-Apim-Subscription-Key` headers.
+    "(access|secret|secret[-_.]access|private|api|account|sas|shared[-_.]?access|master|signing|hmac|keystore|subscription)[-_.]?key$",
     // Tokens: `token`, `bearer-auth.token` (schema registry), `securityToken` (STS),
     // `access_token`, `sas.token`, Pulsar token authentication.
     "token$",
     // Credentials given as one value.
     "credentials?$",
-    // Pulsar `authParams` / `auth-params` (`token:...`, or a JSON map with a password).
-    "auth(entication)?[-_.]?params$",
+    // Pulsar `authParams` / `auth-params` / `authParamMap` (`token:...`, JSON, `key:value` lists).
+    "auth(entication)?[-_.]?param(s|[-_.]?map)$",
     // Schema registry `basic-auth.user-info` / `basic.auth.user.info` (`user:password`).
     "auth[-_.]?user[-_.]?info$",
-    // HTTP connector headers: `...header.Authorization`.
+    // HTTP connector headers: `...header.Authorization`, `...header.Cookie` (a session).
     "authorization$",
+    "(^|[-_.])cookie$",
     // Kafka `properties.sasl.jaas.config`: judged credential by credential.
     "jaas[-_.]?config$",
     // Azure storage keys whose key name carries the account: `fs.azure.account.key.<account>...`.
@@ -99,6 +100,15 @@ export function secretKeyTest(settings: SecretKeySettings): SecretKeyTest {
  */
 export function isJaasConfigKey(key: string): boolean {
     return /jaas[-_.]?config$/i.test(key.trim());
+}
+
+/**
+ * True for a key that holds Pulsar authentication parameters (`pulsar.client.authParams`,
+ * `pulsar.client.authParamMap`): a token, a file, JSON or a `key:value` list, depending on the
+ * plugin; see `text/authParams.ts`.
+ */
+export function isAuthParamsKey(key: string): boolean {
+    return /auth(entication)?[-_.]?param(s|[-_.]?map)$/i.test(key.trim());
 }
 
 /** `accessKeySecret` → `access.Key.Secret`, `fs.oss.securityToken` → `fs.oss.security.Token`. */

@@ -18,12 +18,15 @@
  * How a setting is judged:
  *
  * - under a secret key (see `secretKeys.ts`), the value must contain a
- *   `${secret_values.<name>}` reference or be empty. A `${name}` of one of the draft's local
- *   variables is read as the variable's value (local variables are stored in plain text, so a
- *   literal there is a literal here); any other plain `${variable}` does not count. A JAAS config is judged credential by credential, so
+ *   `${secret_values.<name>}` reference, be empty, or be no credential at all: a masked or
+ *   template placeholder or a `file:` URI (see `text/literalSecret.ts`). A `${name}` of one of
+ *   the draft's local variables is read as the variable's value (local variables are stored in
+ *   plain text, so a literal there is a literal here); any other plain `${variable}` does not
+ *   count. A JAAS config is judged credential by credential, so
  *   `username="${secret_values.u}" password="literal"` is a violation and
- *   `IAMLoginModule required;` is not; a `user:password` user info needs the reference in its
- *   password part; and a reference does not excuse another credential written beside it;
+ *   `IAMLoginModule required;` is not; Pulsar `authParams` are judged by their form (see
+ *   `text/authParams.ts`); a `user:password` user info needs the reference in its password
+ *   part; and a reference does not excuse another credential written beside it;
  * - under any key, and for positional arguments and URIs, the value must not hold a credential
  *   of its own (see `text/embeddedSecrets.ts`): a URL's `user:password@`, `password=` in a query
  *   or connection string, `key=value` settings inside an argument, JSON, a PEM private key.
@@ -38,12 +41,13 @@
 import { DeploymentDraftAttributes } from "../../../../provider/core/model";
 import { findSqlOptions, SqlOptionSource, summarizeStatement } from "../sql/options";
 import { splitSqlStatements } from "../sql/tokenizer";
+import { judgeAuthParams } from "../text/authParams";
 import { findEmbeddedSecrets, findSecretsInText } from "../text/embeddedSecrets";
+import { isLiteralSecret } from "../text/literalSecret";
 import { findMainArgSettings } from "../text/mainArgs";
-import { containsSecretReference } from "../text/secretReference";
 import { findYamlScalars } from "../text/yamlKeys";
 import { listArtifactUris } from "./artifactUris";
-import { defaultExcludedKeyPatterns, defaultSecretKeyPatterns, isJaasConfigKey, SecretKeySettings, SecretKeyTest, secretKeyTest } from "./secretKeys";
+import { defaultExcludedKeyPatterns, defaultSecretKeyPatterns, isAuthParamsKey, SecretKeySettings, SecretKeyTest, secretKeyTest } from "./secretKeys";
 import { withDefaults } from "./settings";
 import { quote, RuleViolation, violation } from "./violation";
 
@@ -166,19 +170,35 @@ function judgeSetting(key: string | undefined, value: string, isSecretKey: Secre
     if (key === undefined || !isSecretKey(key)) {
         return holds;
     }
-    if (isJaasConfigKey(key) || value.includes("LoginModule")) {
-        // A JAAS config names a login module and its options; only its credentials are secrets.
+    if (value.includes("LoginModule") || isJsonObject(value)) {
+        // A JAAS config names a login module and its options, and a JSON document (a service
+        // account, OAuth client settings) names its fields: only the credentials among them are
+        // secrets.
         return holds;
     }
-    if (/^\s*(true|false)\s*$/i.test(value)) {
-        // A switch such as `use.token = 'true'`, not a credential.
+    if (isAuthParamsKey(key)) {
+        return judgeAuthParams(value, isSecretKey);
+    }
+    if (/^\s*(true|false|yes|no|on|off|enabled|disabled)\s*$/i.test(value)) {
+        // A switch such as `use.token = 'true'` or `use-secret = 'yes'`, not a credential.
         return undefined;
     }
-    if (!containsSecretReference(value)) {
+    if (isLiteralSecret(value)) {
         return "has a literal value";
     }
-    if (/user[-_.]?info$/i.test(key) && value.includes(":") && !containsSecretReference(value.slice(value.indexOf(":") + 1))) {
+    // `user:password` (schema registry user info) and `client_id:client_secret` (an Iceberg REST
+    // `credential`): the reference has to stand in the secret part.
+    if (/(user[-_.]?info|credential)$/i.test(key) && value.includes(":") && isLiteralSecret(value.slice(value.indexOf(":") + 1))) {
         return "has a literal password after the user name";
     }
     return holds;
+}
+
+function isJsonObject(value: string): boolean {
+    try {
+        const parsed: unknown = JSON.parse(value);
+        return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);
+    } catch {
+        return false;
+    }
 }

@@ -127,7 +127,7 @@ function keyValue(tokens: readonly SqlToken[], source: string): FoundOption | un
     return { key, value, line: keyTokens[0].line };
 }
 
-const createKeywords = new Set(["TEMPORARY", "TEMP", "SYSTEM", "OR", "REPLACE", "TABLE", "CATALOG", "DATABASE", "VIEW", "FUNCTION"]);
+const createKeywords = new Set(["TEMPORARY", "TEMP", "SYSTEM", "OR", "REPLACE", "TABLE", "CATALOG", "DATABASE", "VIEW", "FUNCTION", "MODEL"]);
 const ifNotExists = ["IF", "NOT", "EXISTS"];
 
 /**

@@ -12,24 +12,34 @@
  *   string (`;password=...;`, `AccountKey=...`), a JAAS config (`password="..."`), a Paimon or
  *   Doris sync argument (`password=...`), JSON (`"password": "..."`) or a header
  *   (`Authorization: Bearer ...`); and the signature of a pre-signed URL (`Signature=`, `sig=`);
- * - a private key in PEM form and a JSON Web Token, under any name.
+ * - a private key in PEM form, a JSON Web Token, an API token whose format names its issuer
+ *   (`sk-...`, `ghp_...`, `glpat-...`, `xoxb-...`) and a value that is an HTTP credential
+ *   (`Bearer <token>`, `Basic <base64>`), under any name.
  *
- * A credential whose text contains a `${secret_values.<name>}` reference is not literal.
+ * A credential whose text is a `${secret_values.<name>}` reference, a masked placeholder or a
+ * `file:` URI is not literal (see `literalSecret.ts`).
  */
 import { isJaasConfigKey, SecretKeyTest } from "../rules/secretKeys";
+import { authorizationScheme, isLiteralSecret } from "./literalSecret";
 import { containsSecretReference } from "./secretReference";
 
 const urlPattern = /\b(?:[a-z][a-z0-9+.-]*:\/\/|jdbc:oracle:)[^\s'"`]+/gi;
 const urlUserInfo = /\b[a-z][a-z0-9+.-]*:\/\/([^\s/?#@'"]*)@/gi;
 const oracleThinUrl = /\bjdbc:oracle:[a-z]+:[^\s/@:'"]+\/([^\s@'"]+)@/gi;
-const pemPrivateKey = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
+const pemPrivateKey = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+// A whole value such as `Bearer sk-...` or `Basic dXNlcjpwYXNz`; the credential has a digit, a
+// symbol or a case change inside a word, which words of prose ("Basic authentication") lack.
+const authorizationValue = /^\s*(?:bearer|basic)\s+(\S{8,})\s*$/i;
+const credentialShape = /[\d=+/_.-]|[a-z][A-Z]/;
+// Tokens whose format names their issuer: OpenAI and DashScope (`sk-`), GitHub (`ghp_`, `ghs_`,
+// ...), GitLab (`glpat-`) and Slack (`xoxb-`, ...) keys.
+const issuedToken = /(?<![\w-])(?:sk-(?:proj-)?[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,})/;
 const jsonWebToken = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
 // `name = value` or `name: value`, the name standing at the start or after a separator, in
 // quotes or not; the value quoted, or running to the next separator (a `${...}` reference counts
 // as one piece, so that its braces do not end the value).
 const assignment =
     /(?<=^|[\s,;&?{(\[\-"'])(["']?)([A-Za-z_][\w.\-]*)\1[ \t]*([=:])([ \t]*)(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|((?:\$\{[^}\s]*\}|[^\s,;&)}\]"'])*))/;
-const authorizationScheme = /^(bearer|basic|token|digest|bot|oauth|negotiate|apikey)$/i;
 const signatureParameter = /^(x-amz-signature|x-goog-signature|signature|sig)$/i;
 
 /**
@@ -58,12 +68,12 @@ function urlSecrets(value: string): string[] {
     for (const match of value.matchAll(urlUserInfo)) {
         const userInfo = match[1];
         const colon = userInfo.indexOf(":");
-        if (colon !== -1 && isLiteral(userInfo.slice(colon + 1))) {
+        if (colon !== -1 && isLiteralSecret(userInfo.slice(colon + 1))) {
             found.push("a password in a URL (user:password@host)");
         }
     }
     for (const match of value.matchAll(oracleThinUrl)) {
-        if (isLiteral(match[1])) {
+        if (isLiteralSecret(match[1])) {
             found.push("a password in an Oracle JDBC URL (user/password@host)");
         }
     }
@@ -75,7 +85,7 @@ function assignmentSecrets(value: string, isSecretName: SecretKeyTest): string[]
     for (const { name, text } of findAssignments(value)) {
         // A JAAS config is judged by the credentials inside it, which are assignments of their own.
         const isJaas = isJaasConfigKey(name) || text.includes("LoginModule");
-        if (!isJaas && (isSecretName(name) || signatureParameter.test(name)) && isLiteral(text)) {
+        if (!isJaas && (isSecretName(name) || signatureParameter.test(name)) && isLiteralSecret(text)) {
             found.push(`${JSON.stringify(name)} as literal text`);
         }
     }
@@ -89,6 +99,12 @@ function tokenSecrets(value: string): string[] {
     }
     if (jsonWebToken.test(value) && !containsSecretReference(value)) {
         found.push("a JSON Web Token");
+    }
+    const authorization = authorizationValue.exec(value);
+    if (authorization !== null && credentialShape.test(authorization[1]) && isLiteralSecret(authorization[1])) {
+        found.push("an HTTP Authorization credential (Bearer or Basic)");
+    } else if (issuedToken.test(value)) {
+        found.push("an API token (OpenAI, DashScope, GitHub, GitLab or Slack format)");
     }
     return found;
 }
@@ -111,9 +127,15 @@ export function findAssignments(value: string): Assignment[] {
         const [whole, nameQuote, name, operator, gap, doubleQuoted, singleQuoted, bare] = match;
         // Look for further assignments right after the operator, inside this one's value too.
         pattern.lastIndex = match.index + whole.indexOf(operator, 2 * nameQuote.length + name.length) + 1;
-        // `jdbc:mysql://...`, `token:abc` and `12:30` are not assignments: a colon assigns only
-        // after a quoted name (JSON) or before a space (YAML, headers).
-        if (operator === ":" && nameQuote === "" && gap === "") {
+        // `jdbc:mysql://...` and `12:30` are not assignments: a colon assigns only after a quoted
+        // name (JSON), before a space (YAML, headers), or at the start of an entry of a Flink map
+        // value (`k1:v1,k2:v2`, as in `pipeline.global-job-parameters`).
+        const startsMapEntry = match.index === 0 || value[match.index - 1] === ",";
+        if (operator === ":" && nameQuote === "" && gap === "" && !startsMapEntry) {
+            continue;
+        }
+        if (bare !== undefined && /^([{[]|null$)/.test(bare)) {
+            // A nested JSON object or list, whose own entries are assignments, or JSON's null.
             continue;
         }
         let text = doubleQuoted ?? singleQuoted ?? bare ?? "";
@@ -125,8 +147,4 @@ export function findAssignments(value: string): Assignment[] {
         assignments.push({ name, text });
     }
     return assignments;
-}
-
-function isLiteral(text: string): boolean {
-    return text.trim() !== "" && !containsSecretReference(text);
 }

@@ -18,9 +18,12 @@ export interface MainArgSetting {
     readonly position: number;
 }
 
+const lineContinuation = /^\r?\n/;
+
 /**
  * Splits a command line into arguments on unquoted whitespace; single and double quotes group
- * (and are removed) and a backslash outside single quotes escapes the next character.
+ * (and are removed), a backslash outside single quotes escapes the next character, and a
+ * backslash at the end of a line joins the lines, as in a shell.
  */
 export function splitArguments(commandLine: string): string[] {
     const args: string[] = [];
@@ -40,6 +43,9 @@ export function splitArguments(commandLine: string): string[] {
         } else if (c === "'" || c === '"') {
             quote = c;
             inArgument = true;
+        } else if (c === "\\" && lineContinuation.test(commandLine.slice(i + 1, i + 3))) {
+            // A command line copied from a shell script keeps its `\` line continuations.
+            i += commandLine[i + 1] === "\r" ? 2 : 1;
         } else if (c === "\\" && i + 1 < commandLine.length) {
             current += commandLine[++i];
             inArgument = true;

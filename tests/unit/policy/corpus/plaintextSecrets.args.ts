@@ -79,4 +79,55 @@ export const argumentCases: readonly SecretsCorpusCase[] = [
         jarArgs: `--mysql-conf password= --password \${secret_values.pw} --conf '{"password": "\${secret_values.pw}"}' -token:\${secret_values.t} --sink-conf password=\${secret_values.doris}`,
         violations: [],
     },
+    {
+        name: "a Paimon sync command pasted from a shell script, line continuations included",
+        source: "https://github.com/dufangwei-yyds/bigdata-learn (bin/mysql-cdc-paimon-table-datatype-mapping.sh, the arguments after the action JAR)",
+        jarArgs: `mysql_sync_table \\
+--warehouse hdfs://localhost:8020/paimon \\
+--database default \\
+--table data_type_mapping \\
+--primary-keys id \\
+--type-mapping tinyint1-not-bool \\
+--mysql-conf hostname=localhost \\
+--mysql-conf username=root \\
+--mysql-conf password=FkDfw2024Q520, \\
+--mysql-conf database-name='data_ingestion' \\
+--catalog-conf type=paimon \\
+--table-conf bucket=2`,
+        violations: ['jarArtifact.mainArgs, argument 16: "mysql-conf" holds "password" as literal text'],
+        secrets: ["FkDfw2024Q520"],
+    },
+    {
+        name: "Paimon postgres_sync_table and mongodb_sync_database with literal passwords",
+        source: "https://paimon.apache.org/docs/master/cdc-ingestion/postgres-cdc/ (Synchronizing Tables) and https://paimon.apache.org/docs/master/cdc-ingestion/mongo-cdc/ (Synchronizing Databases)",
+        jarArgs: `postgres_sync_table --warehouse hdfs:///path/to/warehouse --database test_db --table test_table
+  --partition_keys pt --primary_keys pt,uid --computed_column '_year=year(age)'
+  --postgres_conf hostname=127.0.0.1 --postgres_conf username=root --postgres_conf password=FkPgSync1
+  --postgres_conf database-name='source_db' --postgres_conf schema-name='public' --postgres_conf slot.name='flink_replication_slot'
+  --catalog_conf metastore=hive --catalog_conf uri=thrift://hive-metastore:9083 --table_conf bucket=4`,
+        pythonArgs: `mongodb_sync_database --warehouse hdfs:///path/to/warehouse --database test_db
+  --mongodb_conf hosts=127.0.0.1:27017 --mongodb_conf username=root --mongodb_conf password=FkMongoSync2 --mongodb_conf database=source_db`,
+        violations: ['jarArtifact.mainArgs, argument 18: "postgres_conf" holds "password"', 'pythonArtifact.mainArgs, argument 10: "mongodb_conf" holds "password"'],
+        secrets: ["FkPgSync1", "FkMongoSync2"],
+    },
+    {
+        name: "placeholders in arguments are not literal credentials",
+        source: "adversarial (a redacted sync command and a documentation template)",
+        jarArgs: `mysql-sync-database --database ods --mysql-conf password=****** --sink-conf password=<password> --api-key '<your-api-key>' jdbc:mysql://etl:****@db:3306/shop`,
+        violations: [],
+    },
+    {
+        name: "flags that name a file or an environment variable, next to a literal client secret",
+        source: "adversarial (argument names of OAuth and secret-manager clients)",
+        pythonArgs: `--token-file /var/run/secrets/token --keytab /etc/security/flink.keytab --principal flink@EXAMPLE.COM --api-key-env OPENAI_API_KEY --client-id flink --client-secret FkClientSecret3`,
+        violations: ['pythonArtifact.mainArgs, argument 11: "client-secret" has a literal value'],
+        secrets: ["FkClientSecret3"],
+    },
+    {
+        name: "JSON configuration whose secret-named entries hold objects, lists and null, beside a numeric password",
+        source: "adversarial (nested JSON is judged entry by entry; a number is a literal, null is no value)",
+        jarArgs: `--conf '{"token": {"type": "file", "path": "/opt/flink/usrlib/token"}, "credentials": ["default"], "password": null}' --legacy '{"password": 123456}'`,
+        violations: ['jarArtifact.mainArgs, argument 3: "legacy" holds "password" as literal text'],
+        secrets: ["123456"],
+    },
 ];

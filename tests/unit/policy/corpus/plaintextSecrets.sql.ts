@@ -579,4 +579,291 @@ CREATE TABLE hudi_orders (id INT, PRIMARY KEY (id) NOT ENFORCED) WITH (
         violations: ['statement 1 (CREATE CATALOG rest_catalog), line 6: option "credential" in a WITH list has a literal value'],
         secrets: ["FkIcebergClientSecret1"],
     },
+    {
+        name: "Pulsar token read from a file and TLS authentication by certificate paths",
+        source: "https://pulsar.apache.org/docs/next/security-jwt/ (authParams=file:///path/to/token.txt) and https://pulsar.apache.org/docs/next/security-tls-authentication/ (authParams=tlsCertFile:...,tlsKeyFile:...)",
+        sql: `CREATE TABLE orders_token (id INT) WITH (
+  'connector' = 'pulsar',
+  'topics' = 'persistent://public/default/orders',
+  'service-url' = 'pulsar+ssl://pulsar:6651',
+  'pulsar.client.authPluginClassName' = 'org.apache.pulsar.client.impl.auth.AuthenticationToken',
+  'pulsar.client.authParams' = 'file:///opt/flink/usrlib/pulsar-token.txt'
+);
+CREATE TABLE orders_tls (id INT) WITH (
+  'connector' = 'pulsar',
+  'topics' = 'persistent://public/default/orders',
+  'pulsar.client.authPluginClassName' = 'org.apache.pulsar.client.impl.auth.AuthenticationTls',
+  'pulsar.client.authParams' = 'tlsCertFile:/opt/flink/usrlib/my-role.cert.pem,tlsKeyFile:/opt/flink/usrlib/my-role.key-pk8.pem',
+  'pulsar.client.tlsTrustCertsFilePath' = '/opt/flink/usrlib/ca.cert.pem'
+);`,
+        violations: [],
+    },
+    {
+        name: "Pulsar basic authentication in JSON with a literal password; OAuth2 with a key file",
+        source: "https://pulsar.apache.org/docs/next/security-basic-auth/ (authParams JSON) and https://pulsar.apache.org/docs/next/security-oauth2/ (privateKey as a file URL)",
+        sql: `CREATE TABLE basic_auth (id INT) WITH (
+  'connector' = 'pulsar',
+  'pulsar.client.authPluginClassName' = 'org.apache.pulsar.client.impl.auth.AuthenticationBasic',
+  'pulsar.client.authParams' = '{"userId":"superuser","password":"FkPulsarBasic1"}'
+);
+CREATE TABLE oauth2 (id INT) WITH (
+  'connector' = 'pulsar',
+  'pulsar.client.authPluginClassName' = 'org.apache.pulsar.client.impl.auth.oauth2.AuthenticationOAuth2',
+  'pulsar.client.authParams' = '{"type":"client_credentials","privateKey":"file:///opt/flink/usrlib/credentials.json","issuerUrl":"https://auth.streamnative.cloud/","audience":"urn:sn:pulsar:o-fk:instance"}'
+);`,
+        violations: ['statement 1 (CREATE TABLE basic_auth), line 4: option "pulsar.client.authParams" in a WITH list holds "password" as literal text'],
+        secrets: ["FkPulsarBasic1"],
+    },
+    {
+        name: "Pulsar authParamMap in Flink map syntax, and the key/value list form with a password",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/connectors/datastream/pulsar/ (pulsar.client.authParamMap) and adversarial (the Pulsar 1.x key:value parameter string)",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'pulsar', 'pulsar.client.authParamMap' = 'token:FkParamMapToken1');
+CREATE TABLE b (id INT) WITH ('connector' = 'pulsar', 'pulsar.client.authParams' = 'userId:superuser,password:FkParamList2');
+CREATE TABLE c (id INT) WITH ('connector' = 'pulsar', 'pulsar.client.authParamMap' = 'token:\${secret_values.pulsar_token}');`,
+        violations: ['statement 1 (CREATE TABLE a), line 1: option "pulsar.client.authParamMap" in a WITH list has a literal value', 'statement 2 (CREATE TABLE b), line 2: option "pulsar.client.authParams" in a WITH list holds "password" as literal text'],
+        secrets: ["FkParamMapToken1", "FkParamList2"],
+    },
+    {
+        name: "masked and template placeholders are not literal credentials",
+        source: "adversarial (redacted copies and documentation templates: '******', '<password>', '<yourAccessKeySecret>', a masked URL password, a JAAS and an Authorization header with placeholders)",
+        sql: `CREATE TEMPORARY TABLE redacted (id INT) WITH (
+  'connector' = 'mysql',
+  'hostname' = 'rm-bp1xxxx.mysql.rds.aliyuncs.com',
+  'username' = 'flink',
+  'password' = '******'
+);
+CREATE TEMPORARY TABLE templated (id INT) WITH (
+  'connector' = 'sls',
+  'accessId' = '<yourAccessKeyId>',
+  'accessKey' = '<yourAccessKeySecret>'
+);
+CREATE TABLE masked_url (id INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://etl:****@db:3306/shop', 'password' = 'xxxxxx');
+CREATE TABLE kafka_template (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="<username>" password="<password>";'
+);
+CREATE TABLE http_template (id INT) WITH ('connector' = 'http', 'http.source.lookup.header.Authorization' = 'Bearer <token>');`,
+        violations: [],
+    },
+    {
+        name: "weak or odd literals are still literals",
+        source: "https://github.com/zihjiang/filling-book (Component/source/mysqlcdc.md, a mysql-cdc example with a keyboard-walk password) and adversarial (values that resemble placeholders but are real text)",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'mysql-cdc', 'hostname' = '192.168.100.141', 'username' = 'root', 'password' = '1qaz@WSX');
+CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = '123456');
+CREATE TABLE c (id INT) WITH ('connector' = 'jdbc', 'password' = 'changeme');
+CREATE TABLE d (id INT) WITH ('connector' = 'jdbc', 'password' = '<FkNotAPlaceholder');`,
+        violations: ["statement 1 (CREATE TABLE a)", "statement 2 (CREATE TABLE b)", "statement 3 (CREATE TABLE c)", "statement 4 (CREATE TABLE d)"],
+        secrets: ["1qaz@WSX", "123456", "changeme", "<FkNotAPlaceholder"],
+    },
+    {
+        name: "HTTP connector: proxy password, subscription key and cookie headers; paths and switches are not secrets",
+        source: "https://github.com/getindata/flink-http-connector (README: proxy, security.cert/key paths, use-raw-authorization-header, header.* options)",
+        sql: `CREATE TABLE http_lookup (id STRING, msg STRING) WITH (
+  'connector' = 'rest-lookup',
+  'format' = 'json',
+  'url' = 'https://api.example.com/client',
+  'gid.connector.http.source.lookup.use-raw-authorization-header' = 'true',
+  'gid.connector.http.source.lookup.proxy.host' = 'proxy.example.com',
+  'gid.connector.http.source.lookup.proxy.username' = 'svc-flink',
+  'gid.connector.http.source.lookup.proxy.password' = 'FkProxyPw1',
+  'gid.connector.http.source.lookup.header.Ocp-Apim-Subscription-Key' = 'fk0123456789abcdef0123456789abcd',
+  'gid.connector.http.source.lookup.header.Cookie' = 'SESSION=FkSessionCookie2',
+  'gid.connector.http.security.cert.client' = '/opt/flink/usrlib/client.crt',
+  'gid.connector.http.security.key.client' = '/opt/flink/usrlib/client.pk8',
+  'gid.connector.http.security.cert.server.allowSelfSigned' = 'true'
+);`,
+        violations: ['line 8: option "gid.connector.http.source.lookup.proxy.password"', 'line 9: option "gid.connector.http.source.lookup.header.Ocp-Apim-Subscription-Key"', 'line 10: option "gid.connector.http.source.lookup.header.Cookie"'],
+        secrets: ["FkProxyPw1", "fk0123456789abcdef0123456789abcd", "FkSessionCookie2"],
+    },
+    {
+        name: "job parameters in Flink map syntax and JVM options carrying passwords",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/config/ (pipeline.global-job-parameters as a map, env.java.opts) with adversarial values",
+        sql: `SET 'pipeline.global-job-parameters' = 'env:prod,db.password:FkJobParam1,region:cn-hangzhou';
+SET 'env.java.opts' = '-Dfile.encoding=UTF-8 -Dlegacy.db.password=FkJvmOpt2';
+SET 'pipeline.global-job-parameters' = 'env:prod,db.password:\${secret_values.db_password}';
+CREATE TABLE k (id INT) WITH ('connector' = 'kafka', 'scan.startup.specific-offsets' = 'partition:0,offset:42;partition:1,offset:300');`,
+        violations: ['SQL statement 1 (SET), line 1: option "pipeline.global-job-parameters" in a SET holds "db.password" as literal text', 'SQL statement 2 (SET), line 2: option "env.java.opts" in a SET holds'],
+        secrets: ["FkJobParam1", "FkJvmOpt2"],
+    },
+    {
+        name: "Kafka JAAS variants: an Event Hubs connection string, an OAuth client secret, Kerberos and escaped quotes",
+        source: "https://github.com/Azure/azure-event-hubs-for-kafka (quickstart: username=\"$ConnectionString\" password=\"Endpoint=sb://...\"), https://kafka.apache.org/documentation/#security_sasl_oauthbearer_clientconfig and https://kafka.apache.org/documentation/#security_sasl_kerberos_clientconfig",
+        sql: `CREATE TABLE eventhubs (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.bootstrap.servers' = 'fk-namespace.servicebus.windows.net:9093',
+  'properties.security.protocol' = 'SASL_SSL',
+  'properties.sasl.mechanism' = 'PLAIN',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="$ConnectionString" password="Endpoint=sb://fk-namespace.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=FkEventHubsKey1=";'
+);
+CREATE TABLE oauth (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.sasl.mechanism' = 'OAUTHBEARER',
+  'properties.sasl.oauthbearer.token.endpoint.url' = 'https://login.example.com/oauth2/token',
+  'properties.sasl.login.callback.handler.class' = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required clientId="flink" clientSecret="FkOauthClient2" scope="kafka";'
+);
+CREATE TABLE kerberos (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.sasl.mechanism' = 'GSSAPI',
+  'properties.sasl.kerberos.service.name' = 'kafka',
+  'properties.sasl.jaas.config' = 'com.sun.security.auth.module.Krb5LoginModule required useKeyTab=true storeKey=true keyTab="/opt/flink/usrlib/flink.keytab" principal="flink@EXAMPLE.COM";'
+);
+CREATE TABLE quoted (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username=''u'' password=''FkEscaped3'';'
+);`,
+        violations: ['statement 1 (CREATE TABLE eventhubs), line 6', 'statement 2 (CREATE TABLE oauth), line 13: option "properties.sasl.jaas.config" in a WITH list holds "clientSecret" as literal text', "statement 4 (CREATE TABLE quoted)"],
+        secrets: ["FkEventHubsKey1", "FkOauthClient2", "FkEscaped3"],
+    },
+    {
+        name: "Paimon catalog on S3 and model DDL with several providers",
+        source: "https://paimon.apache.org/docs/master/filesystems/s3/ (s3.access-key / s3.secret-key) and https://docs.confluent.io/cloud/current/flink/reference/statements/create-model.html (provider options)",
+        sql: `CREATE CATALOG paimon_s3 WITH (
+  'type' = 'paimon',
+  'warehouse' = 's3://fk-bucket/warehouse',
+  's3.endpoint' = 'https://s3.us-east-1.amazonaws.com',
+  's3.access-key' = '\${secret_values.s3_access_key}',
+  's3.secret-key' = 'FkS3SecretKey/wJalrXUtnFEMI/K7MDENG'
+);
+CREATE MODEL sentiment INPUT (text STRING) OUTPUT (label STRING) WITH (
+  'provider' = 'openai',
+  'task' = 'classification',
+  'openai.endpoint' = 'https://api.openai.com/v1/chat/completions',
+  'openai.api_key' = 'sk-FkOpenAi0123456789',
+  'openai.max_tokens' = '512',
+  'openai.model_version' = 'gpt-4o-mini'
+);
+CREATE MODEL summarizer INPUT (text STRING) OUTPUT (summary STRING) WITH (
+  'provider' = 'bedrock',
+  'bedrock.endpoint' = 'https://bedrock-runtime.us-east-1.amazonaws.com/model/fk/invoke',
+  'bedrock.aws_access_key_id' = 'AKIAFKEXAMPLE0000000',
+  'bedrock.aws_secret_access_key' = 'FkBedrockSecret3',
+  'bedrock.aws_session_token' = ''
+);`,
+        violations: ['statement 1 (CREATE CATALOG paimon_s3), line 6: option "s3.secret-key"', 'statement 2 (CREATE MODEL sentiment), line 12: option "openai.api_key"', 'statement 3 (CREATE MODEL summarizer), line 20: option "bedrock.aws_secret_access_key"'],
+        secrets: ["FkS3SecretKey/wJalrXUtnFEMI/K7MDENG", "sk-FkOpenAi0123456789", "FkBedrockSecret3"],
+    },
+    {
+        name: "keys in mixed case, a comment between key and value, and options that name mechanisms",
+        source: "adversarial (Flink option keys are matched as written; comments are not values)",
+        sql: `CREATE TABLE t (id INT) WITH (
+  'connector' = 'jdbc',
+  'PassWord' = /* rotated quarterly */ 'FkMixedCase1',
+  'Properties.SSL.Truststore.Password' = 'FkUpper2',
+  'password.encrypted' = 'false',
+  'use-secret' = 'yes',
+  'token' = 'disabled',
+  'properties.ssl.truststore.location' = '/opt/flink/usrlib/truststore.jks',
+  'properties.ssl.keystore.type' = 'PEM',
+  'debezium.database.sslkey' = '/opt/flink/usrlib/client.key',
+  'aws.credentials.profile.name' = 'default',
+  'aws.credentials.web-identity-token-file' = '/var/run/secrets/eks.amazonaws.com/serviceaccount/token'
+);`,
+        violations: ['line 3: option "PassWord"', 'line 4: option "Properties.SSL.Truststore.Password"'],
+        secrets: ["FkMixedCase1", "FkUpper2"],
+    },
+    {
+        name: "a bearer token passed to an HTTP function in a query; prose that names schemes",
+        source: "adversarial (a scalar HTTP UDF called with its Authorization value, https://nightlies.apache.org/flink/flink-docs-stable/docs/dev/table/functions/udfs/)",
+        sql: `INSERT INTO enriched
+SELECT id, http_get(CONCAT('https://api.example.com/users/', id), 'Bearer sk-FkUdfToken0123456789') AS profile,
+       'Basic authentication is disabled' AS note
+FROM users;`,
+        violations: ["SQL statement 1 (INSERT), line 2: a string holds an HTTP Authorization credential"],
+        secrets: ["sk-FkUdfToken0123456789"],
+    },
+    {
+        name: "Iceberg REST credential: the reference must stand in the client secret part",
+        source: "https://iceberg.apache.org/docs/latest/flink/ (REST catalog credential as <client_id>:<client_secret>) and adversarial (a referenced client id beside a literal secret)",
+        sql: `CREATE CATALOG a WITH ('type' = 'iceberg', 'catalog-type' = 'rest', 'uri' = 'https://polaris.example.com/api/catalog', 'credential' = '\${secret_values.client_id}:FkIcebergSecret2');
+CREATE CATALOG b WITH ('type' = 'iceberg', 'catalog-type' = 'rest', 'uri' = 'https://polaris.example.com/api/catalog', 'credential' = 'flink-client:\${secret_values.client_secret}');`,
+        violations: ['statement 1 (CREATE CATALOG a), line 1: option "credential" in a WITH list has a literal password after the user name'],
+        secrets: ["FkIcebergSecret2"],
+    },
+    {
+        name: "Google credentials JSON under a credentials key: a workload identity configuration and a service account key",
+        source: "https://cloud.google.com/iam/docs/workload-identity-federation-with-other-providers (credential configuration file) and https://cloud.google.com/iam/docs/keys-create-delete (service account key file), inlined as connector options",
+        sql: `CREATE TABLE federated (id INT) WITH (
+  'connector' = 'acme-pubsub',
+  'gcp.credentials' = '{"type":"external_account","audience":"//iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/flink/providers/aliyun","subject_token_type":"urn:ietf:params:oauth:token-type:jwt","token_url":"https://sts.googleapis.com/v1/token","credential_source":{"file":"/var/run/secrets/tokens/gcp-token"}}'
+);
+CREATE TABLE keyed (id INT) WITH (
+  'connector' = 'acme-pubsub',
+  'gcp.credentials' = '{"type":"service_account","project_id":"fk-project","private_key_id":"fk0123456789abcdef","private_key":"-----BEGIN PRIVATE KEY-----\\nMIIEvFkFkFk\\n-----END PRIVATE KEY-----\\n","client_email":"flink@fk-project.iam.gserviceaccount.com","token_uri":"https://oauth2.googleapis.com/token"}'
+);`,
+        violations: ['statement 2 (CREATE TABLE keyed), line 7: option "gcp.credentials" in a WITH list holds "private_key" as literal text, a private key in PEM form'],
+        secrets: ["MIIEvFkFkFk"],
+    },
+    {
+        name: "API tokens under keys no pattern covers: a DashScope key in model options, and look-alikes that are not tokens",
+        source: "https://help.aliyun.com/zh/model-studio/first-api-call-to-qwen (DashScope sk- API keys) and adversarial (an option named only 'key', names that merely start with sk-)",
+        sql: `CREATE MODEL qwen INPUT (text STRING) OUTPUT (answer STRING) WITH (
+  'provider' = 'openai-compat',
+  'endpoint' = 'https://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions',
+  'dashscope.key' = 'sk-Fk0123456789abcdef0123',
+  'model' = 'qwen-plus'
+);
+CREATE TABLE features (id INT) WITH ('connector' = 'acme-ml', 'model' = 'sk-learn', 'task-id' = 'task-0123456789abcdefghijkl');`,
+        violations: ['statement 1 (CREATE MODEL qwen), line 4: option "dashscope.key" in a WITH list holds an API token'],
+        secrets: ["sk-Fk0123456789abcdef0123"],
+    },
+    {
+        name: "published Kafka DDL templates: placeholders in JAAS configs, a GCP managed Kafka login and Kerberos",
+        source: "public Flink SQL examples found by code search (a SCRAM kafka_sink README with <your username>/<your password>, a speed_events table with <<REPLACE>>, a Confluent table with <API_KEY>/<API_SECRET>, a snippets panel with your-user/your-password, a Google managed Kafka sink with GcpLoginCallbackHandler, a StreamX Kerberos source)",
+        sql: `CREATE TABLE IF NOT EXISTS kafka_sink (entry STRING) WITH (
+  'connector' = 'kafka',
+  'properties.bootstrap.servers' = '<kafka-bootstrap-servers>',
+  'properties.security.protocol' = 'SASL_SSL',
+  'properties.sasl.mechanism' = 'SCRAM-SHA-512',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.scram.ScramLoginModule required username="<your username>" password="<your password>";'
+);
+CREATE TABLE speed_events (driverId BIGINT) WITH (
+  'properties.bootstrap.servers' = '<<REPLACE>>',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="<<REPLACE>>" password="<<REPLACE>>";',
+  'connector' = 'kafka'
+);
+CREATE TABLE user_behavior (user_id BIGINT) WITH (
+  'connector' = 'kafka',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="<API_KEY>" password="<API_SECRET>";'
+);
+CREATE TABLE kafka_setup (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.scram.ScramLoginModule required username="your-user" password="your-password";'
+);
+CREATE TABLE write_to_kafka (word STRING) WITH (
+  'connector' = 'kafka',
+  'properties.sasl.mechanism' = 'OAUTHBEARER',
+  'properties.sasl.login.callback.handler.class' = 'com.google.cloud.hosted.kafka.auth.GcpLoginCallbackHandler',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;'
+);
+CREATE TABLE kafka_kerberos (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.sasl.mechanism' = 'GSSAPI',
+  'properties.sasl.kerberos.service.name' = 'kafka',
+  'properties.sasl.jaas.config' = 'com.sun.security.auth.module.Krb5LoginModule required useKeyTab=true refreshKrb5Config=true storeKey=true serviceName=kafka keyTab="/home/work/work.keytab" principal="work@EXAMPLE.COM";'
+);`,
+        violations: [],
+    },
+    {
+        name: "a JAAS config templated with plain variables that the draft does not define",
+        source: "public Flink SQL example found by code search (payments_suspicious sink with username=\"${KAFKA_API_KEY}\" password=\"${KAFKA_API_SECRET}\"); a plain ${variable} is no secret reference",
+        sql: `CREATE TABLE payments_suspicious (payment_id STRING) WITH (
+  'connector' = 'kafka',
+  'properties.bootstrap.servers' = '\${KAFKA_BOOTSTRAP_SERVERS}',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="\${KAFKA_API_KEY}" password="\${KAFKA_API_SECRET}";'
+);`,
+        violations: ['option "properties.sasl.jaas.config" in a WITH list holds "password" as literal text'],
+    },
+    {
+        name: "a connector pointed at a secret manager entry and a role by their resource names",
+        source: "adversarial (Kinesis role options, https://nightlies.apache.org/flink/flink-docs-stable/docs/connectors/table/kinesis/, and an in-house option naming an AWS Secrets Manager secret by ARN)",
+        sql: `CREATE TABLE t (id INT) WITH (
+  'connector' = 'acme-db',
+  'secret' = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-FkSuffix',
+  'credentials' = 'acs:ram::123456789012:role/flink-reader',
+  'password' = 'arn-like-FkLiteral1'
+);`,
+        violations: ['line 5: option "password" in a WITH list has a literal value'],
+        secrets: ["arn-like-FkLiteral1"],
+    },
 ];

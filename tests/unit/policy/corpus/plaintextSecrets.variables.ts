@@ -56,7 +56,29 @@ CREATE TEMPORARY TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = '\${l
             { name: "legacy_pw", value: "FkLegacy1" },
             { name: "db_name", value: "shop" },
         ],
-        violations: ['statement 2 (CREATE TEMPORARY TABLE b), line 2: option "password" in a WITH list has a literal value (through local variable "legacy_pw")'],
+        // `legacy_pw` is named like a password, so the variable is reported where it is stored too.
+        violations: ['statement 2 (CREATE TEMPORARY TABLE b), line 2: option "password" in a WITH list has a literal value (through local variable "legacy_pw")', 'local variable "legacy_pw" has a literal value'],
         secrets: ["FkLegacy1"],
+    },
+    {
+        name: "local variables: masked placeholders pass; short password names and bearer tokens under any name do not",
+        source: "https://www.alibabacloud.com/help/en/flink/user-guide/manage-variables (job variables) with adversarial names and values",
+        localVariables: [
+            { name: "db_password", value: "******" },
+            { name: "api_key", value: "<your-api-key>" },
+            { name: "kafka_pw", value: "FkKafkaPw1" },
+            { name: "pulsar_auth_params", value: "file:///opt/flink/usrlib/token.txt" },
+            { name: "sr_auth", value: "Bearer FkBearer2" },
+            { name: "auth_note", value: "Basic authentication" },
+        ],
+        violations: ['local variable "kafka_pw" has a literal value', 'local variable "sr_auth" holds an HTTP Authorization credential'],
+        secrets: ["FkKafkaPw1", "FkBearer2"],
+    },
+    {
+        name: "a dependency fetched with a GitHub token as the URL's user name",
+        source: "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github (token formats) and adversarial (a token in the user part, without a password)",
+        dependencies: ["https://ghp_Fk0123456789abcdef0123456789abcdef01@raw.githubusercontent.com/acme/udfs/main/udf-1.0.jar"],
+        violations: ["sqlArtifact.additionalDependencies[0] holds an API token"],
+        secrets: ["ghp_Fk0123456789abcdef0123456789abcdef01"],
     },
 ];

@@ -183,4 +183,128 @@ sink:
         violations: ['line 13: key "password" has a literal value'],
         secrets: ["FkElastic3"],
     },
+    {
+        name: "AI models defined in the pipeline block with the API key inline",
+        source: "https://help.aliyun.com/zh/flink/realtime-flink/developer-reference/set-up-and-call-ai-models (pipeline.model with openai.apikey)",
+        cdcYaml: `source:
+  type: mysql
+  hostname: rm-xxx.mysql.rds.aliyuncs.com
+  username: \${secret_values.mysql_user}
+  password: \${secret_values.mysql_pw}
+  tables: app_db.reviews
+sink:
+  type: values
+transform:
+  - source-table: app_db.reviews
+    projection: id, CHAT(content) AS summary, GET_EMBEDDING(content) AS embedding
+pipeline:
+  model:
+    - model-name: CHAT
+      class-name: OpenAIChatModel
+      openai.model: gpt-4o-mini
+      openai.host: https://dashscope.aliyuncs.com/compatible-mode/v1
+      openai.apikey: sk-FkCdcModel0123456789
+      openai.chat.prompt: please summarize this
+    - model-name: GET_EMBEDDING
+      class-name: OpenAIEmbeddingModel
+      openai.model: text-embedding-v3
+      openai.host: https://dashscope.aliyuncs.com/compatible-mode/v1
+      openai.apikey: \${secret_values.dashscope_api_key}`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 18: key "openai.apikey" has a literal value'],
+        secrets: ["sk-FkCdcModel0123456789"],
+    },
+    {
+        name: "placeholders, and transform expressions and routes that mention passwords",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/core-concept/transform/ and .../route/ (projection, filter, route) with adversarial values",
+        cdcYaml: `source:
+  type: mysql
+  hostname: db
+  username: flink
+  password: "******"
+sink:
+  type: starrocks
+  jdbc-url: jdbc:mysql://fe:9030
+  username: root
+  password: <your-password>
+transform:
+  - source-table: app.users
+    projection: id, name, CHAR_LENGTH(password) AS pw_len
+    filter: password IS NOT NULL AND token <> ''
+route:
+  - source-table: app.passwords
+    sink-table: ods.passwords
+    description: sync the password table`,
+        violations: [],
+    },
+    {
+        name: "a Paimon sink with catalog properties on OSS, one of them a literal secret",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/pipeline-connectors/paimon/ (catalog.properties.*)",
+        cdcYaml: `sink:
+  type: paimon
+  catalog.properties.metastore: filesystem
+  catalog.properties.warehouse: oss://fk-bucket/warehouse
+  catalog.properties.fs.oss.endpoint: oss-cn-hangzhou-internal.aliyuncs.com
+  catalog.properties.fs.oss.accessKeyId: \${secret_values.ak_id}
+  catalog.properties.fs.oss.accessKeySecret: FkYamlOssSecret1
+  table.properties.bucket: 4`,
+        violations: ['line 7: key "catalog.properties.fs.oss.accessKeySecret" has a literal value'],
+        secrets: ["FkYamlOssSecret1"],
+    },
+    {
+        name: "the documented job structure with a <yourPassword> placeholder, transforms and routes",
+        source: "https://www.alibabacloud.com/help/en/flink/realtime-flink/developer-reference/data-ingestion-yaml-script-structure (job structure example)",
+        cdcYaml: `# MySQL Source module
+source:
+  type: mysql
+  name: MySQL Source
+  host: localhost
+  port: 3306
+  username: admin
+  password: <yourPassword>
+  tables: adb.*, bdb.user_table_[0-9]+, [app|web]_order_.*, mydb.\\\\.*
+
+# Paimon Sink module
+sink:
+  type: paimon
+  name: Paimon Sink
+  catalog.properties.metastore: filesystem
+  catalog.properties.warehouse: /path/warehouse
+
+# Transform module
+transform:
+  - source-table: mydb.app_order_.*
+    projection: id, order_id, TO_UPPER(product_name)
+    filter: id > 10 AND order_id > 100
+    primary-keys: id
+    partition-keys: product_name
+    table-options: comment=app order
+    description: project fields from source table
+    converter-after-transform: SOFT_DELETE
+
+# Route module
+route:
+  - source-table: mydb.default.app_order_.*
+    sink-table: odsdb.default.app_order
+    description: sync all table shards to one`,
+        violations: [],
+    },
+    {
+        name: "the Ververica data ingestion template with secret variables, and its variant with a literal password",
+        source: "https://docs.ververica.com/docs/user-guides/admin-operator-guide/data-ingestion (YAML schema overview)",
+        cdcYaml: `source:
+  type: mysql
+  name: <human name>
+  hostname: <host or service>
+  port: 3306
+  username: \${secret_values.mysqlusername}
+  password: \${secret_values.mysqlpassword}
+  tables: "mysql\\\\.\\\\.*"
+sink:
+  type: kafka
+  name: Kafka Sink
+  properties.bootstrap.servers: kafka:9092
+  properties.sasl.jaas.config: org.apache.kafka.common.security.plain.PlainLoginModule required username="\${secret_values.kafka_user}" password="FkTemplateKafka1";`,
+        violations: ['line 13: key "properties.sasl.jaas.config" holds "password" as literal text'],
+        secrets: ["FkTemplateKafka1"],
+    },
 ];
