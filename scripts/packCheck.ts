@@ -171,8 +171,16 @@ export interface InstallWeight {
     readonly bytes: number;
 }
 
-/** The install weight goal: beside `@pulumi/pulumi`, at most this much. */
-export const installGoal: InstallWeight = { packages: 12, bytes: 8 * 1024 * 1024 };
+/**
+ * The install weight goal: beside `@pulumi/pulumi`, at most 12 packages (this package's
+ * dependencies, the package itself not counted) and 8 MiB (everything, the package included).
+ */
+export const installGoal = { dependencies: 12, bytes: 8 * 1024 * 1024 } as const;
+
+/** Whether a measured install is within {@link installGoal}. */
+export function withinInstallGoal(weight: InstallWeight): boolean {
+    return weight.packages - 1 <= installGoal.dependencies && weight.bytes <= installGoal.bytes;
+}
 
 /**
  * Installs `tarball` into a fresh project in `dir` without its peers (`@pulumi/pulumi` and the
@@ -207,12 +215,12 @@ function weighModules(modulesDir: string): InstallWeight {
 /** One line per measure, against the goal; `ok` is false when a measure misses it. */
 export function describeInstallWeight(weight: InstallWeight): { ok: boolean; lines: string[] } {
     const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-    const packagesOk = weight.packages <= installGoal.packages;
+    const packagesOk = weight.packages - 1 <= installGoal.dependencies;
     const bytesOk = weight.bytes <= installGoal.bytes;
     return {
         ok: packagesOk && bytesOk,
         lines: [
-            `install beside @pulumi/pulumi: ${weight.packages} packages (this one included; goal at most ${installGoal.packages})${packagesOk ? "" : ", over the goal"}`,
+            `install beside @pulumi/pulumi: ${weight.packages} packages, this one and ${weight.packages - 1} dependencies (goal at most ${installGoal.dependencies} dependencies)${packagesOk ? "" : ", over the goal"}`,
             `install beside @pulumi/pulumi: ${mib(weight.bytes)} (goal at most ${mib(installGoal.bytes)})${bytesOk ? "" : ", over the goal"}`,
         ],
     };

@@ -32,11 +32,8 @@ export interface ListingProgress {
 /**
  * Looks up the drafts of a namespace that pass every given filter (`nameRegex`, `ids`,
  * `labels`). Arguments are validated before anything else, so an invalid regular expression
- * fails without a request. This is the function a provider host calls with plain inputs.
- *
- * ```ts
- * const { ids } = await lookupDeploymentDrafts({ workspace: "a14bd5d90a", namespace: "prod", nameRegex: "^orders-" }, context);
- * ```
+ * fails without a request. This is the function a provider host calls with plain inputs and
+ * its own {@link LookupContext}.
  */
 export async function lookupDeploymentDrafts(args: DraftFilterArgs, context: LookupContext): Promise<DeploymentDraftsResult> {
     const filter = validateDraftFilter(args);

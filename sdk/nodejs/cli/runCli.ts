@@ -14,11 +14,9 @@ Commands:
 `;
 
 /**
- * Runs the command line `argv` (without the node and script paths); returns the exit code.
- *
- * ```ts
- * process.exitCode = await runCli(["audit", "--workspace", "ws", "--namespace", "prod"], io);
- * ```
+ * Runs the command line `argv` (without the node and script paths, e.g. `["audit",
+ * "--workspace", "ws", "--namespace", "prod"]`) with the streams and environment of `io`;
+ * returns the exit code.
  */
 export async function runCli(argv: readonly string[], io: CommandIo): Promise<number> {
     const [command, ...rest] = argv;

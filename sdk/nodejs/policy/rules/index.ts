@@ -6,8 +6,10 @@
  * `@pulumi/policy`: this entry type-checks and runs without it, for scripts, CI and audits.
  *
  * ```ts
+ * import { getDeploymentDraft } from "pulumi-ververica";
  * import { checkEngineVersion, checkPlaintextSecrets } from "pulumi-ververica/rules";
  *
+ * const draft = await getDeploymentDraft({ workspace: "a14bd5d90a", namespace: "default-namespace", name: "orders-etl" });
  * const violations = [
  *     ...checkEngineVersion(draft, { minimumVvrVersion: "8.0.5" }),
  *     ...checkPlaintextSecrets(draft, { additionalSecretKeys: ["auth-blob"] }),
