@@ -5,7 +5,7 @@
 //   2. Node's single executable application support turns the bundle into a blob, and postject
 //      injects it into a copy of this Node binary;
 //   3. tar writes dist/plugin/pulumi-resource-ververica-v<version>-linux-amd64.tar.gz.
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import * as esbuild from "esbuild";
 import * as fs from "fs";
 import * as path from "path";
@@ -47,11 +47,14 @@ async function build(): Promise<void> {
     const binary = path.join(work, binaryName);
     fs.copyFileSync(process.execPath, binary);
     fs.chmodSync(binary, 0o755);
-    execFileSync(
+    const injected = spawnSync(
         process.execPath,
         [require.resolve("postject/dist/cli.js"), binary, "NODE_SEA_BLOB", blob, "--sentinel-fuse", "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2"],
-        { stdio: ["ignore", "ignore", "inherit"] },
+        { encoding: "utf8" },
     );
+    if (injected.status !== 0) {
+        throw new Error(`postject failed: ${injected.stderr.trim()}`);
+    }
 
     fs.copyFileSync(path.join(root, "LICENSE"), path.join(work, "LICENSE"));
     fs.rmSync(tarball, { force: true });
