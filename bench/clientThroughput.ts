@@ -4,7 +4,7 @@
  *
  * The emulator refuses a replayed signature nonce, so no baseline can sign once and replay.
  * The raw baseline therefore signs every request with the package's own signer (the same
- * headers, the same `@alicloud/openapi-util` V3 signature) and sends it with a bare
+ * headers, the same V3 signature) and sends it with a bare
  * `http.request` on a keep-alive agent, reading the body and `JSON.parse`-ing it: the wire
  * work every client pays. What the package adds on top is everything else: settings and
  * credential resolution, validation, the concurrency bound, the retry policy, timeouts,

@@ -10,6 +10,7 @@ import type { EmulatorStats } from "../tests/emulator";
 type Command =
     | { readonly op: "setLatency"; readonly latencyMs: number }
     | { readonly op: "putDrafts"; readonly drafts: readonly WireDeploymentDraft[] }
+    | { readonly op: "setListOmits"; readonly fields: ReadonlyArray<keyof WireDeploymentDraft> }
     | { readonly op: "stats" }
     | { readonly op: "resetStats" };
 
@@ -22,6 +23,8 @@ export interface EmulatorProcess {
     readonly url: string;
     setLatency(latencyMs: number): Promise<void>;
     putDrafts(drafts: readonly WireDeploymentDraft[]): Promise<void>;
+    /** Fields ListDeploymentDrafts leaves out of each draft. */
+    setListOmits(fields: ReadonlyArray<keyof WireDeploymentDraft>): Promise<void>;
     stats(): Promise<StatsSnapshot>;
     resetStats(): Promise<void>;
     close(): Promise<void>;
@@ -65,6 +68,7 @@ export async function startEmulatorProcess(): Promise<EmulatorProcess> {
         url,
         setLatency: (latencyMs) => send({ op: "setLatency", latencyMs }),
         putDrafts: (drafts) => send({ op: "putDrafts", drafts }),
+        setListOmits: (fields) => send({ op: "setListOmits", fields }),
         stats: () => send<StatsSnapshot>({ op: "stats" }),
         resetStats: () => send({ op: "resetStats" }),
         close: () => stop(child),
@@ -95,6 +99,9 @@ async function serveCommands(): Promise<void> {
                 break;
             case "putDrafts":
                 for (const draft of command.drafts) emulator.store.put(draft);
+                break;
+            case "setListOmits":
+                emulator.behaviour.listOmits = [...command.fields];
                 break;
             case "stats": {
                 const { requests, byStatus, peakInFlight } = emulator.stats;

@@ -1,5 +1,5 @@
 /**
- * Section 6: how long the engine waits for a provider: from starting the process to the first
+ * Section 7: how long the engine waits for a provider: from starting the process to the first
  * answered request (`GetPluginInfo` over gRPC), for the `ververica` plugin's single executable
  * and for the dynamic provider host the engine starts for `DeploymentDraft` in Node programs
  * (`pulumi-resource-pulumi-nodejs`, which resolves and runs `@pulumi/pulumi`'s dynamic-provider
@@ -66,7 +66,7 @@ export async function measurePluginStart(plugin: string, rounds: number): Promis
     const ours = median(samples.plugin);
     const baseline = median(samples.dynamicHost);
     return sectionResult({
-        section: 6,
+        section: 7,
         title: "provider start to first answered request",
         ours: { label: "pulumi-resource-ververica (single executable)", value: ours, unit: "ms" },
         baseline: { label: "dynamic provider host (pulumi-resource-pulumi-nodejs)", value: baseline, unit: "ms" },

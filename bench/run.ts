@@ -4,15 +4,17 @@
  *
  *   npm run bench                 all sections
  *   npm run bench -- --only 1,3   some sections
- *   npm run bench -- --skip 4     all but some (4 and 7 need the Pulumi CLI, see scripts/pulumi-cli.sh;
- *                                 6 and 7 build the plugin, 7 the YAML host, see scripts/pulumi-yaml-host.sh)
+ *   npm run bench -- --skip 4     all but some (4 and 8 need the Pulumi CLI, see scripts/pulumi-cli.sh;
+ *                                 7 and 8 build the plugin, 8 the YAML host, see scripts/pulumi-yaml-host.sh)
+ *   npm run bench -- --only 6     the audit command alone
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
-import { generateDrafts, DEFAULT_TEST_CREDENTIAL } from "../tests/emulator";
+import { generateAuditDrafts, generateDrafts, DEFAULT_TEST_CREDENTIAL } from "../tests/emulator";
+import { measureAuditLatency } from "./auditLatency";
 import { measureClientThroughput } from "./clientThroughput";
 import { startEmulatorProcess } from "./emulatorProcess";
 import { measureImportCost } from "./importCost";
@@ -35,7 +37,7 @@ const concurrency = 8;
 const latencyMs = 50;
 
 function selectedSections(argv: readonly string[]): Set<number> {
-    const all = [1, 2, 3, 4, 5, 6, 7];
+    const all = [1, 2, 3, 4, 5, 6, 7, 8];
     const list = (flag: string) => {
         const i = argv.indexOf(flag);
         return i < 0 ? undefined : (argv[i + 1] ?? "").split(",").map(Number);
@@ -105,8 +107,8 @@ async function main(): Promise<void> {
         console.error("bench: building dist/ (tsc -p tsconfig.build.json)");
         execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: repoRoot, stdio: "inherit" });
     }
-    // Sections 6 and 7 run the plugin as users get it.
-    if (sections.has(6) || sections.has(7)) {
+    // Sections 7 and 8 run the plugin as users get it.
+    if (sections.has(7) || sections.has(8)) {
         console.error("bench: building the plugin (npm run build:plugin) unless up to date");
         ensurePluginTarball();
     }
@@ -120,6 +122,8 @@ async function main(): Promise<void> {
     const ids = drafts.map((d) => String(d.deploymentDraftId));
     const emulator = await startEmulatorProcess();
     await emulator.putDrafts(drafts);
+    const auditCounts = { "audit-a": 334, "audit-b": 333, "audit-c": 333 };
+    if (sections.has(6)) await emulator.putDrafts(generateAuditDrafts(workspace, auditCounts).map((d) => d.draft));
 
     const runs: Array<[number, string, () => Promise<SectionResult>]> = [
         [1, "client throughput", () => measureClientThroughput(emulator, { workspace, namespace, ids, concurrency, requests: 1500, rounds: 7 })],
@@ -127,8 +131,9 @@ async function main(): Promise<void> {
         [3, "identical lookups", () => measureIdenticalLookups(emulator, { workspace, namespace, ids, concurrency, latencyMs, rounds: 7 }, 100)],
         [4, "pulumi preview", () => measurePreviewOverhead({ workspace, namespace, ids, endpoint: emulator.url, resources: 100, rounds: 3 })],
         [5, "require cost", () => measureImportCost(9)],
-        [6, "plugin start", () => measurePluginStart(pluginExecutable, 9)],
-        [7, "YAML invokes", () => measureYamlInvokes({ workspace, namespace, ids, endpoint: emulator.url, invokes: 100, rounds: 3 })],
+        [6, "audit", () => measureAuditLatency(emulator, { workspace, counts: auditCounts, concurrency, latencyMs, rounds: 3 })],
+        [7, "plugin start", () => measurePluginStart(pluginExecutable, 9)],
+        [8, "YAML invokes", () => measureYamlInvokes({ workspace, namespace, ids, endpoint: emulator.url, invokes: 100, rounds: 3 })],
     ];
     const results: Array<SectionResult | SkippedSection> = [];
     try {

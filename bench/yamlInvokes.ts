@@ -1,5 +1,5 @@
 /**
- * Section 7: 100 `getDeploymentDraft` calls in a `pulumi preview`, through the engine and the
+ * Section 8: 100 `getDeploymentDraft` calls in a `pulumi preview`, through the engine and the
  * plugin from a YAML program (`fn::invoke`, the plugin installed from its tarball, the YAML
  * host of scripts/pulumi-yaml-host.sh) next to 100 direct lookups of the TypeScript data source
  * in an inline TypeScript program. Both read 100 distinct drafts one after the other (the YAML
@@ -76,7 +76,7 @@ export async function measureYamlInvokes(s: InvokeSettings): Promise<SectionResu
         const ours = median(samples.yaml.map((t) => t.ms));
         const baseline = median(samples.typescript.map((t) => t.ms));
         return sectionResult({
-            section: 7,
+            section: 8,
             title: `${s.invokes} getDeploymentDraft in a preview: YAML through the plugin vs TypeScript direct`,
             ours: { label: `YAML program, ${s.invokes} fn::invoke through the engine and the plugin`, value: ours, unit: "ms" },
             baseline: { label: `TypeScript inline program, ${s.invokes} direct lookups`, value: baseline, unit: "ms" },

@@ -1,7 +1,8 @@
 /**
  * Checks what `npm pack` would publish: compiled JavaScript with its declarations, README,
  * LICENSE and package.json, and nothing else; every `main`/`types`/`exports` target present;
- * no source maps; documented declarations; and no import a stranger's install cannot satisfy.
+ * no source maps; documented declarations; no import a stranger's install cannot satisfy; and
+ * what installing it weighs beside `@pulumi/pulumi`, against {@link installGoal}.
  *
  * `npm run pack:check` builds, then runs this against `npm pack --dry-run`. The e2e package
  * test runs {@link checkPackedFiles} against the tarball it installs.
@@ -9,6 +10,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import { builtinModules } from "module";
+import * as os from "os";
 import * as path from "path";
 
 /** The parts of package.json the check reads. */
@@ -16,6 +18,7 @@ export interface PackageManifest {
     readonly name: string;
     readonly main?: string;
     readonly types?: string;
+    readonly bin?: string | Readonly<Record<string, string>>;
     readonly exports?: Readonly<Record<string, string | Readonly<Record<string, string>>>>;
     readonly dependencies?: Readonly<Record<string, string>>;
     readonly peerDependencies?: Readonly<Record<string, string>>;
@@ -48,6 +51,7 @@ export function checkPackedFiles(files: readonly string[], manifest: PackageMani
 
     for (const [what, target] of entryPoints(manifest)) {
         if (!packed.has(target)) problems.push(`${what} points at ${target}, which is not packed`);
+        else if (what.startsWith("bin") && !read(target).startsWith("#!/usr/bin/env node\n")) problems.push(`${what} points at ${target}, which does not start with #!/usr/bin/env node`);
     }
 
     for (const file of documentedDeclarations) {
@@ -72,6 +76,8 @@ function entryPoints(manifest: PackageManifest): [string, string][] {
     const entries: [string, string][] = [];
     if (manifest.main !== undefined) entries.push(["main", normalize(manifest.main)]);
     if (manifest.types !== undefined) entries.push(["types", normalize(manifest.types)]);
+    const bin = typeof manifest.bin === "string" ? { [manifest.name]: manifest.bin } : (manifest.bin ?? {});
+    for (const [command, file] of Object.entries(bin)) entries.push([`bin["${command}"]`, normalize(file)]);
     for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
         const conditions = typeof target === "string" ? { default: target } : target;
         for (const [condition, file] of Object.entries(conditions)) {
@@ -126,6 +132,61 @@ export function npmPack(packageDir: string, destination?: string): PackReport {
     return report;
 }
 
+/** What installing the package brings beside its peers. */
+export interface InstallWeight {
+    /** Installed packages, the package itself included. */
+    readonly packages: number;
+    /** Bytes of every installed file. */
+    readonly bytes: number;
+}
+
+/** The install weight goal: beside `@pulumi/pulumi`, at most this much. */
+export const installGoal: InstallWeight = { packages: 12, bytes: 8 * 1024 * 1024 };
+
+/**
+ * Installs `tarball` into a fresh project in `dir` without its peers (`@pulumi/pulumi` and the
+ * optional ones, which a user has anyway) and measures what arrived. npm's cache is preferred,
+ * so a machine that installed this repository needs no network.
+ */
+export function measureInstall(tarball: string, dir: string): InstallWeight {
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "install-weight", version: "1.0.0", private: true }));
+    execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--legacy-peer-deps", tarball], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    return weighModules(path.join(dir, "node_modules"));
+}
+
+function weighModules(modulesDir: string): InstallWeight {
+    let packages = 0;
+    let bytes = 0;
+    const walk = (dir: string, inModules: boolean): void => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory()) {
+                const isPackage = inModules && !entry.name.startsWith(".") && !entry.name.startsWith("@");
+                if (isPackage) packages++;
+                walk(full, entry.name === "node_modules" || (inModules && entry.name.startsWith("@")));
+            } else if (entry.isFile()) {
+                bytes += fs.statSync(full).size;
+            }
+        }
+    };
+    walk(modulesDir, true);
+    return { packages, bytes };
+}
+
+/** One line per measure, against the goal; `ok` is false when a measure misses it. */
+export function describeInstallWeight(weight: InstallWeight): { ok: boolean; lines: string[] } {
+    const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+    const packagesOk = weight.packages <= installGoal.packages;
+    const bytesOk = weight.bytes <= installGoal.bytes;
+    return {
+        ok: packagesOk && bytesOk,
+        lines: [
+            `install beside @pulumi/pulumi: ${weight.packages} packages (this one included; goal at most ${installGoal.packages})${packagesOk ? "" : ", over the goal"}`,
+            `install beside @pulumi/pulumi: ${mib(weight.bytes)} (goal at most ${mib(installGoal.bytes)})${bytesOk ? "" : ", over the goal"}`,
+        ],
+    };
+}
+
 function main(): void {
     const root = path.resolve(__dirname, "..");
     const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as PackageManifest;
@@ -136,6 +197,17 @@ function main(): void {
         (file) => fs.readFileSync(path.join(root, file), "utf8"),
     );
     console.log(`${report.filename}: ${report.files.length} files, ${report.size} bytes packed, ${report.unpackedSize} bytes unpacked`);
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-ververica-pack-check-"));
+    try {
+        const packed = npmPack(root, scratch);
+        const installDir = path.join(scratch, "project");
+        fs.mkdirSync(installDir);
+        const weight = describeInstallWeight(measureInstall(path.join(scratch, packed.filename), installDir));
+        for (const line of weight.lines) console.log(`pack:check: ${line}`);
+        if (!weight.ok) problems.push("the install is heavier than the goal");
+    } finally {
+        fs.rmSync(scratch, { recursive: true, force: true });
+    }
     if (problems.length > 0) {
         console.error(problems.map((p) => `pack:check: ${p}`).join("\n"));
         process.exitCode = 1;

@@ -24,7 +24,8 @@ const draftName = config.require("draftName");
 const draft = ververica.getDeploymentDraftOutput({ workspace, namespace, name: draftName });
 
 // A CDC YAML draft stops the program here with a DraftNotDeployableError: this resource
-// cannot run CDC YAML pipelines.
+// cannot run CDC YAML pipelines. The artifact argument (the SQL, where passwords hide) is a
+// secret, so the deployment's state holds it as ciphertext; the other arguments stay readable.
 const deployment = new alicloud.realtimecompute.Deployment(
     draftName,
     deploymentArgsFromDraft(draft, {

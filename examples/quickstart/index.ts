@@ -16,44 +16,52 @@ const namespace = config.get("namespace") ?? "default-namespace";
 const draftId = config.get("draftId") ?? "c84d73be-40ad-4627-8bdd-fa1eba51b234";
 const secondDraftName = config.get("secondDraftName") ?? "payments-enrichment";
 
-// By id: one GetDeploymentDraft call.
+// By id: one GetDeploymentDraft call. The result is a Pulumi secret, because the draft's
+// artifact (SQL, main args) may hold passwords; what this program exports holds none, so each
+// export is shown in plain text with `pulumi.unsecret`.
 const draft = ververica.getDeploymentDraftOutput({ workspace, namespace, deploymentDraftId: draftId });
 
 // `apply` reads the looked-up draft; each export is an output typed after the draft's attributes.
-export const draftName = draft.apply((d) => d.name);
-export const engineVersion = draft.apply((d) => d.engineVersion);
-export const executionMode = draft.apply((d) => d.executionMode);
+export const draftName = pulumi.unsecret(draft.apply((d) => d.name));
+export const engineVersion = pulumi.unsecret(draft.apply((d) => d.engineVersion));
+export const executionMode = pulumi.unsecret(draft.apply((d) => d.executionMode));
 // Label values are exported as the API sent them, numbers and booleans included.
-export const labels = draft.apply((d) => d.labels ?? {});
-export const artifactKind = draft.apply((d) => d.artifact?.kind ?? null);
-export const artifactSource = draft.apply((d) => describeArtifact(d.artifact));
-export const modifiedAt = draft.apply((d) => isoTime(d.modifiedAt));
+export const labels = pulumi.unsecret(draft.apply((d) => d.labels ?? {}));
+export const artifactKind = pulumi.unsecret(draft.apply((d) => d.artifact?.kind ?? null));
+// A description of the artifact, not its text.
+export const artifactSource = pulumi.unsecret(draft.apply((d) => describeArtifact(d.artifact)));
+export const modifiedAt = pulumi.unsecret(draft.apply((d) => isoTime(d.modifiedAt)));
 
 // By name: the draft's id is found with ListDeploymentDrafts first.
 const second = ververica.getDeploymentDraftOutput({ workspace, namespace, name: secondDraftName });
 
-export const secondDraft = second.apply((d) => ({
+export const secondDraft = pulumi.unsecret(second.apply((d) => ({
     id: d.id,
     engineVersion: d.engineVersion ?? null,
     artifactKind: d.artifact?.kind ?? null,
     // Whoever is editing the draft in the console holds its lock.
     lockHolder: d.lock?.holderName ?? null,
     modifiedAt: isoTime(d.modifiedAt),
-}));
+})));
 
-/** Where the job's code comes from; `kind` tells which part of the artifact is present. */
+/**
+ * Where the job's code comes from; `kind` tells which part of the artifact is present. A kind
+ * the API added later comes as sent, so every part is read with `?.`.
+ */
 function describeArtifact(artifact: ververica.DraftArtifact | undefined): string | null {
     switch (artifact?.kind) {
         case "SQLSCRIPT":
-            return `${artifact.sqlArtifact.sqlScript?.split("\n").length ?? 0} lines of Flink SQL`;
+            return `${artifact.sqlArtifact?.sqlScript?.split("\n").length ?? 0} lines of Flink SQL`;
         case "JAR":
-            return artifact.jarArtifact.jarUri ?? null;
+            return artifact.jarArtifact?.jarUri ?? null;
         case "PYTHON":
-            return artifact.pythonArtifact.pythonArtifactUri ?? null;
+            return artifact.pythonArtifact?.pythonArtifactUri ?? null;
         case "CDCYAML":
-            return `${artifact.cdcYamlArtifact.cdcYaml?.split("\n").length ?? 0} lines of Flink CDC YAML`;
+            return `${artifact.cdcYamlArtifact?.cdcYaml?.split("\n").length ?? 0} lines of Flink CDC YAML`;
         case undefined:
             return null;
+        default:
+            return `an artifact of kind ${artifact?.kind}`;
     }
 }
 

@@ -19,6 +19,11 @@ export interface TuningOptions {
     readonly retryBaseDelayMs?: number;
     /** The longest single wait between attempts, in ms, `x-acs-retry-after` included (default 10000). */
     readonly retryMaxDelayMs?: number;
+    /**
+     * The shortest wait before retrying a throttled call that came without `x-acs-retry-after`,
+     * in ms; it doubles per retry, with jitter of up to as much again (default 1000).
+     */
+    readonly retryThrottleDelayMs?: number;
 }
 
 /** The tuning in force for one call. */
@@ -40,6 +45,7 @@ const settings: Array<{ key: keyof TuningOptions; config: string; env: string; m
     { key: "maxConcurrency", config: "ververica:maxConcurrency", env: "VERVERICA_MAX_CONCURRENCY", min: 1 },
     { key: "retryBaseDelayMs", config: "ververica:retryBaseDelayMs", env: "VERVERICA_RETRY_BASE_DELAY_MS", min: 1 },
     { key: "retryMaxDelayMs", config: "ververica:retryMaxDelayMs", env: "VERVERICA_RETRY_MAX_DELAY_MS", min: 1 },
+    { key: "retryThrottleDelayMs", config: "ververica:retryThrottleDelayMs", env: "VERVERICA_RETRY_THROTTLE_DELAY_MS", min: 1 },
 ];
 
 /** Resolves tuning: per-call options, then stack config, then environment, then defaults. */
@@ -60,13 +66,14 @@ export function resolveTuning(options: TuningOptions, config: ConfigReader, env:
         }
         return undefined;
     };
-    const [maxAttempts, maxRetryTimeMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, retryBaseDelayMs, retryMaxDelayMs] = settings.map(value);
+    const [maxAttempts, maxRetryTimeMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, retryBaseDelayMs, retryMaxDelayMs, retryThrottleDelayMs] = settings.map(value);
     return {
         retry: {
             maxAttempts: maxAttempts ?? defaultRetryOptions.maxAttempts,
             maxElapsedMs: maxRetryTimeMs ?? defaultRetryOptions.maxElapsedMs,
             baseDelayMs: retryBaseDelayMs ?? defaultRetryOptions.baseDelayMs,
             maxDelayMs: retryMaxDelayMs ?? defaultRetryOptions.maxDelayMs,
+            throttleDelayMs: retryThrottleDelayMs ?? defaultRetryOptions.throttleDelayMs,
         },
         timeouts: {
             connectTimeoutMs: connectTimeoutMs ?? defaultTimeouts.connectTimeoutMs,

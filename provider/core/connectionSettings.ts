@@ -9,7 +9,16 @@ export interface ConnectionOptions {
      * (`http://127.0.0.1:8080`, e.g. for the emulator). Wins over `region`.
      */
     readonly endpoint?: string;
+    /**
+     * Which of the region's endpoints to use: `"public"` (default,
+     * `ververica.<region>.aliyuncs.com`) or `"vpc"` (`ververica-vpc.<region>.aliyuncs.com`,
+     * reachable only from inside an Alibaba Cloud VPC). Ignored when an endpoint is given.
+     */
+    readonly network?: Network;
 }
+
+/** The network a region's endpoint is reached over. */
+export type Network = "public" | "vpc";
 
 /** Reads a stack configuration value such as `ververica:region`; undefined when unset. */
 export type ConfigReader = (key: string) => string | undefined;
@@ -39,6 +48,7 @@ const regionPattern = /^[a-z]{2}(-[a-z0-9]+)+$/;
 export const configKeys = {
     endpoint: "ververica:endpoint",
     region: ["ververica:region", "alicloud:region"],
+    network: "ververica:network",
     accessKey: "alicloud:accessKey",
     secretKey: "alicloud:secretKey",
     securityToken: "alicloud:securityToken",
@@ -47,9 +57,13 @@ export const configKeys = {
 
 /**
  * Resolves the endpoint: per-call options, then stack config, then environment; within each
- * level an endpoint wins over a region.
+ * level an endpoint wins over a region. In the environment, `ALIBABA_CLOUD_ENDPOINT_VERVERICA`
+ * (the name the Terraform provider reads) wins over `VERVERICA_ENDPOINT`. A region's endpoint is
+ * its public one unless the network (option, `ververica:network`, `VERVERICA_NETWORK`) is `vpc`.
  */
 export function resolveEndpoint(options: ConnectionOptions, config: ConfigReader, env: NodeJS.ProcessEnv): ResolvedEndpoint {
+    // Checked even when an endpoint makes it moot: a misspelt setting should not wait to bite.
+    const network = resolveNetwork(options, config, env);
     const levels: Array<{ endpoint?: [string, string]; region?: [string, string] }> = [
         { endpoint: pick(options.endpoint, "the endpoint option"), region: pick(options.region, "the region option") },
         {
@@ -57,7 +71,7 @@ export function resolveEndpoint(options: ConnectionOptions, config: ConfigReader
             region: pick(config("ververica:region"), "stack config ververica:region") ?? pick(config("alicloud:region"), "stack config alicloud:region"),
         },
         {
-            endpoint: pick(env.VERVERICA_ENDPOINT, "VERVERICA_ENDPOINT"),
+            endpoint: pick(env.ALIBABA_CLOUD_ENDPOINT_VERVERICA, "ALIBABA_CLOUD_ENDPOINT_VERVERICA") ?? pick(env.VERVERICA_ENDPOINT, "VERVERICA_ENDPOINT"),
             region: pick(env.ALIBABA_CLOUD_REGION_ID, "ALIBABA_CLOUD_REGION_ID") ?? pick(env.ALICLOUD_REGION, "ALICLOUD_REGION"),
         },
     ];
@@ -70,13 +84,25 @@ export function resolveEndpoint(options: ConnectionOptions, config: ConfigReader
             if (!regionPattern.test(region)) {
                 throw new ConfigurationError(`region ${JSON.stringify(region)} from ${source} is not a region id such as "cn-hangzhou"`);
             }
-            return { protocol: "HTTPS", host: `ververica.${region}.aliyuncs.com`, region, source };
+            const product = network === "vpc" ? "ververica-vpc" : "ververica";
+            return { protocol: "HTTPS", host: `${product}.${region}.aliyuncs.com`, region, source };
         }
     }
     throw new ConfigurationError(
         "no region or endpoint: pass `region` or `endpoint`, set stack config ververica:region (or alicloud:region, or ververica:endpoint), " +
-            "or set ALIBABA_CLOUD_REGION_ID or VERVERICA_ENDPOINT",
+            "or set ALIBABA_CLOUD_REGION_ID or ALIBABA_CLOUD_ENDPOINT_VERVERICA (or VERVERICA_ENDPOINT)",
     );
+}
+
+function resolveNetwork(options: ConnectionOptions, config: ConfigReader, env: NodeJS.ProcessEnv): Network {
+    const chosen =
+        pick(options.network, "the network option") ?? pick(config(configKeys.network), `stack config ${configKeys.network}`) ?? pick(env.VERVERICA_NETWORK, "VERVERICA_NETWORK");
+    if (!chosen) return "public";
+    const [value, source] = chosen;
+    if (value !== "public" && value !== "vpc") {
+        throw new ConfigurationError(`network ${JSON.stringify(value)} from ${source} must be "public" or "vpc"`);
+    }
+    return value;
 }
 
 /** Parses a host or URL endpoint. */

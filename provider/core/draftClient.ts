@@ -27,8 +27,17 @@ export interface DraftClientSettings {
 export interface DraftPage {
     readonly drafts: readonly DeploymentDraftAttributes[];
     readonly pageIndex: number;
+    /** The page size the service says it used (it may serve fewer than asked), else the one asked for. */
     readonly pageSize: number;
-    readonly totalSize: number;
+    /** How many drafts the namespace holds, when the service said. */
+    readonly totalSize?: number;
+    /** No page follows: this one is empty or short, or reaches `totalSize`. */
+    readonly isLastPage: boolean;
+}
+
+/** A page as listed, its entries not yet read into the model. */
+interface ListedPage extends Omit<DraftPage, "drafts"> {
+    readonly entries: readonly unknown[];
 }
 
 /** ListDeploymentDrafts' largest page. */
@@ -54,6 +63,67 @@ export class DraftClient {
 
     /** One page of ListDeploymentDrafts (pageIndex from 1). */
     async listDeploymentDrafts(workspace: string, namespace: string, pageIndex: number, pageSize = maxPageSize): Promise<DraftPage> {
+        const { entries, ...page } = await this.listPage(workspace, namespace, pageIndex, pageSize);
+        return { drafts: entries.map((d) => normalizeDraft(d, { workspace, namespace })), ...page };
+    }
+
+    /**
+     * Pages through ListDeploymentDrafts (100 a page) to the namespace's last draft. Each page
+     * is handed to `onPage` as soon as it arrives, so a caller can start work on its drafts
+     * while the next page is read.
+     */
+    forEachDraftPage(workspace: string, namespace: string, onPage: (page: DraftPage) => void): Promise<void> {
+        return this.forEachListedPage(workspace, namespace, ({ entries, ...page }) =>
+            onPage({ drafts: entries.map((d) => normalizeDraft(d, { workspace, namespace })), ...page }),
+        );
+    }
+
+    /**
+     * Pages through ListDeploymentDrafts (100 a page) for the draft with this exact name, then
+     * reads the match with GetDeploymentDraft, so that a lookup by name returns exactly what a
+     * lookup by id returns. Of the other drafts only the name and id are read: a draft the
+     * model cannot read elsewhere in the namespace does not break the lookup.
+     */
+    async findDeploymentDraftByName(c: DraftNameCoordinates): Promise<DeploymentDraftAttributes> {
+        const matches: string[] = [];
+        const names: string[] = [];
+        let total: number | undefined;
+        await this.forEachListedPage(c.workspace, c.namespace, (page) => {
+            total = page.totalSize;
+            for (const entry of page.entries) {
+                const { name, deploymentDraftId } = identityOf(entry);
+                if (name === c.name) {
+                    if (deploymentDraftId === undefined) {
+                        throw new InvalidResponseError(`the listed draft named ${JSON.stringify(name)} has no deploymentDraftId`, c, { action: "ListDeploymentDrafts" });
+                    }
+                    matches.push(deploymentDraftId);
+                }
+                if (name !== undefined) names.push(name);
+            }
+        });
+        if (matches.length === 0) {
+            throw new DraftNameNotFoundError(c, names, Math.max(total ?? 0, names.length));
+        }
+        if (matches.length > 1) {
+            throw new AmbiguousDraftNameError(c, matches);
+        }
+        return this.getDeploymentDraft({ workspace: c.workspace, namespace: c.namespace, deploymentDraftId: matches[0] });
+    }
+
+    private async forEachListedPage(workspace: string, namespace: string, onPage: (page: ListedPage) => void): Promise<void> {
+        for (let pageIndex = 1; ; pageIndex++) {
+            const page = await this.listPage(workspace, namespace, pageIndex, maxPageSize);
+            onPage(page);
+            if (page.isLastPage) break;
+        }
+    }
+
+    /**
+     * One page, read as leniently as Alibaba's models allow: every field is optional, so a
+     * missing or null `data` is an empty page, and without `totalSize` paging goes on until a
+     * short or empty page.
+     */
+    private async listPage(workspace: string, namespace: string, pageIndex: number, pageSize: number): Promise<ListedPage> {
         const where: DraftReference = { workspace, namespace };
         const body = await this.call(
             {
@@ -64,39 +134,14 @@ export class DraftClient {
             },
             where,
         );
-        if (!Array.isArray(body.data)) {
-            throw new InvalidResponseError('the list response has no "data" array', where, { action: "ListDeploymentDrafts", ...requestIdOf(body) });
+        const data = body.data ?? [];
+        if (!Array.isArray(data)) {
+            throw new InvalidResponseError('the list response\'s "data" is not an array', where, { action: "ListDeploymentDrafts", ...requestIdOf(body) });
         }
-        const drafts = body.data.map((d: unknown) => normalizeDraft(d, { workspace, namespace }));
-        const totalSize = typeof body.totalSize === "number" ? body.totalSize : drafts.length;
-        return { drafts, pageIndex, pageSize, totalSize };
-    }
-
-    /**
-     * Pages through ListDeploymentDrafts (100 a page) for the draft with this exact name, then
-     * reads the match with GetDeploymentDraft, so that a lookup by name returns exactly what a
-     * lookup by id returns.
-     */
-    async findDeploymentDraftByName(c: DraftNameCoordinates): Promise<DeploymentDraftAttributes> {
-        const matches: DeploymentDraftAttributes[] = [];
-        const names: string[] = [];
-        let total = 0;
-        for (let pageIndex = 1; ; pageIndex++) {
-            const page = await this.listDeploymentDrafts(c.workspace, c.namespace, pageIndex);
-            total = page.totalSize;
-            for (const d of page.drafts) {
-                if (d.name === c.name) matches.push(d);
-                if (d.name !== undefined) names.push(d.name);
-            }
-            if (page.drafts.length < page.pageSize || pageIndex * page.pageSize >= page.totalSize) break;
-        }
-        if (matches.length === 0) {
-            throw new DraftNameNotFoundError(c, names, Math.max(total, names.length));
-        }
-        if (matches.length > 1) {
-            throw new AmbiguousDraftNameError(c, matches.map((m) => m.deploymentDraftId));
-        }
-        return this.getDeploymentDraft({ workspace: c.workspace, namespace: c.namespace, deploymentDraftId: matches[0].deploymentDraftId });
+        const servedSize = isWholeNumber(body.pageSize, 1) ? body.pageSize : pageSize;
+        const totalSize = isWholeNumber(body.totalSize, 0) ? body.totalSize : undefined;
+        const isLastPage = data.length === 0 || data.length < servedSize || (totalSize !== undefined && pageIndex * servedSize >= totalSize);
+        return { entries: data, pageIndex, pageSize: servedSize, ...(totalSize !== undefined ? { totalSize } : {}), isLastPage };
     }
 
     private call(call: ApiCall, draft: DraftReference): Promise<Record<string, unknown>> {
@@ -134,6 +179,20 @@ export class DraftClient {
         }
         return readResponse(response, call.action, draft);
     }
+}
+
+/** The name and id of a listed draft, whatever else it holds. */
+function identityOf(entry: unknown): { name?: string; deploymentDraftId?: string } {
+    if (entry === null || typeof entry !== "object") return {};
+    const { name, deploymentDraftId } = entry as { name?: unknown; deploymentDraftId?: unknown };
+    return {
+        ...(typeof name === "string" ? { name } : {}),
+        ...(typeof deploymentDraftId === "string" && deploymentDraftId !== "" ? { deploymentDraftId } : {}),
+    };
+}
+
+function isWholeNumber(value: unknown, min: number): value is number {
+    return typeof value === "number" && Number.isInteger(value) && value >= min;
 }
 
 function requestIdOf(body: Record<string, unknown>): { requestId?: string } {

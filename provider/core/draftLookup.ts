@@ -43,17 +43,7 @@ const results = new LookupCache<DeploymentDraftAttributes>();
 export function lookupDraft(selector: DraftSelector, context: LookupContext): Promise<DeploymentDraftAttributes> {
     try {
         const coordinates = validateSelector(selector);
-        const { endpoint, credentials, credentialId, tuning } = resolveSettings(context);
-        limiter.setLimit(tuning.maxConcurrency);
-
-        let source = credentialSources.get(credentialId);
-        if (!source) {
-            source = createCredentialSource(credentials);
-            credentialSources.set(credentialId, source);
-        }
-        // A client only holds settings, so each lookup gets its own: this lookup's tuning and
-        // its own retry reporting, whatever earlier lookups used.
-        const client = new DraftClient({ endpoint, credentials: source, timeouts: tuning.timeouts, retry: tuning.retry, limiter, onRetry: context.onRetry });
+        const { client, endpoint, credentialId } = createLookupClient(context);
         const load = () => (isNameLookup(coordinates) ? client.findDeploymentDraftByName(coordinates) : client.getDeploymentDraft(coordinates));
         if (context.options.cache === false) {
             return load();
@@ -63,6 +53,26 @@ export function lookupDraft(selector: DraftSelector, context: LookupContext): Pr
     } catch (e) {
         return Promise.reject(e);
     }
+}
+
+/**
+ * A client for one lookup, with the settings resolved from its context, the process-wide
+ * concurrency bound and the process's shared credential source. Throws a `ConfigurationError`
+ * when the settings cannot be resolved, before any request.
+ */
+export function createLookupClient(context: LookupContext): { readonly client: DraftClient; readonly endpoint: ResolvedEndpoint; readonly credentialId: string } {
+    const { endpoint, credentials, credentialId, tuning } = resolveSettings(context);
+    limiter.setLimit(tuning.maxConcurrency);
+
+    let source = credentialSources.get(credentialId);
+    if (!source) {
+        source = createCredentialSource(credentials);
+        credentialSources.set(credentialId, source);
+    }
+    // A client only holds settings, so each lookup gets its own: this lookup's tuning and
+    // its own retry reporting, whatever earlier lookups used.
+    const client = new DraftClient({ endpoint, credentials: source, timeouts: tuning.timeouts, retry: tuning.retry, limiter, onRetry: context.onRetry });
+    return { client, endpoint, credentialId };
 }
 
 /** The settings of a lookup, resolved from its options, the stack config and the environment. */

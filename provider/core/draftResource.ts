@@ -15,6 +15,7 @@ export interface DraftResourceInputs {
     readonly name?: string;
     readonly endpoint?: string;
     readonly region?: string;
+    readonly network?: string;
     /** The draft's revision when last seen (see {@link revisionOf}); set by check and read. */
     readonly revision?: string;
 }
@@ -23,6 +24,7 @@ export interface DraftResourceInputs {
 export type DraftResourceOutputs = DeploymentDraftAttributes & {
     readonly endpoint?: string;
     readonly region?: string;
+    readonly network?: string;
     /** The name it was looked up by, when it was (`name` itself is the draft's current name). */
     readonly lookupName?: string;
 };
@@ -91,7 +93,7 @@ export function diffDraft(olds: Record<string, unknown>, news: Record<string, un
     } else if (news.name !== olds.lookupName && news.name !== olds.name) {
         replaces.push("name");
     }
-    const updates: string[] = ["endpoint", "region"].filter((k) => (olds[k] ?? undefined) !== (news[k] ?? undefined));
+    const updates: string[] = ["endpoint", "region", "network"].filter((k) => (olds[k] ?? undefined) !== (news[k] ?? undefined));
     if (news.revision !== undefined && news.revision !== revisionOf(olds as Pick<DeploymentDraftAttributes, "modifiedAt" | "lock">)) {
         updates.push("revision");
     }
@@ -109,6 +111,7 @@ export function readInputsOf(draft: DraftCoordinates, props: Partial<DraftResour
         ...(props.lookupName !== undefined ? { name: props.lookupName } : { deploymentDraftId: draft.deploymentDraftId }),
         ...(props.endpoint !== undefined ? { endpoint: props.endpoint } : {}),
         ...(props.region !== undefined ? { region: props.region } : {}),
+        ...(props.network !== undefined ? { network: props.network } : {}),
     };
 }
 
@@ -118,6 +121,7 @@ export function draftOutputsOf(draft: DeploymentDraftAttributes, inputs: DraftRe
         ...draft,
         ...(inputs.endpoint !== undefined ? { endpoint: inputs.endpoint } : {}),
         ...(inputs.region !== undefined ? { region: inputs.region } : {}),
+        ...(inputs.network !== undefined ? { network: inputs.network } : {}),
         ...(inputs.name !== undefined && inputs.deploymentDraftId === undefined ? { lookupName: inputs.name } : {}),
     };
 }

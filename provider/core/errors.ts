@@ -9,6 +9,7 @@ export type VervericaErrorCode =
     | "InvalidArgument"
     | "Configuration"
     | "DraftNotFound"
+    | "UnconfirmedNotFound"
     | "DraftNameNotFound"
     | "AmbiguousDraftName"
     | "AccessDenied"
@@ -22,8 +23,11 @@ export type VervericaErrorCode =
 
 /** Which draft a failed call was about. */
 export interface DraftReference {
+    /** The workspace id the call was made in. */
     readonly workspace?: string;
+    /** The namespace the call was made in. */
     readonly namespace?: string;
+    /** The draft's id, when it was asked for or found. */
     readonly deploymentDraftId?: string;
     /** Set for lookups by name. */
     readonly name?: string;
@@ -33,7 +37,9 @@ export interface DraftReference {
 export interface ApiFailureDetails {
     /** The API operation, e.g. `GetDeploymentDraft`. */
     readonly action?: string;
+    /** The HTTP status of the response, e.g. `404`. */
     readonly httpStatus?: number;
+    /** The request id the API returned (`requestId` or `RequestId`): quote it to Alibaba Cloud support. */
     readonly requestId?: string;
     /** `errorCode` of the ververica envelope or `Code` of the gateway body. */
     readonly apiCode?: string;
@@ -50,9 +56,11 @@ export interface ApiFailureDetails {
  *
  * ```ts
  * try {
- *     await getDeploymentDraft(args);
+ *     await ververica.getDeploymentDraft(args);
  * } catch (e) {
- *     if (e instanceof VervericaError && e.code === "DraftNotFound") { ... }
+ *     if (e instanceof ververica.VervericaError && e.code === "DraftNotFound") {
+ *         // ...
+ *     }
  * }
  * ```
  */
@@ -61,7 +69,9 @@ export abstract class VervericaError extends Error {
     abstract readonly code: VervericaErrorCode;
     /** Whether retrying the same call later may succeed. */
     readonly retryable: boolean = false;
+    /** Which draft the failed call was about; empty for failures before a draft was named. */
     readonly draft: DraftReference;
+    /** What the API said, when it answered. */
     readonly details: ApiFailureDetails;
 
     protected constructor(summary: string, draft: DraftReference = {}, details: ApiFailureDetails = {}) {
@@ -91,11 +101,30 @@ export class ConfigurationError extends VervericaError {
     }
 }
 
-/** The draft does not exist (HTTP 404 or error code `990301`). */
+/**
+ * The draft does not exist: the service answered with its not-found error code `990301`.
+ * This is the only failure that makes a refresh drop a `DeploymentDraft` from state.
+ */
 export class DraftNotFoundError extends VervericaError {
     readonly code = "DraftNotFound";
     constructor(draft: DraftReference, details: ApiFailureDetails) {
         super("deployment draft not found", draft, details);
+    }
+}
+
+/**
+ * HTTP 404 without the not-found code `990301`. A wrong workspace, namespace or endpoint, or a
+ * gateway that does not know the path, answers like this, so it says nothing about the draft:
+ * a refresh fails and leaves state as it was.
+ */
+export class UnconfirmedNotFoundError extends VervericaError {
+    readonly code = "UnconfirmedNotFound";
+    constructor(draft: DraftReference, details: ApiFailureDetails) {
+        super(
+            "HTTP 404 without the not-found code 990301, so the draft is not known to be gone; check the workspace, namespace and endpoint",
+            draft,
+            details,
+        );
     }
 }
 
@@ -140,7 +169,10 @@ export class AccessDeniedError extends VervericaError {
     }
 }
 
-/** The API throttled the call; retried automatically before this is thrown. */
+/**
+ * The API throttled the call (a code containing `Throttling`, HTTP 429, or a positive
+ * `x-acs-retry-after`); retried automatically before this is thrown.
+ */
 export class ThrottledError extends VervericaError {
     readonly code = "Throttled";
     override readonly retryable = true;
@@ -157,7 +189,7 @@ export class InvalidCredentialsError extends VervericaError {
     }
 }
 
-/** The service failed (HTTP 5xx). */
+/** The service failed (HTTP 5xx or `ServiceUnavailable`); retried automatically before this is thrown. */
 export class ServiceError extends VervericaError {
     readonly code = "ServiceError";
     override readonly retryable = true;
@@ -232,10 +264,13 @@ function formatMessage(summary: string, draft: DraftReference, details: ApiFailu
  * by `deploymentArgsFromDraft`.
  *
  * ```ts
+ * import { deploymentArgsFromDraft } from "pulumi-ververica/alicloud";
+ *
+ * const draft = await ververica.getDeploymentDraft({ workspace, namespace, name: "orders-etl" });
  * try {
- *     args = deploymentArgsFromDraft(draft, { deploymentTarget });
+ *     const args = deploymentArgsFromDraft(draft, { deploymentTarget: { mode: "PER_JOB", name: "default-queue" } });
  * } catch (e) {
- *     if (e instanceof DraftNotDeployableError) console.log(`skipping: ${e.problem}`);
+ *     if (e instanceof ververica.DraftNotDeployableError) console.log(`skipping: ${e.problem}`);
  * }
  * ```
  */

@@ -5,7 +5,6 @@ import {
     DeploymentDraftAttributes,
     DraftArtifact,
     DraftLock,
-    ExecutionMode,
     JarArtifact,
     JsonValue,
     LocalVariable,
@@ -16,13 +15,19 @@ import {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Json = { [key: string]: unknown };
 
-const executionModes: readonly ExecutionMode[] = ["STREAMING", "BATCH"];
-const artifactKinds: readonly ArtifactKind[] = ["SQLSCRIPT", "JAR", "PYTHON", "CDCYAML"];
+// The part each known kind selects; any other kind selects none.
+const selectedParts: { readonly [K in ArtifactKind]: "sqlArtifact" | "jarArtifact" | "pythonArtifact" | "cdcYamlArtifact" } = {
+    SQLSCRIPT: "sqlArtifact",
+    JAR: "jarArtifact",
+    PYTHON: "pythonArtifact",
+    CDCYAML: "cdcYamlArtifact",
+};
 
 /**
  * Turns the `data` of a GetDeploymentDraft response into the typed model. Fields the API
- * did not send stay absent (never `"undefined"`); everything it sent is kept as sent. A field
- * of the wrong type is an {@link InvalidResponseError}: a typed result must not lie.
+ * did not send stay absent (never `"undefined"`); everything it sent is kept as sent, values
+ * the API types as open strings (`executionMode`, `artifact.kind`) included. A field of the
+ * wrong type is an {@link InvalidResponseError}: a typed result must not lie.
  */
 export function normalizeDraft(data: unknown, requested: DraftReference & { workspace: string; namespace: string }): DeploymentDraftAttributes {
     const where = new FieldReader(requested);
@@ -39,7 +44,7 @@ export function normalizeDraft(data: unknown, requested: DraftReference & { work
     assign(draft, "name", where.optionalString(raw, "name"));
     assign(draft, "parentId", where.optionalString(raw, "parentId"));
     assign(draft, "referencedDeploymentId", where.optionalString(raw, "referencedDeploymentId"));
-    assign(draft, "executionMode", where.optionalEnum(raw, "executionMode", executionModes));
+    assign(draft, "executionMode", where.optionalString(raw, "executionMode"));
     assign(draft, "artifact", raw.artifact === undefined || raw.artifact === null ? undefined : where.artifact(raw.artifact));
     assign(draft, "engineVersion", where.optionalString(raw, "engineVersion"));
     assign(draft, "localVariables", where.optionalArray(raw, "localVariables", (v, path) => where.localVariable(v, path)));
@@ -89,14 +94,6 @@ class FieldReader {
         return typeof v === "string" ? v : this.fail(path, "a string", v);
     }
 
-    optionalEnum<T extends string>(obj: Json, key: string, allowed: readonly T[], path = key): T | undefined {
-        const v = this.optionalString(obj, key, path);
-        if (v !== undefined && !(allowed as readonly string[]).includes(v)) {
-            throw new InvalidResponseError(`field "${path}" has unknown value ${JSON.stringify(v)} (expected ${allowed.join(" or ")})`, this.draft);
-        }
-        return v as T | undefined;
-    }
-
     optionalTimestamp(obj: Json, key: string): number | undefined {
         const v = obj[key];
         if (v === undefined || v === null) {
@@ -141,31 +138,28 @@ class FieldReader {
 
     artifact(value: unknown): DraftArtifact {
         const o = this.object(value, "artifact");
-        const kind = this.optionalEnum(o, "kind", artifactKinds, "artifact.kind");
-        if (kind === undefined) {
-            throw new InvalidResponseError('field "artifact.kind" is missing', this.draft);
-        }
+        const kind = this.optionalString(o, "kind", "artifact.kind");
         const parts = {
             sqlArtifact: o.sqlArtifact == null ? undefined : this.sqlArtifact(o.sqlArtifact),
             jarArtifact: o.jarArtifact == null ? undefined : this.jarArtifact(o.jarArtifact),
             pythonArtifact: o.pythonArtifact == null ? undefined : this.pythonArtifact(o.pythonArtifact),
             cdcYamlArtifact: o.cdcYamlArtifact == null ? undefined : this.cdcYamlArtifact(o.cdcYamlArtifact),
         };
-        // The part `kind` selects is always present (empty when the API sent none), so a
-        // narrowed artifact never needs a second check.
+        // The part a known `kind` selects is always present (empty when the API sent none), so
+        // code that narrows on a known kind finds it.
         const artifact: { [key: string]: unknown } = {};
         for (const key of Object.keys(o)) {
             if (key === "kind") {
-                artifact.kind = kind;
+                if (kind !== undefined) artifact.kind = kind;
             } else if (key in parts && parts[key as keyof typeof parts] !== undefined) {
                 artifact[key] = parts[key as keyof typeof parts];
             }
         }
-        const selected = { SQLSCRIPT: "sqlArtifact", JAR: "jarArtifact", PYTHON: "pythonArtifact", CDCYAML: "cdcYamlArtifact" }[kind];
-        if (artifact[selected] === undefined) {
+        const selected = kind !== undefined && Object.hasOwn(selectedParts, kind) ? selectedParts[kind as ArtifactKind] : undefined;
+        if (selected !== undefined && artifact[selected] === undefined) {
             artifact[selected] = {};
         }
-        return artifact as unknown as DraftArtifact;
+        return artifact as DraftArtifact;
     }
 
     sqlArtifact(value: unknown): SqlArtifact {

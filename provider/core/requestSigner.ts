@@ -1,10 +1,11 @@
+import { arch, platform } from "os";
+import { acs3Authorization, encodeQueryComponent, signatureNonce, signatureTimestamp } from "./acs3Signature";
 import type { ResolvedEndpoint } from "./connectionSettings";
 import type { CallerCredential } from "./credentialSource";
 import type { HttpRequest } from "./httpTransport";
 
 /** The product version every call is made against. */
 export const apiVersion = "2022-07-18";
-const signatureAlgorithm = "ACS3-HMAC-SHA256";
 // sha256 of the empty body: every call here is a GET.
 const emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 // By package name, so the same line works from the sources and from the built `dist/`.
@@ -26,40 +27,23 @@ export interface TimeoutSettings {
     readonly readTimeoutMs: number;
 }
 
-type OpenApiUtil = typeof import("@alicloud/openapi-util").default;
-type TeaUtil = typeof import("@alicloud/tea-util").default;
-let signers: { openApiUtil: OpenApiUtil; teaUtil: TeaUtil; userAgent: string } | undefined;
-
-// Loaded on the first call, not on import: they pull in a dozen modules that a program which
-// only declares resources never needs.
-function loadSigners() {
-    if (!signers) {
-        const teaUtil = (require("@alicloud/tea-util") as { default: TeaUtil }).default;
-        signers = {
-            openApiUtil: (require("@alicloud/openapi-util") as { default: OpenApiUtil }).default,
-            teaUtil,
-            // Constant for the process: built once rather than per request.
-            userAgent: teaUtil.getUserAgent(`pulumi-ververica/${packageVersion}`),
-        };
-    }
-    return signers;
-}
+// Constant for the process, as `@alicloud/tea-util`'s `getUserAgent` builds it.
+const userAgent = `AlibabaCloud (${platform()}; ${arch()}) Node.js/${process.version} Core/1.0.1 TeaDSL/1 pulumi-ververica/${packageVersion}`;
 
 /**
  * Builds the request exactly as `@alicloud/openapi-client`'s `callApi` does for a ROA GET
- * (same headers, same values) and signs it with the same V3 signer it uses,
- * `@alicloud/openapi-util`'s `getAuthorization`.
+ * (same headers, same values) and signs it as its V3 signer, `@alicloud/openapi-util`'s
+ * `getAuthorization`, does (see `acs3Signature.ts`).
  */
 export function signRequest(call: ApiCall, endpoint: ResolvedEndpoint, credential: CallerCredential, timeouts: TimeoutSettings): HttpRequest {
-    const { openApiUtil, teaUtil, userAgent } = loadSigners();
     const query = call.query ?? {};
     const headers: { [name: string]: string } = {
         host: endpoint.host,
         "x-acs-version": apiVersion,
         "x-acs-action": call.action,
         "user-agent": userAgent,
-        "x-acs-date": openApiUtil.getTimestamp(),
-        "x-acs-signature-nonce": teaUtil.getNonce(),
+        "x-acs-date": signatureTimestamp(),
+        "x-acs-signature-nonce": signatureNonce(),
         accept: "application/json",
         workspace: call.workspace,
         "x-acs-content-sha256": emptyPayloadHash,
@@ -71,15 +55,9 @@ export function signRequest(call: ApiCall, endpoint: ResolvedEndpoint, credentia
         headers["x-acs-accesskey-id"] = credential.accessKeyId;
         headers["x-acs-security-token"] = credential.securityToken;
     }
-    headers.Authorization = openApiUtil.getAuthorization(
-        { pathname: call.pathname, method: "GET", query, headers } as unknown as Parameters<OpenApiUtil["getAuthorization"]>[0],
-        signatureAlgorithm,
-        emptyPayloadHash,
-        credential.accessKeyId,
-        credential.accessKeySecret,
-    );
+    headers.Authorization = acs3Authorization({ method: "GET", pathname: call.pathname, query, headers, payloadHash: emptyPayloadHash }, credential.accessKeyId, credential.accessKeySecret);
     const search = Object.keys(query)
-        .map((k) => `${openApiUtil.getEncodeParam(k)}=${openApiUtil.getEncodeParam(query[k])}`)
+        .map((k) => `${encodeQueryComponent(k)}=${encodeQueryComponent(query[k])}`)
         .join("&");
     return {
         protocol: endpoint.protocol,

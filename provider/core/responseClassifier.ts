@@ -8,6 +8,7 @@ import {
     RequestFailedError,
     ServiceError,
     ThrottledError,
+    UnconfirmedNotFoundError,
     VervericaError,
 } from "./errors";
 
@@ -27,13 +28,14 @@ const deniedCodes = /^(Forbidden|NoPermission|AccessDenied)/;
 /**
  * Reads a response: returns the parsed JSON body of a success, or throws the typed error
  * that the status, the ververica envelope (`errorCode`/`errorMessage`) or the gateway body
- * (`Code`/`Message`) describe.
+ * (`Code`/`Message`) describe. An HTTP 200 envelope with `success: false` or another
+ * `httpCode` is a failure too, classified by the same rules with its `httpCode` as status.
  */
 export function readResponse(response: RawResponse, action: string, draft: DraftReference): Record<string, unknown> {
     const parsed = parseJson(response.body);
-    const { gatewayCode, ...details } = failureDetails(response, action, parsed);
+    const details = failureDetails(response, action, parsed);
     if (response.status >= 400) {
-        throw classifyFailure(response.status, { ...details, gatewayCode }, parsed !== undefined, draft);
+        throw classifyFailure(response.status, details, parsed !== undefined, draft);
     }
     if (response.status < 200 || response.status >= 300) {
         throw new InvalidResponseError(`unexpected HTTP status ${response.status}`, draft, details);
@@ -44,18 +46,22 @@ export function readResponse(response: RawResponse, action: string, draft: Draft
     }
     const httpCode = parsed.httpCode;
     if (parsed.success === false || (typeof httpCode === "number" && httpCode !== 200)) {
-        if (details.apiCode === notFoundErrorCode) {
-            throw new DraftNotFoundError(draft, details);
-        }
-        throw new RequestFailedError(draft, { ...details, apiMessage: details.apiMessage ?? "success: false" });
+        const meant = typeof httpCode === "number" && httpCode >= 400 ? httpCode : undefined;
+        throw classifyFailure(meant, { ...details, apiMessage: details.apiMessage ?? "success: false" }, true, draft);
     }
     return parsed;
 }
 
-function classifyFailure(status: number, parsed: ParsedDetails, parsedBody: boolean, draft: DraftReference): VervericaError {
-    const { gatewayCode, ...details } = parsed;
+/**
+ * The rules of Alibaba's own clients: throttling is any code containing `Throttling`
+ * (`Throttling.User`, `Rejected.Throttling`), HTTP 429, or a positive `x-acs-retry-after`
+ * (what openapi-core checks); `ServiceUnavailable` and any 5xx are service failures; only the
+ * code `990301` says that the draft is gone.
+ * @param status the HTTP status, or the envelope's `httpCode`; undefined when neither is an error status
+ */
+function classifyFailure(status: number | undefined, details: ApiFailureDetails, parsedBody: boolean, draft: DraftReference): VervericaError {
     const code = details.apiCode ?? "";
-    if (code.startsWith("Throttling") || status === 429) {
+    if (code.includes("Throttling") || status === 429 || details.retryAfterMs !== undefined) {
         return new ThrottledError(draft, details);
     }
     if (credentialCodes.test(code)) {
@@ -64,12 +70,13 @@ function classifyFailure(status: number, parsed: ParsedDetails, parsedBody: bool
     if (status === 403 || deniedCodes.test(code)) {
         return new AccessDeniedError(draft, details);
     }
-    // Only a 404 that the service itself answered is a definite "not found": a gateway 404
-    // carries a PascalCase Code, and a 404 page from a proxy is not JSON.
-    if (code === notFoundErrorCode || (status === 404 && parsedBody && gatewayCode === undefined)) {
+    if (code === notFoundErrorCode) {
         return new DraftNotFoundError(draft, details);
     }
-    if (status >= 500) {
+    if (status === 404) {
+        return new UnconfirmedNotFoundError(draft, details);
+    }
+    if ((status !== undefined && status >= 500) || code.includes("ServiceUnavailable")) {
         return new ServiceError(draft, details);
     }
     if (!parsedBody) {
@@ -78,24 +85,19 @@ function classifyFailure(status: number, parsed: ParsedDetails, parsedBody: bool
     return new RequestFailedError(draft, details);
 }
 
-interface ParsedDetails extends ApiFailureDetails {
-    readonly gatewayCode?: string;
-}
-
-function failureDetails(response: RawResponse, action: string, body: Record<string, unknown> | undefined): ParsedDetails {
-    const gatewayCode = text(body?.Code);
-    const apiCode = text(body?.errorCode) ?? gatewayCode;
+function failureDetails(response: RawResponse, action: string, body: Record<string, unknown> | undefined): ApiFailureDetails {
+    const apiCode = text(body?.errorCode) ?? text(body?.Code);
     const apiMessage = text(body?.errorMessage) ?? text(body?.Message);
     const requestId = text(body?.requestId) ?? text(body?.RequestId) ?? text(header(response, "x-acs-request-id"));
     const retryAfter = Number.parseInt(header(response, "x-acs-retry-after") ?? "", 10);
     const accessDeniedDetail = body?.AccessDeniedDetail ?? body?.accessDeniedDetail;
-    const details: { -readonly [K in keyof ParsedDetails]: ParsedDetails[K] } = { action, httpStatus: response.status };
+    const details: { -readonly [K in keyof ApiFailureDetails]: ApiFailureDetails[K] } = { action, httpStatus: response.status };
     if (requestId !== undefined) details.requestId = requestId;
     if (apiCode !== undefined) details.apiCode = apiCode;
     if (apiMessage !== undefined) details.apiMessage = apiMessage;
-    if (gatewayCode !== undefined) details.gatewayCode = gatewayCode;
     if (accessDeniedDetail !== undefined && accessDeniedDetail !== null) details.accessDeniedDetail = accessDeniedDetail;
-    if (Number.isFinite(retryAfter) && retryAfter >= 0) details.retryAfterMs = retryAfter;
+    // Only a positive value asks for a wait; without one a throttled retry waits the throttling floor.
+    if (Number.isFinite(retryAfter) && retryAfter > 0) details.retryAfterMs = retryAfter;
     return details;
 }
 

@@ -10,10 +10,15 @@ export interface RetryOptions {
     readonly baseDelayMs: number;
     /** The cap of any one wait, `x-acs-retry-after` included. */
     readonly maxDelayMs: number;
+    /**
+     * The shortest wait before retrying a throttled call that came without `x-acs-retry-after`;
+     * it doubles per attempt. Quotas are counted per second, so a quicker retry would be refused too.
+     */
+    readonly throttleDelayMs: number;
 }
 
 /** Defaults sized for a throttled production API: up to about 30 s of retrying. */
-export const defaultRetryOptions: RetryOptions = { maxAttempts: 5, maxElapsedMs: 30_000, baseDelayMs: 200, maxDelayMs: 10_000 };
+export const defaultRetryOptions: RetryOptions = { maxAttempts: 5, maxElapsedMs: 30_000, baseDelayMs: 200, maxDelayMs: 10_000, throttleDelayMs: 1_000 };
 
 /** Told before each retry; carries no request data. */
 export interface RetryNotice {
@@ -46,13 +51,18 @@ export const systemRetryRuntime: RetryRuntime = {
 };
 
 /**
- * The wait before retry number `attempt` (1-based): the server's `x-acs-retry-after` when it
- * gave one, else exponential backoff with full jitter; both capped at `maxDelayMs`.
+ * The wait before retry number `attempt` (1-based), capped at `maxDelayMs`: the server's
+ * `x-acs-retry-after` when it gave one; for other throttling, between `throttleDelayMs` and
+ * twice that, doubling per attempt; else exponential backoff with full jitter from `baseDelayMs`.
  */
 export function retryDelayMs(attempt: number, error: VervericaError, options: RetryOptions, random: () => number): number {
     const asked = error.details.retryAfterMs;
     if (asked !== undefined) {
         return Math.min(asked, options.maxDelayMs);
+    }
+    if (error.code === "Throttled") {
+        const floor = Math.min(options.maxDelayMs, options.throttleDelayMs * 2 ** (attempt - 1));
+        return Math.min(options.maxDelayMs, floor + Math.floor(random() * floor));
     }
     const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
     return Math.floor(random() * ceiling);

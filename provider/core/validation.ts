@@ -32,6 +32,20 @@ export function requireIdentifier(argument: string, value: unknown): string {
     return trimmed;
 }
 
+/**
+ * Checks an identifier that becomes a URL path segment (a namespace or a draft id): as
+ * {@link requireIdentifier}, and not `.` or `..`, which paths resolve as "this" and "parent"
+ * segments. Encoded, a gateway that normalises paths would still read them so, and the
+ * request would fail as a signature mismatch that looks like bad credentials.
+ */
+export function requirePathSegment(argument: string, value: unknown): string {
+    const id = requireIdentifier(argument, value);
+    if (id === "." || id === "..") {
+        throw new InvalidArgumentError(argument, `is ${JSON.stringify(id)}, which cannot be sent as a path segment`);
+    }
+    return id;
+}
+
 /** The identifiers of one draft, validated. */
 export interface DraftCoordinates {
     readonly workspace: string;
@@ -63,16 +77,19 @@ export function validateSelector(args: DraftSelector): DraftCoordinates | DraftN
         throw new InvalidArgumentError("args", "must be an object with workspace, namespace and deploymentDraftId or name");
     }
     const workspace = requireIdentifier("workspace", args.workspace);
-    const namespace = requireIdentifier("namespace", args.namespace);
+    const namespace = requirePathSegment("namespace", args.namespace);
     const hasId = args.deploymentDraftId !== undefined && args.deploymentDraftId !== null;
     const hasName = args.name !== undefined && args.name !== null;
     if (hasId && hasName) {
         throw new InvalidArgumentError("deploymentDraftId", 'give either "deploymentDraftId" or "name", not both');
     }
+    if (!hasId && !hasName) {
+        throw new InvalidArgumentError("deploymentDraftId", 'is required, or "name" instead: give exactly one of "deploymentDraftId" and "name"');
+    }
     if (hasName) {
         return { workspace, namespace, name: requireIdentifier("name", args.name) };
     }
-    return { workspace, namespace, deploymentDraftId: requireIdentifier("deploymentDraftId", args.deploymentDraftId) };
+    return { workspace, namespace, deploymentDraftId: requirePathSegment("deploymentDraftId", args.deploymentDraftId) };
 }
 
 /** Whether validated coordinates select a draft by name. */

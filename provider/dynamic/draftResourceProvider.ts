@@ -7,7 +7,7 @@
  * only) and from the provider process environment.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { ConfigReader } from "../core/connectionSettings";
+import type { ConfigReader, Network } from "../core/connectionSettings";
 import { lookupDraft } from "../core/draftLookup";
 import { checkDraftInputs, diffDraft, draftOutputsOf, DraftResourceInputs, DraftResourceOutputs, readInputsOf, revisionOf } from "../core/draftResource";
 import { DraftNotFoundError } from "../core/errors";
@@ -23,11 +23,13 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
 
     // Creates share identical lookups (many resources may track one draft); updates and
     // refreshes always read afresh.
-    const lookup = (selector: DraftSelector, inputs: { endpoint?: unknown; region?: unknown }, cache: boolean) =>
+    const lookup = (selector: DraftSelector, inputs: { endpoint?: unknown; region?: unknown; network?: unknown }, cache: boolean) =>
         lookupDraft(selector, {
             options: {
                 ...(typeof inputs.endpoint === "string" && inputs.endpoint ? { endpoint: inputs.endpoint } : {}),
                 ...(typeof inputs.region === "string" && inputs.region ? { region: inputs.region } : {}),
+                // Checked where the endpoint is resolved, which names the value and the option.
+                ...(typeof inputs.network === "string" && inputs.network ? { network: inputs.network as Network } : {}),
                 cache,
             },
             config,
@@ -58,9 +60,9 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
             return { id: draft.deploymentDraftId, outs: draftOutputsOf(draft, inputs) };
         },
 
-        // Refresh. Only a definite "not found" removes the resource from state; any other
-        // failure (throttling, 5xx, timeouts, bad responses, credentials) fails the refresh
-        // and leaves state exactly as it was.
+        // Refresh. Only a definite "not found" (the service's code 990301) removes the resource
+        // from state; any other failure (a 404 without that code, throttling, 5xx, timeouts,
+        // bad responses, credentials) fails the refresh and leaves state exactly as it was.
         async read(id: string, props: DraftResourceOutputs): Promise<dynamic.ReadResult> {
             const selector = { workspace: props.workspace, namespace: props.namespace, deploymentDraftId: id };
             const inputs = readInputsOf(selector, props);

@@ -1,3 +1,4 @@
+import type { Network } from "../core/connectionSettings";
 import { lookupDraft } from "../core/draftLookup";
 import type { DeploymentDraftAttributes } from "../core/model";
 import { describeRetry, RetryNotice } from "../core/retryPolicy";
@@ -8,6 +9,7 @@ import { providerConfigReader } from "./providerConfig";
 export interface ConnectionInputs {
     readonly endpoint?: unknown;
     readonly region?: unknown;
+    readonly network?: unknown;
 }
 
 /**
@@ -34,6 +36,8 @@ export class DraftLookups {
             options: {
                 ...(typeof connection.endpoint === "string" && connection.endpoint ? { endpoint: connection.endpoint } : {}),
                 ...(typeof connection.region === "string" && connection.region ? { region: connection.region } : {}),
+                // Checked where the endpoint is resolved, which names the value and the option.
+                ...(typeof connection.network === "string" && connection.network ? { network: connection.network as Network } : {}),
                 cache,
             },
             config: providerConfigReader(this.settings),

@@ -103,7 +103,11 @@ export class DraftResourceHandlers {
     async read(id: string, stored: PropertyValues, storedInputs: PropertyValues): Promise<ReadAnswer> {
         const props = stored.values as Partial<DraftResourceOutputs>;
         const draftAt = parseResourceId(id, { workspace: props.workspace ?? storedInputs.values.workspace, namespace: props.namespace ?? storedInputs.values.namespace });
-        const connection = { endpoint: props.endpoint ?? storedInputs.values.endpoint, region: props.region ?? storedInputs.values.region };
+        const connection = {
+            endpoint: props.endpoint ?? storedInputs.values.endpoint,
+            region: props.region ?? storedInputs.values.region,
+            network: props.network ?? storedInputs.values.network,
+        };
         let draft: DeploymentDraftAttributes;
         try {
             draft = await this.lookups.lookup(draftAt, connection, false);
@@ -142,9 +146,10 @@ export class DraftResourceHandlers {
     }
 }
 
-function connectionOf(connection: { endpoint?: unknown; region?: unknown }): { endpoint?: string; region?: string } {
+function connectionOf(connection: { endpoint?: unknown; region?: unknown; network?: unknown }): { endpoint?: string; region?: string; network?: string } {
     return {
         ...(typeof connection.endpoint === "string" ? { endpoint: connection.endpoint } : {}),
         ...(typeof connection.region === "string" ? { region: connection.region } : {}),
+        ...(typeof connection.network === "string" ? { network: connection.network } : {}),
     };
 }

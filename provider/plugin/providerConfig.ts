@@ -19,6 +19,10 @@ export const providerConfigVariables = {
         type: "string",
         description: "An endpoint host (reached over HTTPS) or an http(s) URL; wins over `region`. Falls back to VERVERICA_ENDPOINT.",
     },
+    network: {
+        type: "string",
+        description: "Which of the region's endpoints to use: `public` (default) or `vpc` (`ververica-vpc.<region>.aliyuncs.com`, reachable only from inside an Alibaba Cloud VPC). Falls back to VERVERICA_NETWORK.",
+    },
     accessKey: {
         type: "string",
         description: "The AccessKey id. Falls back to ALIBABA_CLOUD_ACCESS_KEY_ID, ALICLOUD_ACCESS_KEY, then Alibaba Cloud's default credentials chain.",
@@ -102,6 +106,10 @@ export function checkProviderSettings(settings: Readonly<Record<string, unknown>
             if (!(e instanceof ConfigurationError)) throw e;
             failures.push({ property: "endpoint", reason: e.message });
         }
+    }
+    const network = text("network");
+    if (network !== undefined && network !== "public" && network !== "vpc") {
+        failures.push({ property: "network", reason: `ververica:network ${JSON.stringify(network)} must be "public" or "vpc"` });
     }
     const accessKey = text("accessKey");
     const secretKey = text("secretKey");

@@ -124,6 +124,7 @@ const selectorInputs = {
 const connectionInputs = {
     endpoint: string("An endpoint host or URL for this resource; otherwise the provider's `endpoint` or `region`."),
     region: string("A region such as `cn-hangzhou` for this resource; otherwise the provider's."),
+    network: string("`public` or `vpc`: which of the region's endpoints this resource uses; otherwise the provider's."),
 };
 
 const resourceInputs = {

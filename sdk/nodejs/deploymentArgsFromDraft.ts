@@ -4,14 +4,17 @@ import type { DeploymentArgs } from "@pulumi/alicloud/realtimecompute";
 import type { DraftReference } from "../../provider/core/errors";
 import type { DeploymentDraftAttributes, DraftArtifact, ExecutionMode, JsonValue, LocalVariable } from "../../provider/core/model";
 import { DraftNotDeployableError } from "../../provider/core/errors";
+import { withoutArtifactSecrecy } from "./artifactSecrecy";
 
 /**
  * A draft as one output per attribute, the way a `DeploymentDraft` resource exposes it. Only
  * the attributes a deployment is fed from are needed.
  *
  * ```ts
+ * import type { DraftAttributeOutputs } from "pulumi-ververica/alicloud";
+ *
  * const draft = new ververica.DeploymentDraft("orders-etl", { workspace, namespace, name: "orders-etl" });
- * const fromResource: ververica.DraftAttributeOutputs = draft;
+ * const fromResource: DraftAttributeOutputs = draft;
  * ```
  */
 export interface DraftAttributeOutputs {
@@ -41,7 +44,9 @@ export interface DraftAttributeOutputs {
  * `DeploymentDraft` resource.
  *
  * ```ts
- * const source: ververica.DraftSource = ververica.getDeploymentDraftOutput({ workspace, namespace, name: "orders-etl" });
+ * import type { DraftSource } from "pulumi-ververica/alicloud";
+ *
+ * const source: DraftSource = ververica.getDeploymentDraftOutput({ workspace, namespace, name: "orders-etl" });
  * ```
  */
 export type DraftSource = pulumi.Input<DeploymentDraftAttributes> | DraftAttributeOutputs;
@@ -53,7 +58,9 @@ export type DraftSource = pulumi.Input<DeploymentDraftAttributes> | DraftAttribu
  * `description`), and optionally a `deploymentName` other than the draft's name.
  *
  * ```ts
- * const overrides: ververica.DeploymentArgsOverrides = {
+ * import type { DeploymentArgsOverrides } from "pulumi-ververica/alicloud";
+ *
+ * const overrides: DeploymentArgsOverrides = {
  *     deploymentTarget: { mode: "PER_JOB", name: "default-queue" },
  *     flinkConf: { "execution.checkpointing.interval": "60s" },
  * };
@@ -65,6 +72,25 @@ export interface DeploymentArgsOverrides
     > {
     /** The deployment's name; the draft's name when not given. */
     readonly deploymentName?: pulumi.Input<string>;
+}
+
+/**
+ * How {@link deploymentArgsFromDraft} treats the draft's artifact.
+ *
+ * ```ts
+ * import type { DeploymentArgsFromDraftOptions } from "pulumi-ververica/alicloud";
+ *
+ * const options: DeploymentArgsFromDraftOptions = { storeArtifactAsSecret: false };
+ * ```
+ */
+export interface DeploymentArgsFromDraftOptions {
+    /**
+     * Make the deployment's `artifact` argument a Pulumi secret (default `true`), whatever the
+     * draft came from: the SQL script or main args (places where passwords hide) then reach the
+     * deployment's state as ciphertext. Set `false` only for drafts known to hold no secret; a
+     * draft that is already secret stays secret either way.
+     */
+    readonly storeArtifactAsSecret?: boolean;
 }
 
 type DeploymentArtifact = pulumi.Unwrap<DeploymentArgs["artifact"]>;
@@ -87,10 +113,13 @@ type FedArgs = Pick<DeploymentArgs, "resourceId" | "namespace" | "deploymentName
  * Everything else (`deploymentTarget`, `flinkConf`, resource settings, `logging`,
  * `description`) comes from `overrides`.
  *
- * A plain result (of `getDeploymentDraft`) gives plain values. An output or a promise (of
- * `getDeploymentDraftOutput`), or a `DeploymentDraft` resource, gives outputs that keep the
- * draft's secrecy and dependencies: a secret draft makes secret arguments, and the resource's
- * artifact, secret by default, stays secret in the deployment's state.
+ * The `artifact` argument is always a Pulumi secret, unless `options.storeArtifactAsSecret`
+ * is `false` and the draft's source did not make it secret. Other arguments keep the secrecy
+ * of what they come from: a plain result (of `getDeploymentDraft`) gives plain values; an
+ * output or a promise (of `getDeploymentDraftOutput`), or a `DeploymentDraft` resource, gives
+ * outputs that keep the draft's dependencies and the secrecy of its inputs (the result of
+ * `getDeploymentDraftOutput`, secret because of its artifact, does not make the deployment's
+ * name secret).
  *
  * `@pulumi/alicloud` is needed only by the program that creates the deployment; this package
  * does not load it.
@@ -98,9 +127,10 @@ type FedArgs = Pick<DeploymentArgs, "resourceId" | "namespace" | "deploymentName
  * ```ts
  * import * as alicloud from "@pulumi/alicloud";
  * import * as ververica from "pulumi-ververica";
+ * import { deploymentArgsFromDraft } from "pulumi-ververica/alicloud";
  *
  * const draft = ververica.getDeploymentDraftOutput({ workspace, namespace, name: "orders-etl" });
- * const deployment = new alicloud.realtimecompute.Deployment("orders-etl", ververica.deploymentArgsFromDraft(draft, {
+ * const deployment = new alicloud.realtimecompute.Deployment("orders-etl", deploymentArgsFromDraft(draft, {
  *     deploymentTarget: { mode: "PER_JOB", name: "default-queue" },
  *     streamingResourceSetting: { resourceSettingMode: "BASIC", basicResourceSetting: { parallelism: 2 } },
  * }));
@@ -110,13 +140,18 @@ type FedArgs = Pick<DeploymentArgs, "resourceId" | "namespace" | "deploymentName
  * artifact is CDC YAML, which `realtimecompute.Deployment` does not take, or when the draft
  * has no artifact, no execution mode, or no name and none is given.
  */
-export function deploymentArgsFromDraft(draft: DraftSource, overrides: DeploymentArgsOverrides): DeploymentArgs {
+export function deploymentArgsFromDraft(draft: DraftSource, overrides: DeploymentArgsOverrides, options?: DeploymentArgsFromDraftOptions): DeploymentArgs {
+    // A data source result secret only for its artifact's sake feeds the other arguments as
+    // readable as its inputs; its artifact stays secret whatever the options say.
+    const declassified = pulumi.Output.isInstance(draft) ? withoutArtifactSecrecy(draft as pulumi.Output<DeploymentDraftAttributes>) : undefined;
     const fed = isAttributeOutputs(draft)
         ? argsFromOutputs(draft, overrides.deploymentName)
         : pulumi.Output.isInstance(draft) || draft instanceof Promise
-          ? argsFromOutputs(attributeOutputsOf(pulumi.output(draft)), overrides.deploymentName)
+          ? argsFromOutputs(attributeOutputsOf(pulumi.output(declassified ?? draft)), overrides.deploymentName)
           : argsFromAttributes(draft, overrides.deploymentName);
-    return { ...overrides, ...fed };
+    const keepSecret = options?.storeArtifactAsSecret !== false || declassified !== undefined;
+    const artifact = keepSecret ? pulumi.secret(fed.artifact) : fed.artifact;
+    return { ...overrides, ...fed, artifact };
 }
 
 function isAttributeOutputs(draft: DraftSource): draft is DraftAttributeOutputs {
@@ -176,15 +211,15 @@ function deploymentArtifact(artifact: DraftArtifact | undefined, draft: DraftRef
     // Only the part `kind` selects: the API may send other parts alongside it.
     switch (artifact.kind) {
         case "SQLSCRIPT": {
-            const { sqlScript, additionalDependencies } = artifact.sqlArtifact;
+            const { sqlScript, additionalDependencies } = artifact.sqlArtifact ?? {};
             return { kind: artifact.kind, sqlArtifact: withoutUndefined({ sqlScript, additionalDependencies: copy(additionalDependencies) }) };
         }
         case "JAR": {
-            const { jarUri, entryClass, mainArgs, additionalDependencies } = artifact.jarArtifact;
+            const { jarUri, entryClass, mainArgs, additionalDependencies } = artifact.jarArtifact ?? {};
             return { kind: artifact.kind, jarArtifact: withoutUndefined({ jarUri, entryClass, mainArgs, additionalDependencies: copy(additionalDependencies) }) };
         }
         case "PYTHON": {
-            const p = artifact.pythonArtifact;
+            const p = artifact.pythonArtifact ?? {};
             return {
                 kind: artifact.kind,
                 pythonArtifact: withoutUndefined({
@@ -203,8 +238,12 @@ function deploymentArtifact(artifact: DraftArtifact | undefined, draft: DraftRef
                 "its artifact is CDCYAML (a Flink CDC YAML pipeline), which realtimecompute.Deployment does not take; it takes SQLSCRIPT, JAR and PYTHON artifacts",
             );
         default:
-            // Reachable from JavaScript, with a draft built by hand.
-            throw new DraftNotDeployableError(draft, `its artifact kind ${JSON.stringify((artifact as { kind: unknown }).kind)} is not one of SQLSCRIPT, JAR and PYTHON`);
+            throw new DraftNotDeployableError(
+                draft,
+                artifact.kind === undefined
+                    ? "its artifact has no kind; realtimecompute.Deployment takes SQLSCRIPT, JAR and PYTHON artifacts"
+                    : `its artifact kind ${JSON.stringify(artifact.kind)} is not one of SQLSCRIPT, JAR and PYTHON`,
+            );
     }
 }
 

@@ -1,33 +1,57 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { Network } from "../../provider/core/connectionSettings";
 import { draftAttributeNames, DeploymentDraftAttributes } from "../../provider/core/model";
 import { draftProviderStub } from "./draftProviderStub";
 
-/** Identifies the draft a {@link DeploymentDraft} tracks, and where to reach the API. */
-export interface DeploymentDraftArgs {
+/** Where a {@link DeploymentDraft}'s draft lives, how to reach the API, and how to store it. */
+interface DeploymentDraftLocation {
     /** The workspace id, e.g. `a14bd5d90a`. Changing it replaces the resource. */
-    workspace: pulumi.Input<string>;
+    readonly workspace: pulumi.Input<string>;
     /** The namespace, e.g. `default-namespace`. Changing it replaces the resource. */
-    namespace: pulumi.Input<string>;
-    /** The draft's id. Give this or `name`; choosing another draft replaces the resource. */
-    deploymentDraftId?: pulumi.Input<string>;
-    /** The draft's name, looked up with ListDeploymentDrafts. Give this or `deploymentDraftId`. */
-    name?: pulumi.Input<string>;
+    readonly namespace: pulumi.Input<string>;
     /** An endpoint host or URL; otherwise from stack config or environment (see README). */
-    endpoint?: pulumi.Input<string>;
+    readonly endpoint?: pulumi.Input<string>;
     /** A region such as `cn-hangzhou`; otherwise from stack config or environment. */
-    region?: pulumi.Input<string>;
+    readonly region?: pulumi.Input<string>;
+    /** `"vpc"` to reach the region's VPC endpoint (`ververica-vpc.<region>.aliyuncs.com`); otherwise from stack config or environment, else `"public"`. */
+    readonly network?: pulumi.Input<Network>;
     /**
      * Keep the draft's `artifact` (SQL script, main args, CDC YAML: places where passwords
      * hide) encrypted in state as a Pulumi secret. Default `true`; set `false` only for drafts
      * known to hold no secret, when plain-text diffs of the SQL are worth more.
      */
-    storeArtifactAsSecret?: boolean;
+    readonly storeArtifactAsSecret?: boolean;
 }
+
+/** Tracks a draft by its id. */
+export interface DeploymentDraftByIdArgs extends DeploymentDraftLocation {
+    /** The draft's id (a UUID). Choosing another draft replaces the resource. */
+    readonly deploymentDraftId: pulumi.Input<string>;
+    /** Not with `deploymentDraftId`: a draft is tracked by its id or by its name. */
+    readonly name?: never;
+}
+
+/** Tracks a draft by its name, found with ListDeploymentDrafts. */
+export interface DeploymentDraftByNameArgs extends DeploymentDraftLocation {
+    /** The draft's name, unique within its namespace. Choosing another draft replaces the resource. */
+    readonly name: pulumi.Input<string>;
+    /** Not with `name`: a draft is tracked by its id or by its name. */
+    readonly deploymentDraftId?: never;
+}
+
+/**
+ * Identifies the draft a {@link DeploymentDraft} tracks (by id or by name, exactly one), and
+ * where to reach the API.
+ */
+export type DeploymentDraftArgs = DeploymentDraftByIdArgs | DeploymentDraftByNameArgs;
 
 /** One output per draft attribute: the model the data source returns, as outputs. */
 export type DeploymentDraftOutputs = {
     readonly [K in keyof DeploymentDraftAttributes]-?: pulumi.Output<DeploymentDraftAttributes[K]>;
 };
+
+/** One output per draft attribute (see {@link DeploymentDraftOutputs}), merged into the class. */
+export interface DeploymentDraft extends DeploymentDraftOutputs {}
 
 /**
  * Tracks an existing deployment draft read-only: creating it looks the draft up, `pulumi
@@ -46,8 +70,6 @@ export type DeploymentDraftOutputs = {
  * Import and `DeploymentDraft.get` are not supported (a limitation of Pulumi dynamic
  * providers): declare the resource with the draft's id instead, or use `getDeploymentDraftOutput`.
  */
-export interface DeploymentDraft extends DeploymentDraftOutputs {}
-
 export class DeploymentDraft extends pulumi.dynamic.Resource {
     /** The Pulumi type token of this resource, as policies and transforms see it. */
     static readonly __pulumiType = "pulumi-nodejs:dynamic/ververica:DeploymentDraft";
@@ -66,8 +88,12 @@ export class DeploymentDraft extends pulumi.dynamic.Resource {
     declare readonly endpoint: pulumi.Output<string | undefined>;
     /** The region given in the arguments, if any. */
     declare readonly region: pulumi.Output<string | undefined>;
+    /** The network given in the arguments, if any. */
+    declare readonly network: pulumi.Output<Network | undefined>;
 
     /**
+     * Tracks the draft `args` names, read-only: creating the resource looks the draft up.
+     *
      * @param name The unique name of this resource in the stack.
      * @param args Which draft to track.
      * @param opts Resource options; `additionalSecretOutputs` adds to the secret artifact.

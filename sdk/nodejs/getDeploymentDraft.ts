@@ -2,33 +2,27 @@ import * as pulumi from "@pulumi/pulumi";
 import type { LookupOptions } from "../../provider/core/draftLookup";
 import { lookupDraft } from "../../provider/core/draftLookup";
 import type { DeploymentDraftAttributes } from "../../provider/core/model";
-import { programLookupContext } from "./programContext";
+import {
+    checkArgumentShape,
+    GetDeploymentDraftArgs,
+    GetDeploymentDraftInvokeOptions,
+    GetDeploymentDraftInvokeOutputOptions,
+    GetDeploymentDraftOutputArgs,
+} from "./getDeploymentDraftArgs";
+import { markSecretForArtifact } from "./artifactSecrecy";
+import { lookupOptionsOf, programLookupContext } from "./programContext";
 
-/**
- * Identifies the draft to read: its workspace and namespace, and either its id or its name.
- */
-export interface GetDeploymentDraftArgs {
-    /** The workspace id, e.g. `a14bd5d90a`. */
-    workspace: string;
-    /** The namespace, e.g. `default-namespace`. */
-    namespace: string;
-    /** The draft's id. Give this or `name`. */
-    deploymentDraftId?: string;
-    /** The draft's name, looked up with ListDeploymentDrafts. Give this or `deploymentDraftId`. */
-    name?: string;
-}
-
-/** {@link GetDeploymentDraftArgs} whose values may be outputs of other resources. */
-export interface GetDeploymentDraftOutputArgs {
-    /** The workspace id, e.g. `a14bd5d90a`. */
-    workspace: pulumi.Input<string>;
-    /** The namespace, e.g. `default-namespace`. */
-    namespace: pulumi.Input<string>;
-    /** The draft's id. Give this or `name`. */
-    deploymentDraftId?: pulumi.Input<string>;
-    /** The draft's name, looked up with ListDeploymentDrafts. Give this or `deploymentDraftId`. */
-    name?: pulumi.Input<string>;
-}
+export type {
+    GetDeploymentDraftArgs,
+    GetDeploymentDraftByIdArgs,
+    GetDeploymentDraftByIdOutputArgs,
+    GetDeploymentDraftByNameArgs,
+    GetDeploymentDraftByNameOutputArgs,
+    GetDeploymentDraftInvokeOptions,
+    GetDeploymentDraftInvokeOutputOptions,
+    GetDeploymentDraftOutputArgs,
+    RetryLogger,
+} from "./getDeploymentDraftArgs";
 
 /** Every attribute of the draft, plus `id` (the draft's id). */
 export interface GetDeploymentDraftResult extends DeploymentDraftAttributes {
@@ -37,18 +31,12 @@ export interface GetDeploymentDraftResult extends DeploymentDraftAttributes {
 }
 
 /**
- * Invoke options plus where to reach the API. Settings not given here come from the stack
- * config (`ververica:*`, `alicloud:*`), then the environment, then Alibaba's default chain.
- */
-export interface GetDeploymentDraftInvokeOptions extends pulumi.InvokeOptions, LookupOptions {}
-
-/** {@link GetDeploymentDraftInvokeOptions} for {@link getDeploymentDraftOutput}. */
-export interface GetDeploymentDraftInvokeOutputOptions extends pulumi.InvokeOutputOptions, LookupOptions {}
-
-/**
  * Reads a deployment draft of Realtime Compute for Apache Flink (GetDeploymentDraft).
  *
- * Works in a Pulumi program and in a plain Node script (then without stack config).
+ * Works in a Pulumi program and in a plain Node script (then without stack config). The
+ * result is a plain value: where it goes is the caller's choice. In a Pulumi program, prefer
+ * {@link getDeploymentDraftOutput}, whose result is secret, or feed the result to
+ * `deploymentArgsFromDraft`, which makes the artifact secret.
  *
  * ```ts
  * const draft = await ververica.getDeploymentDraft({
@@ -56,14 +44,16 @@ export interface GetDeploymentDraftInvokeOutputOptions extends pulumi.InvokeOutp
  *     namespace: "default-namespace",
  *     deploymentDraftId: "c84d73be-40ad-4627-8bdd-fa1eba51b234",
  * });
- * if (draft.artifact?.kind === "SQLSCRIPT") console.log(draft.artifact.sqlArtifact.sqlScript);
+ * if (draft.artifact?.kind === "SQLSCRIPT") console.log(draft.artifact.sqlArtifact?.sqlScript);
  * ```
  *
- * Fails with an `InvalidArgumentError` before any request when an argument is empty or
- * malformed, and with a typed `VervericaError` (e.g. `DraftNotFoundError`) when the API refuses.
+ * Fails with an `InvalidArgumentError` before any request when an argument is missing,
+ * unknown or malformed (an output or a promise where a string belongs included), and with a
+ * typed `VervericaError` (e.g. `DraftNotFoundError`) when the API refuses.
  */
 export async function getDeploymentDraft(args: GetDeploymentDraftArgs, opts?: GetDeploymentDraftInvokeOptions): Promise<GetDeploymentDraftResult> {
-    const draft = await lookupDraft(args ?? {}, programLookupContext(lookupOptionsOf(opts)));
+    checkArgumentShape(args, "getDeploymentDraft");
+    const draft = await lookupDraft(args ?? {}, programLookupContext(lookupOptionsOf(opts ?? {}), opts?.logger));
     return withId(draft);
 }
 
@@ -72,27 +62,27 @@ export async function getDeploymentDraft(args: GetDeploymentDraftArgs, opts?: Ge
  * the inputs' secrecy and dependencies. While an input is unknown (during preview) the result
  * is unknown too and no request is made.
  *
+ * The result is a secret, because the draft's artifact may hold passwords (see
+ * `storeArtifactAsSecret` in {@link GetDeploymentDraftInvokeOutputOptions}).
+ *
  * ```ts
- * const draft = ververica.getDeploymentDraftOutput({ workspace, namespace, name: "orders-etl" });
- * export const engineVersion = draft.engineVersion;
+ * const draft = ververica.getDeploymentDraftOutput({ workspace: "a14bd5d90a", namespace: "default-namespace", name: "orders-etl" });
+ * export const engineVersion = pulumi.unsecret(draft.apply((d) => d.engineVersion));
  * ```
  */
 export function getDeploymentDraftOutput(args: GetDeploymentDraftOutputArgs, opts?: GetDeploymentDraftInvokeOutputOptions): pulumi.Output<GetDeploymentDraftResult> {
-    const lookupOptions = lookupOptionsOf(opts);
-    const dependencies = opts?.dependsOn === undefined ? pulumi.output([]) : pulumi.output(opts.dependsOn).apply((d) => (Array.isArray(d) ? d : [d]));
-    return pulumi
-        .all([pulumi.output(args ?? {}), dependencies.apply((resources) => pulumi.all(resources.map((r) => r.urn)))])
-        .apply(([resolved]) => lookupDraft(resolved, programLookupContext(lookupOptions)).then(withId));
+    const { region, endpoint, dependsOn, storeArtifactAsSecret = true, logger, ...rest } = opts ?? {};
+    const dependencies = dependsOn === undefined ? pulumi.output([]) : pulumi.output(dependsOn).apply((d) => (Array.isArray(d) ? d : [d]));
+    const result = pulumi
+        .all([pulumi.output(args ?? {}), pulumi.output(region), pulumi.output(endpoint), dependencies.apply((resources) => pulumi.all(resources.map((r) => r.urn)))])
+        .apply(([resolved, resolvedRegion, resolvedEndpoint]) => {
+            checkArgumentShape(resolved, "getDeploymentDraftOutput");
+            const options = lookupOptionsOf({ ...rest, region: resolvedRegion, endpoint: resolvedEndpoint });
+            return lookupDraft(resolved, programLookupContext(options, logger)).then(withId);
+        });
+    return storeArtifactAsSecret ? markSecretForArtifact(pulumi.secret(result), result) : result;
 }
 
 function withId(draft: DeploymentDraftAttributes): GetDeploymentDraftResult {
     return { id: draft.deploymentDraftId, ...draft };
-}
-
-// Only the lookup settings travel on; Pulumi's own invoke options mean nothing to a direct call.
-function lookupOptionsOf(opts: LookupOptions | undefined): LookupOptions {
-    if (!opts) return {};
-    const { region, endpoint, maxAttempts, maxRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache } = opts;
-    const picked = { region, endpoint, maxAttempts, maxRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache };
-    return Object.fromEntries(Object.entries(picked).filter(([, v]) => v !== undefined)) as LookupOptions;
 }

@@ -9,6 +9,7 @@
  * ```
  */
 export * from "./getDeploymentDraft";
+export * from "./getDeploymentDrafts";
 export type {
     ArtifactKind,
     CdcYamlArtifact,
@@ -25,8 +26,9 @@ export type {
     PythonDraftArtifact,
     SqlArtifact,
     SqlScriptDraftArtifact,
+    UnrecognizedDraftArtifact,
 } from "../../provider/core/model";
-export type { ConnectionOptions } from "../../provider/core/connectionSettings";
+export type { ConnectionOptions, Network } from "../../provider/core/connectionSettings";
 export type { LookupOptions } from "../../provider/core/draftLookup";
 export type { TuningOptions } from "../../provider/core/clientTuning";
 export { clearDraftLookupCache } from "../../provider/core/draftLookup";
@@ -44,8 +46,9 @@ export {
     RequestFailedError,
     ServiceError,
     ThrottledError,
+    UnconfirmedNotFoundError,
     VervericaError,
 } from "../../provider/core/errors";
 export type { ApiFailureDetails, DraftReference, VervericaErrorCode } from "../../provider/core/errors";
 export { DeploymentDraft } from "./deploymentDraft";
-export type { DeploymentDraftArgs, DeploymentDraftOutputs } from "./deploymentDraft";
+export type { DeploymentDraftArgs, DeploymentDraftByIdArgs, DeploymentDraftByNameArgs, DeploymentDraftOutputs } from "./deploymentDraft";

@@ -4,9 +4,10 @@ import { describeRetry, RetryNotice } from "../../provider/core/retryPolicy";
 
 /**
  * The settings of a lookup made in the program process: the stack config as the engine
- * passed it (absent in a plain Node script) and the process environment.
+ * passed it (absent in a plain Node script) and the process environment. Retry notices go
+ * to `logger` when given, otherwise see {@link logRetry}.
  */
-export function programLookupContext(options: LookupOptions): LookupContext {
+export function programLookupContext(options: LookupOptions, logger?: (message: string) => void): LookupContext {
     return {
         options,
         // The raw map, parsed once per lookup: `pulumi.Config#get` warns on secret keys such as
@@ -14,7 +15,7 @@ export function programLookupContext(options: LookupOptions): LookupContext {
         // the whole stack config again on every read.
         config: configReader(),
         env: process.env,
-        onRetry: logRetry,
+        onRetry: logger === undefined ? logRetry : (notice, action) => logger(describeRetry(notice, action)),
     };
 }
 
@@ -23,7 +24,25 @@ function configReader(): (key: string) => string | undefined {
     return (key) => (all ??= pulumi.runtime.allConfig())[key];
 }
 
-/** Reports a retry through the Pulumi log; the error message never holds a credential. */
+/**
+ * Reports a retry through the Pulumi log inside a Pulumi program, and on stderr in a plain
+ * Node script, where Pulumi's log would write to stdout, among the script's own output. The
+ * message never holds a credential.
+ */
 export function logRetry(notice: RetryNotice, action: string): void {
-    void pulumi.log.info(describeRetry(notice, action));
+    const message = describeRetry(notice, action);
+    if (pulumi.runtime.hasEngine()) {
+        void pulumi.log.info(message);
+    } else {
+        process.stderr.write(`${message}\n`);
+    }
+}
+
+/** The lookup settings among invoke options: Pulumi's own invoke options mean nothing to a direct call. */
+export function lookupOptionsOf(opts: { readonly [K in keyof LookupOptions]?: LookupOptions[K] | undefined } | undefined): LookupOptions {
+    if (!opts) return {};
+    const { region, endpoint, network, maxAttempts, maxRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, retryThrottleDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache } =
+        opts;
+    const picked = { region, endpoint, network, maxAttempts, maxRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, retryThrottleDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache };
+    return Object.fromEntries(Object.entries(picked).filter(([, v]) => v !== undefined)) as LookupOptions;
 }

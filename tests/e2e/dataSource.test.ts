@@ -68,17 +68,18 @@ describe("e2e: getDeploymentDraftOutput", function () {
         ts = await createTestStack({
             config: endpointConfig(),
             program: async () => {
+                // Results are secret (for their artifact); these attributes are shown on purpose.
                 const orders = getDeploymentDraftOutput({ workspace, namespace, deploymentDraftId: ORDERS_ID });
                 const locked = getDeploymentDraftOutput({ workspace, namespace, name: LOCKED_NAME });
                 return {
-                    name: orders.apply((d) => d.name),
-                    engineVersion: orders.apply((d) => d.engineVersion),
-                    executionMode: orders.apply((d) => d.executionMode),
-                    artifactKind: orders.apply((d) => d.artifact?.kind),
-                    labels: orders.apply((d) => d.labels),
-                    modifiedAt: orders.apply((d) => d.modifiedAt),
-                    lockedDraftId: locked.id,
-                    lockHolder: locked.apply((d) => d.lock?.holderName),
+                    name: pulumi.unsecret(orders.apply((d) => d.name)),
+                    engineVersion: pulumi.unsecret(orders.apply((d) => d.engineVersion)),
+                    executionMode: pulumi.unsecret(orders.apply((d) => d.executionMode)),
+                    artifactKind: pulumi.unsecret(orders.apply((d) => d.artifact?.kind)),
+                    labels: pulumi.unsecret(orders.apply((d) => d.labels)),
+                    modifiedAt: pulumi.unsecret(orders.apply((d) => d.modifiedAt)),
+                    lockedDraftId: pulumi.unsecret(locked.id),
+                    lockHolder: pulumi.unsecret(locked.apply((d) => d.lock?.holderName)),
                 };
             },
         });
@@ -133,7 +134,7 @@ describe("e2e: getDeploymentDraftOutput", function () {
             program: async () => {
                 const echo = new Echo("kept", "still-here");
                 const draft = getDeploymentDraftOutput({ workspace, namespace, deploymentDraftId: draftId });
-                return { echoed: echo.value, engineVersion: draft.apply((d) => d.engineVersion) };
+                return { echoed: echo.value, engineVersion: pulumi.unsecret(draft.apply((d) => d.engineVersion)) };
             },
         });
         const { stack, workDir, env } = ts;
@@ -163,13 +164,33 @@ describe("e2e: getDeploymentDraftOutput", function () {
         assert.deepStrictEqual(outputs, { echoed: "still-here", engineVersion: "vvr-8.0.9-flink-1.17" });
     });
 
-    it("keeps an output secret when its input is secret", async function () {
+    it("keeps the artifact out of state in plain text when a program exports it", async function () {
+        const orders = fixtureDraft((d) => d.deploymentDraftId === ORDERS_ID);
+        const sql = orders.artifact?.sqlArtifact?.sqlScript;
+        assert.ok(sql);
+        ts = await createTestStack({
+            config: endpointConfig(),
+            program: async () => {
+                const draft = getDeploymentDraftOutput({ workspace, namespace, deploymentDraftId: ORDERS_ID });
+                return { sql: draft.apply((d) => (d.artifact?.kind === "SQLSCRIPT" ? d.artifact.sqlArtifact?.sqlScript : undefined)) };
+            },
+        });
+        const result = await ts.stack.up();
+        assert.deepStrictEqual(result.outputs.sql, { value: sql, secret: true });
+        const exported = await exportState(ts);
+        for (const line of sql.split("\n").filter((l) => l.trim().length > 20)) {
+            assert.ok(!exported.includes(JSON.stringify(line).slice(1, -1)), `a line of the SQL is in \`pulumi stack export\`: ${line}`);
+        }
+        assert.match(exported, /"ciphertext"/);
+    });
+
+    it("keeps an output secret when its input is secret, also with storeArtifactAsSecret: false", async function () {
         const engineVersion = fixtureDraft((d) => d.deploymentDraftId === ORDERS_ID).engineVersion;
         assert.ok(engineVersion);
         ts = await createTestStack({
             config: endpointConfig(),
             program: async () => {
-                const draft = getDeploymentDraftOutput({ workspace, namespace, deploymentDraftId: pulumi.secret(ORDERS_ID) });
+                const draft = getDeploymentDraftOutput({ workspace, namespace, deploymentDraftId: pulumi.secret(ORDERS_ID) }, { storeArtifactAsSecret: false });
                 return { engineVersion: draft.apply((d) => d.engineVersion) };
             },
         });

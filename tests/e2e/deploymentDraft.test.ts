@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { DeploymentDraft } from "../../sdk/nodejs";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, EmulatorCredential, startEmulator } from "../emulator";
-import { createTestStack, ensurePulumiCli, runPulumi, TestStack } from "./harness";
+import { createTestStack, ensurePulumiCli, PulumiCliError, runPulumi, TestStack } from "./harness";
 
 const CLI_TIMEOUT_MS = 40 * 60 * 1000;
 const STACK_TIMEOUT_MS = 5 * 60 * 1000;
@@ -147,6 +147,38 @@ describe("e2e: DeploymentDraft resource", function () {
             assert.deepStrictEqual(draftsIn((await exportState(ts, true)).resources), before, `state after a refresh during ${fault}`);
         }
 
+        em.store.remove(ws, ns, ordersEtl);
+        await runPulumi(["refresh", "--yes", "--stack", ts.stack.name], { cwd: ts.workDir, env: ts.env });
+        assert.deepStrictEqual(draftsIn((await exportState(ts)).resources), []);
+    });
+
+    it("keeps state byte for byte through a refresh that meets a 404 without 990301, and drops the resource on 990301", async () => {
+        const em = await start();
+        ts = await createTestStack({
+            env: keyEnv,
+            program: async () => {
+                new DeploymentDraft("orders-etl", { workspace: ws, namespace: ns, deploymentDraftId: ordersEtl, endpoint: em.url });
+            },
+        });
+        await ts.stack.up();
+        const before = JSON.stringify(draftsIn((await exportState(ts, true)).resources));
+
+        // A wrong workspace header or a path the gateway does not serve answers like this.
+        em.faults.next("notFoundWithoutCode", 10);
+        const refresh = runPulumi(["refresh", "--yes", "--stack", ts.stack.name], { cwd: ts.workDir, env: ts.env });
+        const failed = await refresh.then(
+            () => assert.fail("a refresh during an unconfirmed 404 must fail"),
+            (e: unknown) => e as PulumiCliError,
+        );
+        assert.ok(failed instanceof PulumiCliError, String(failed));
+        const output = failed.stdout + failed.stderr;
+        assert.match(output, /HTTP 404 without the not-found code 990301, so the draft is not known to be gone; check the workspace, namespace and endpoint/);
+        assert.match(output, new RegExp(`workspace "${ws}", namespace "${ns}", deploymentDraftId "${ordersEtl}"`));
+        assert.strictEqual(em.stats.faultsServed.notFoundWithoutCode, 1, "an unconfirmed 404 is not retried");
+        em.faults.clear();
+        assert.strictEqual(JSON.stringify(draftsIn((await exportState(ts, true)).resources)), before, "the tracked draft's state is byte-equal");
+
+        // The service's own not-found code is the one answer that drops the resource.
         em.store.remove(ws, ns, ordersEtl);
         await runPulumi(["refresh", "--yes", "--stack", ts.stack.name], { cwd: ts.workDir, env: ts.env });
         assert.deepStrictEqual(draftsIn((await exportState(ts)).resources), []);

@@ -15,7 +15,7 @@ import * as os from "os";
 import * as path from "path";
 import { checkPackedFiles, npmPack, PackageManifest } from "../../scripts/packCheck";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
-import { connectionVariables } from "../helpers/environment";
+import { connectionVariables, emulatorChildEnvironment } from "../helpers/environment";
 import { ensurePulumiCli } from "./harness";
 
 const CLI_TIMEOUT_MS = 40 * 60 * 1000;
@@ -47,7 +47,7 @@ export async function program(): Promise<Record<string, unknown>> {
     let kind: string;
     switch (byId.artifact?.kind) {
         case "SQLSCRIPT":
-            kind = \`SQL, \${byId.artifact.sqlArtifact.sqlScript?.length ?? 0} characters\`;
+            kind = \`SQL, \${byId.artifact.sqlArtifact?.sqlScript?.length ?? 0} characters\`;
             break;
         default:
             kind = String(byId.artifact?.kind);
@@ -160,6 +160,8 @@ describe("e2e: the packed package in a stranger's project", function () {
     });
 
     after(function () {
+        // Removing an installed node_modules takes seconds on a busy machine.
+        this.timeout(RUN_TIMEOUT_MS);
         if (root !== undefined) fs.rmSync(root, { recursive: true, force: true });
     });
 
@@ -222,6 +224,16 @@ describe("e2e: the packed package in a stranger's project", function () {
             this.timeout(RUN_TIMEOUT_MS);
             await run(process.execPath, [path.join(projectDir, "node_modules", "typescript", "bin", "tsc"), "-p", "."], projectDir, process.env);
             assert.ok(fs.existsSync(path.join(projectDir, "bin", "index.js")));
+        });
+
+        it("runs the audit command through npx, without the optional peers", async function () {
+            this.timeout(RUN_TIMEOUT_MS);
+            const env = emulatorChildEnvironment();
+            assert.match(await run("npx", ["--no-install", "pulumi-ververica", "audit", "--help"], projectDir, env), /^Usage: pulumi-ververica audit --workspace W --namespace N/);
+            const audit = ["--no-install", "pulumi-ververica", "audit", "--workspace", workspace, "--namespace", namespace, "--endpoint", emulator.url, "--format", "json", "--fail-on", "never"];
+            const report = JSON.parse(await run("npx", audit, projectDir, env)) as { namespaces: Array<{ drafts: number }>; failures: unknown[] };
+            assert.deepStrictEqual(report.failures, []);
+            assert.strictEqual(report.namespaces[0].drafts, emulator.store.list(workspace, namespace).length);
         });
 
         it("reads drafts by id and by name and tracks one, under the real engine", async function () {

@@ -20,6 +20,18 @@ export function faultOutcome(fault: Fault, ctx: ReplyContext, action: string, re
             });
         case "throttleNoRetryAfter":
             return gateway(ctx, 429, "Throttling.User", "Request was denied due to user flow control.");
+        case "rejectedThrottling":
+            // The service's own flow control, as the Terraform provider meets it: a 400, not a 429.
+            return reply(serviceErrorReply(ctx, 400, "Rejected.Throttling", "The request was rejected by flow control."));
+        case "retryAfterOn400":
+            // Neither the status nor the code says throttling; only the header asks for a wait.
+            return gateway(ctx, 400, "RequestLimitExceeded", "Too many concurrent requests.", { "x-acs-retry-after": String(fault.retryAfterMs) });
+        case "successFalseThrottling":
+            return reply({ ...serviceErrorReply(ctx, 429, "Throttling", "Request was denied due to flow control."), status: 200 });
+        case "notFoundWithoutCode":
+            // What a wrong workspace header or a path the service does not serve can look like:
+            // a 404 envelope that does not say the draft is gone.
+            return reply(serviceErrorReply(ctx, 404, "", "Not Found"));
         case "error500":
             return gateway(ctx, 500, "InternalError", "The request processing has failed due to some unknown error, exception or failure.");
         case "error503":

@@ -7,6 +7,10 @@
 export type FaultKind =
     | "throttle"
     | "throttleNoRetryAfter"
+    | "rejectedThrottling"
+    | "retryAfterOn400"
+    | "successFalseThrottling"
+    | "notFoundWithoutCode"
     | "error500"
     | "error503"
     | "reset"
@@ -18,7 +22,7 @@ export type FaultKind =
     | "badSignature";
 
 export interface FaultOptions {
-    /** Value of `x-acs-retry-after` for "throttle", in milliseconds. Default 200. */
+    /** Value of `x-acs-retry-after` for "throttle" and "retryAfterOn400", in milliseconds. Default 200. */
     retryAfterMs?: number;
 }
 

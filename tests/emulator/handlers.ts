@@ -7,20 +7,34 @@ import type { DraftStore } from "./draftStore";
 import { headerValue, parseQuery, type ReceivedRequest } from "./request";
 import { envelopeReply, serviceErrorReply, type Reply, type ReplyContext } from "./responses";
 import type { Route } from "./routes";
+import { listedDraft, type ServiceBehaviour } from "./serviceBehaviour";
 
 /** The code the Terraform provider, and therefore this project, reads as "not found". */
 export const NOT_FOUND_ERROR_CODE = "990301";
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 100;
 
-export function handle(ctx: ReplyContext, store: DraftStore, route: Route, request: ReceivedRequest): Reply {
+/**
+ * How ListDeploymentDrafts answers where Alibaba's models leave room (every field optional):
+ * switchable per test, all off by default.
+ */
+export interface ListingBehaviour {
+    /** Leave `data` out of a page that has no drafts. */
+    omitEmptyData: boolean;
+    /** Leave `totalSize` out of every page. */
+    omitTotalSize: boolean;
+    /** Serve at most this many drafts a page, whatever was asked, and say so in `pageSize`. */
+    servedPageSizeLimit?: number;
+}
+
+export function handle(ctx: ReplyContext, store: DraftStore, listing: ListingBehaviour, route: Route, request: ReceivedRequest, behaviour: ServiceBehaviour): Reply {
     const workspace = headerValue(request.headers, "workspace");
     if (!workspace) {
         return serviceErrorReply(ctx, 400, "MissingParameter", "The workspace header is required.");
     }
     return route.action === "GetDeploymentDraft"
         ? getDraft(ctx, store, workspace, route.namespace, route.deploymentDraftId)
-        : listDrafts(ctx, store, workspace, route.namespace, request.rawQuery);
+        : listDrafts(ctx, store, listing, workspace, route.namespace, request.rawQuery, behaviour);
 }
 
 function getDraft(ctx: ReplyContext, store: DraftStore, workspace: string, namespace: string, id: string): Reply {
@@ -32,7 +46,7 @@ function getDraft(ctx: ReplyContext, store: DraftStore, workspace: string, names
     return envelopeReply(200, envelope);
 }
 
-function listDrafts(ctx: ReplyContext, store: DraftStore, workspace: string, namespace: string, rawQuery: string): Reply {
+function listDrafts(ctx: ReplyContext, store: DraftStore, listing: ListingBehaviour, workspace: string, namespace: string, rawQuery: string, behaviour: ServiceBehaviour): Reply {
     const query = new Map(parseQuery(rawQuery).reverse()); // reversed so the first occurrence wins
     const pageIndex = parsePositiveInteger(query.get("pageIndex"), 1);
     const pageSize = parsePositiveInteger(query.get("pageSize"), DEFAULT_PAGE_SIZE);
@@ -42,15 +56,13 @@ function listDrafts(ctx: ReplyContext, store: DraftStore, workspace: string, nam
     if (pageSize === undefined || pageSize > MAX_PAGE_SIZE) {
         return serviceErrorReply(ctx, 400, "InvalidParameter", `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}.`);
     }
+    const servedSize = Math.min(pageSize, listing.servedPageSizeLimit ?? pageSize);
     const all = store.list(workspace, namespace);
-    const start = (pageIndex - 1) * pageSize;
-    const envelope: WireListEnvelope = {
-        ...success(ctx),
-        data: all.slice(start, start + pageSize),
-        pageIndex,
-        pageSize,
-        totalSize: all.length,
-    };
+    const start = (pageIndex - 1) * servedSize;
+    const data = all.slice(start, start + servedSize).map((draft) => listedDraft(draft, behaviour));
+    const envelope: WireListEnvelope = { ...success(ctx), pageIndex, pageSize: servedSize };
+    if (data.length > 0 || !listing.omitEmptyData) envelope.data = data;
+    if (!listing.omitTotalSize) envelope.totalSize = all.length;
     return envelopeReply(200, envelope);
 }
 

@@ -12,10 +12,11 @@ import { DraftStore } from "./draftStore";
 import { faultOutcome, type Outcome } from "./faultOutcomes";
 import { FaultController, type Fault, type FaultInjector } from "./faults";
 import { loadFixtureDrafts } from "./fixtures";
-import { handle } from "./handlers";
+import { handle, type ListingBehaviour } from "./handlers";
 import { pairHeaders, splitTarget, type ReceivedRequest } from "./request";
 import { forbiddenError, gatewayErrorReply, newRequestId, type Reply, type ReplyContext } from "./responses";
 import { matchRoute, UNROUTED, type Route } from "./routes";
+import type { ServiceBehaviour } from "./serviceBehaviour";
 import { StatsRecorder, type EmulatorStats } from "./stats";
 
 export interface EmulatorOptions {
@@ -29,6 +30,12 @@ export interface EmulatorOptions {
     drafts?: WireDeploymentDraft[];
     /** How far x-acs-date may be from the server clock; default 900. */
     maxClockSkewSeconds?: number;
+    /** Fields ListDeploymentDrafts leaves out of each draft; default none. */
+    listOmits?: ServiceBehaviour["listOmits"];
+    /** Namespaces on which every call answers 403 Forbidden.RAM; default none. */
+    deniedNamespaces?: string[];
+    /** How ListDeploymentDrafts pages; default: data and totalSize always, the page size asked. */
+    listing?: Partial<ListingBehaviour>;
 }
 
 export interface Emulator {
@@ -39,7 +46,11 @@ export interface Emulator {
     readonly port: number;
     readonly store: DraftStore;
     readonly faults: FaultInjector;
+    /** Changeable while the emulator runs; applies to the next list request. */
+    readonly listing: ListingBehaviour;
     readonly stats: EmulatorStats;
+    /** How the service differs from the plain store; change it at any time. */
+    readonly behaviour: ServiceBehaviour;
     /** Stops listening and destroys open connections, including ones held by a "timeout" fault. */
     close(): Promise<void>;
 }
@@ -73,7 +84,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     const store = new DraftStore(options.drafts ?? loadFixtureDrafts());
     const faults = new FaultController();
+    const listing: ListingBehaviour = { omitEmptyData: false, omitTotalSize: false, ...options.listing };
     const stats = new StatsRecorder();
+    const behaviour: ServiceBehaviour = { listOmits: [...(options.listOmits ?? [])], deniedNamespaces: [...(options.deniedNamespaces ?? [])] };
     const authenticator = new Authenticator(options.credentials ?? [DEFAULT_TEST_CREDENTIAL], maxClockSkewSeconds);
     // Aborted on close, so that responses waiting out their latency do not keep the process alive.
     const lifetime = new AbortController();
@@ -155,10 +168,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (!route) {
             return gatewayErrorReply(ctx, { status: 404, code: "InvalidAction.NotFound", message: "Specified api is not found, please check your url and method." });
         }
-        if (credential.denied) {
+        if (credential.denied || behaviour.deniedNamespaces.includes(route.namespace)) {
             return gatewayErrorReply(ctx, forbiddenError(ctx, route.action));
         }
-        return handle(ctx, store, route, request);
+        return handle(ctx, store, listing, route, request, behaviour);
     }
 
     await new Promise<void>((resolve, reject) => {
@@ -194,7 +207,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         port: address.port,
         store,
         faults,
+        listing,
         stats,
+        behaviour,
         close,
     };
 }

@@ -2,6 +2,7 @@
  * Scoped changes to process.env for tests: every variable that can steer connection settings
  * or credentials is cleared first, so a developer's own Alibaba Cloud setup never leaks in.
  */
+import { DEFAULT_TEST_CREDENTIAL } from "../emulator/credentials";
 
 /** Every environment variable the package or Alibaba's credentials chain reads. */
 export const connectionVariables = [
@@ -56,5 +57,22 @@ export function setEnvironment(vars: Readonly<Record<string, string | undefined>
             if (value === undefined) delete process.env[name];
             else process.env[name] = value;
         }
+    };
+}
+
+/**
+ * The environment for a child process that reaches the emulator with its test key: this
+ * process's environment without any connection variable, plus the key, the metadata link off,
+ * and `extra`.
+ */
+export function emulatorChildEnvironment(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    for (const name of connectionVariables) delete env[name];
+    return {
+        ...env,
+        ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_TEST_CREDENTIAL.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_TEST_CREDENTIAL.accessKeySecret,
+        ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
+        ...extra,
     };
 }

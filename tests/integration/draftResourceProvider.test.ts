@@ -11,7 +11,7 @@ const ordersEtl = "c84d73be-40ad-4627-8bdd-fa1eba51b234";
 
 // The provider's methods, called as the dynamic-provider host calls them, against the emulator.
 describe("DeploymentDraft provider methods", () => {
-    const fixture = useEmulator({}, { VERVERICA_MAX_ATTEMPTS: "2" });
+    const fixture = useEmulator({}, { VERVERICA_MAX_ATTEMPTS: "2", VERVERICA_RETRY_THROTTLE_DELAY_MS: "5" });
     const provider = () => createDraftResourceProvider(process.env);
     const inputs = () => ({ workspace: ws, namespace: ns, deploymentDraftId: ordersEtl, endpoint: fixture.emulator.url });
 
@@ -72,6 +72,21 @@ describe("DeploymentDraft provider methods", () => {
         assert.deepStrictEqual([moved.changes, moved.replaces], [true, []]);
     });
 
+    it("keeps the network it was given through create and read, updates on a new one, and refuses a bad one without a request", async () => {
+        const p = provider();
+        const outs = (await p.create({ ...inputs(), network: "vpc" })).outs as DraftResourceOutputs;
+        assert.strictEqual(outs.network, "vpc");
+        const read = await p.read(ordersEtl, outs);
+        assert.strictEqual((read.inputs as { network?: string }).network, "vpc");
+        assert.strictEqual((read.props as DraftResourceOutputs).network, "vpc");
+        const changed = await p.diff(ordersEtl, outs as never, { ...inputs(), network: "public" });
+        assert.deepStrictEqual([changed.changes, changed.replaces], [true, []]);
+        const requests = fixture.emulator.stats.requests;
+        const e = await rejectsWithCode(p.create({ ...inputs(), network: "VPC" }), "Configuration");
+        assert.match(e.message, /network "VPC" from the network option must be "public" or "vpc"/);
+        assert.strictEqual(fixture.emulator.stats.requests, requests);
+    });
+
     it("diff reports an edited or newly locked draft as an update, on up and on refresh", async () => {
         const p = provider();
         const olds = (await p.create(inputs())).outs as DraftResourceOutputs;
@@ -121,6 +136,10 @@ describe("DeploymentDraft provider methods", () => {
         ["forbidden", "AccessDenied"],
         ["badSignature", "InvalidCredentials"],
         ["successFalse", "RequestFailed"],
+        ["rejectedThrottling", "Throttled"],
+        ["successFalseThrottling", "Throttled"],
+        ["retryAfterOn400", "Throttled"],
+        ["notFoundWithoutCode", "UnconfirmedNotFound"],
     ] as const) {
         it(`read fails, keeping the resource, on ${fault}`, async () => {
             const p = provider();

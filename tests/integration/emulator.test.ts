@@ -481,6 +481,21 @@ describe("Ververica emulator", function () {
             assert.deepEqual(other.body.data?.map((d) => d.name), ["b-0001", "b-0002", "b-0003"]);
         });
 
+        it("leaves out data of an empty page and totalSize, and serves fewer than asked, when told to", async () => {
+            const emulator = await start({ drafts: generateDrafts(25, { workspace: "ws-a", namespace: "ns" }), listing: { servedPageSizeLimit: 10 } });
+            const capped = (await listDrafts(emulator, "ws-a", "ns", { pageIndex: "3", pageSize: "100" })).body;
+            assert.deepEqual([capped.pageIndex, capped.pageSize, capped.data?.length, capped.totalSize], [3, 10, 5, 25]);
+            assert.deepEqual(capped.data?.map((d) => d.name), ["draft-0021", "draft-0022", "draft-0023", "draft-0024", "draft-0025"]);
+            emulator.listing.omitEmptyData = true;
+            emulator.listing.omitTotalSize = true;
+            const empty = (await listDrafts(emulator, "ws-a", "ns", { pageIndex: "4", pageSize: "100" })).body;
+            assert.equal(empty.success, true);
+            assert.equal("data" in empty, false);
+            assert.equal("totalSize" in empty, false);
+            const full = (await listDrafts(emulator, "ws-a", "ns", { pageIndex: "1", pageSize: "5" })).body;
+            assert.deepEqual([full.pageSize, full.data?.length, "totalSize" in full], [5, 5, false]);
+        });
+
         it("rejects pageSize over 100 or under 1, and non-integer paging values, with a 400 envelope", async () => {
             const emulator = await start();
             const queries: Array<Record<string, string>> = [{ pageSize: "101" }, { pageSize: "0" }, { pageSize: "abc" }, { pageSize: "1.5" }, { pageIndex: "0" }, { pageIndex: "-1" }];
@@ -579,6 +594,31 @@ describe("Ververica emulator", function () {
             }
             assert.deepEqual(emulator.stats.faultsServed, { error500: 1, error503: 1, forbidden: 1, badSignature: 1 });
             assert.deepEqual(emulator.stats.byStatus, { 500: 1, 503: 1, 403: 1, 400: 1 });
+        });
+
+        it("rejectedThrottling, retryAfterOn400, successFalseThrottling, notFoundWithoutCode: the shapes Alibaba's clients read as throttling or an unconfirmed 404", async () => {
+            const emulator = await start();
+            emulator.faults.next("rejectedThrottling");
+            emulator.faults.next("retryAfterOn400", 1, { retryAfterMs: 1200 });
+            emulator.faults.next("successFalseThrottling");
+            emulator.faults.next("notFoundWithoutCode");
+            const [rejected, retryAfter, envelope, notFound] = [
+                await replay(emulator, await captureGet()),
+                await replay(emulator, await captureGet()),
+                await replay(emulator, await captureGet()),
+                await replay(emulator, await captureGet()),
+            ];
+            assert.equal(rejected.status, 400);
+            assert.deepEqual([json(rejected).errorCode, json(rejected).httpCode, json(rejected).success], ["Rejected.Throttling", 400, false]);
+            assert.equal(rejected.headers["x-acs-retry-after"], undefined);
+            assert.equal(retryAfter.status, 400);
+            assert.equal(json(retryAfter).Code, "RequestLimitExceeded");
+            assert.equal(retryAfter.headers["x-acs-retry-after"], "1200");
+            assert.equal(envelope.status, 200);
+            assert.deepEqual([json(envelope).success, json(envelope).httpCode, json(envelope).errorCode], [false, 429, "Throttling"]);
+            assert.equal(notFound.status, 404);
+            assert.deepEqual([json(notFound).success, json(notFound).httpCode, json(notFound).errorCode, json(notFound).Code], [false, 404, "", undefined]);
+            assert.deepEqual(emulator.stats.faultsServed, { rejectedThrottling: 1, retryAfterOn400: 1, successFalseThrottling: 1, notFoundWithoutCode: 1 });
         });
 
         it("successFalse: HTTP 200 carrying a failed envelope", async () => {

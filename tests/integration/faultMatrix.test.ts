@@ -7,6 +7,7 @@
 import * as assert from "assert";
 import {
     AccessDeniedError,
+    DraftNameNotFoundError,
     DraftNotFoundError,
     getDeploymentDraft,
     GetDeploymentDraftInvokeOptions,
@@ -16,12 +17,14 @@ import {
     RequestFailedError,
     ServiceError,
     ThrottledError,
+    UnconfirmedNotFoundError,
     VervericaError,
     VervericaErrorCode,
 } from "../../sdk/nodejs";
-import { DEFAULT_TEST_CREDENTIAL, FaultKind, FaultOptions } from "../emulator";
+import { DEFAULT_TEST_CREDENTIAL, FaultKind, FaultOptions, generateDrafts, RequestLogEntry } from "../emulator";
 import { rejectsWithCode } from "../helpers/assertions";
 import { useEmulator } from "../helpers/emulatorFixture";
+import { withStderrCapture } from "../helpers/stderrCapture";
 
 const demo = { workspace: "a14bd5d90a", namespace: "default-namespace" };
 const ordersEtl = "c84d73be-40ad-4627-8bdd-fa1eba51b234";
@@ -29,6 +32,7 @@ const ordersEtl = "c84d73be-40ad-4627-8bdd-fa1eba51b234";
 const maxAttempts = 3;
 const retryBaseDelayMs = 2;
 const retryMaxDelayMs = 50;
+const retryThrottleDelayMs = 3;
 const smallRetryAfterMs = 5;
 // A hung request is given up on after this long; far above the emulator's answer time.
 const readTimeoutMs = 200;
@@ -42,11 +46,16 @@ interface TransientFault {
     readonly fault?: FaultOptions;
     /** The wait every retry must announce, when the server prescribes it. */
     readonly exactDelayMs?: number;
+    /** The fault itself comes as HTTP 200 (an envelope that says it failed). */
+    readonly servedAs200?: boolean;
 }
 
 const transientFaults: readonly TransientFault[] = [
     { kind: "throttle", code: "Throttled", errorClass: ThrottledError, fault: { retryAfterMs: smallRetryAfterMs }, exactDelayMs: smallRetryAfterMs },
     { kind: "throttleNoRetryAfter", code: "Throttled", errorClass: ThrottledError },
+    { kind: "rejectedThrottling", code: "Throttled", errorClass: ThrottledError },
+    { kind: "retryAfterOn400", code: "Throttled", errorClass: ThrottledError, fault: { retryAfterMs: smallRetryAfterMs }, exactDelayMs: smallRetryAfterMs },
+    { kind: "successFalseThrottling", code: "Throttled", errorClass: ThrottledError, servedAs200: true },
     { kind: "error500", code: "ServiceError", errorClass: ServiceError },
     { kind: "error503", code: "ServiceError", errorClass: ServiceError },
     { kind: "reset", code: "Network", errorClass: NetworkError },
@@ -67,6 +76,7 @@ const permanentFaults: readonly PermanentFault[] = [
     { name: "truncated JSON", kind: "truncatedJson", code: "InvalidResponse", errorClass: InvalidResponseError },
     { name: "HTTP 200 with success:false", kind: "successFalse", code: "RequestFailed", errorClass: RequestFailedError },
     { name: "404 for an unknown draft", deploymentDraftId: "no-such-draft", code: "DraftNotFound", errorClass: DraftNotFoundError },
+    { name: "404 without the not-found code", kind: "notFoundWithoutCode", code: "UnconfirmedNotFound", errorClass: UnconfirmedNotFoundError },
     { name: "403 forbidden", kind: "forbidden", code: "AccessDenied", errorClass: AccessDeniedError },
     { name: "a refused signature", kind: "badSignature", code: "InvalidCredentials", errorClass: InvalidCredentialsError },
 ];
@@ -80,24 +90,11 @@ interface RetryLine {
     readonly text: string;
 }
 
-const retryLinePattern = /^info: \[runtime\] ververica: GetDeploymentDraft attempt (\d+)\/(\d+) failed \((\w+)\); retrying in (\d+) ms: /;
+const retryLinePattern = /^ververica: GetDeploymentDraft attempt (\d+)\/(\d+) failed \((\w+)\); retrying in (\d+) ms: /;
 
-/**
- * Runs `fn` while collecting what `console.log` receives: outside a Pulumi engine,
- * `pulumi.log.info` writes there.
- */
+/** Runs `fn` while collecting the retry reports: outside a Pulumi engine, they go to stderr. */
 async function withLogCapture<T>(fn: () => Promise<T>): Promise<{ result: T; retries: RetryLine[]; lines: string[] }> {
-    const lines: string[] = [];
-    const original = console.log;
-    console.log = (...args: unknown[]) => {
-        lines.push(args.map(String).join(" "));
-    };
-    let result: T;
-    try {
-        result = await fn();
-    } finally {
-        console.log = original;
-    }
+    const { result, lines } = await withStderrCapture(fn);
     const retries = lines.flatMap((text) => {
         const m = retryLinePattern.exec(text);
         return m ? [{ attempt: Number(m[1]), of: Number(m[2]), code: m[3], delayMs: Number(m[4]), text }] : [];
@@ -115,7 +112,11 @@ async function failure(promise: Promise<unknown>, code: VervericaErrorCode, erro
 describe("fault matrix: retries and failures per injected fault", () => {
     const fixture = useEmulator(
         {},
-        { VERVERICA_RETRY_BASE_DELAY_MS: String(retryBaseDelayMs), VERVERICA_RETRY_MAX_DELAY_MS: String(retryMaxDelayMs) },
+        {
+            VERVERICA_RETRY_BASE_DELAY_MS: String(retryBaseDelayMs),
+            VERVERICA_RETRY_MAX_DELAY_MS: String(retryMaxDelayMs),
+            VERVERICA_RETRY_THROTTLE_DELAY_MS: String(retryThrottleDelayMs),
+        },
     );
 
     const lookup = (options: GetDeploymentDraftInvokeOptions = {}, deploymentDraftId = ordersEtl) =>
@@ -131,6 +132,10 @@ describe("fault matrix: retries and failures per injected fault", () => {
         for (const r of retries) {
             if (t.exactDelayMs !== undefined) {
                 assert.strictEqual(r.delayMs, t.exactDelayMs, r.text);
+            } else if (t.code === "Throttled") {
+                // Throttling without x-acs-retry-after: at least the doubled floor, less than twice it.
+                const floor = Math.min(retryMaxDelayMs, retryThrottleDelayMs * 2 ** (r.attempt - 1));
+                assert.ok(r.delayMs >= floor && r.delayMs < 2 * floor, r.text);
             } else {
                 // Full jitter: anywhere below the doubled ceiling.
                 assert.ok(r.delayMs < Math.min(retryMaxDelayMs, retryBaseDelayMs * 2 ** (r.attempt - 1)), r.text);
@@ -155,7 +160,7 @@ describe("fault matrix: retries and failures per injected fault", () => {
                     assert.strictEqual(result.name, "orders-etl");
                     assert.strictEqual(emulator.stats.requests, n + 1, `${n} fault(s)`);
                     assert.strictEqual(emulator.stats.faultsServed[t.kind], n);
-                    assert.strictEqual(emulator.stats.byStatus["200"], 1);
+                    assert.strictEqual(emulator.stats.byStatus["200"], t.servedAs200 ? n + 1 : 1);
                     assertRetryLines(retries, lines, n, t);
                 }
             });
@@ -221,6 +226,67 @@ describe("fault matrix: retries and failures per injected fault", () => {
             });
             assert.strictEqual(emulator.stats.requests, 2 * maxAttempts);
             assert.deepStrictEqual(retries.map((r) => r.attempt), [1, 2, 1, 2]);
+        });
+    });
+
+    describe("list pages as the service may send them (lookups by name)", () => {
+        const paging = { workspace: "ws-paging", namespace: "many-drafts" };
+        const lookupByName = (name: string, namespace = paging.namespace) =>
+            getDeploymentDraft({ workspace: paging.workspace, namespace, name }, { endpoint: fixture.emulator.url, cache: false, maxAttempts });
+
+        /** What each request asked for: the action and, for a list, the page and the size asked. */
+        function requests(log: readonly RequestLogEntry[]): string[] {
+            return log.map((e) => {
+                const query = new URLSearchParams(e.rawQuery);
+                return e.action === "ListDeploymentDrafts" ? `list ${query.get("pageIndex")}/${query.get("pageSize")}` : "get";
+            });
+        }
+        const lists = (n: number) => Array.from({ length: n }, (_, i) => `list ${i + 1}/100`);
+
+        function store(count: number, namespace = paging.namespace): void {
+            for (const d of generateDrafts(count, { ...paging, namespace })) fixture.emulator.store.put(d);
+        }
+
+        it("reads a page without data as empty: a namespace with no drafts fails as DraftNameNotFound after 1 request", async () => {
+            fixture.emulator.listing.omitEmptyData = true;
+            const e = await failure(lookupByName("draft-0001", "empty"), "DraftNameNotFound", DraftNameNotFoundError);
+            assert.match(e.message, /the namespace has no drafts/);
+            assert.deepStrictEqual(requests(fixture.emulator.stats.log), lists(1));
+        });
+
+        it("pages on without totalSize until a short page: 250 drafts take 3 list requests", async () => {
+            store(250);
+            fixture.emulator.listing.omitTotalSize = true;
+            const found = await lookupByName("draft-0217");
+            assert.strictEqual(found.name, "draft-0217");
+            assert.deepStrictEqual(requests(fixture.emulator.stats.log), [...lists(3), "get"]);
+        });
+
+        it("pages on without totalSize until an empty page, with or without data: 200 drafts take 3 list requests", async () => {
+            store(200);
+            fixture.emulator.listing.omitTotalSize = true;
+            for (const omitEmptyData of [false, true]) {
+                fixture.emulator.stats.reset();
+                fixture.emulator.listing.omitEmptyData = omitEmptyData;
+                assert.strictEqual((await lookupByName("draft-0200")).name, "draft-0200");
+                assert.deepStrictEqual(requests(fixture.emulator.stats.log), [...lists(3), "get"], `omitEmptyData ${omitEmptyData}`);
+            }
+        });
+
+        it("pages by the size the service served, not the size asked: 40 a page take 7 list requests for 250 drafts", async () => {
+            store(250);
+            fixture.emulator.listing.servedPageSizeLimit = 40;
+            for (const omitTotalSize of [false, true]) {
+                fixture.emulator.stats.reset();
+                fixture.emulator.listing.omitTotalSize = omitTotalSize;
+                // draft-0217 is on the sixth page of 40; the seventh (10 drafts) is read too, to rule out a second match.
+                assert.strictEqual((await lookupByName("draft-0217")).name, "draft-0217");
+                assert.deepStrictEqual(requests(fixture.emulator.stats.log), [...lists(7), "get"], `omitTotalSize ${omitTotalSize}`);
+            }
+            fixture.emulator.stats.reset();
+            const e = await failure(lookupByName("draft-9999"), "DraftNameNotFound", DraftNameNotFoundError);
+            assert.ok(e instanceof DraftNameNotFoundError && e.availableNames.length === 250, e.message);
+            assert.deepStrictEqual(requests(fixture.emulator.stats.log), lists(7));
         });
     });
 });

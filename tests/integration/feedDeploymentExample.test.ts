@@ -8,9 +8,10 @@ import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { DEFAULT_TEST_CREDENTIAL, loadFixtureDrafts } from "../emulator";
 import { useEmulator } from "../helpers/emulatorFixture";
-import { connectionVariables } from "../helpers/environment";
+import { emulatorChildEnvironment } from "../helpers/environment";
 import type { MockRunResult } from "./feedDeploymentMockRun";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
@@ -39,6 +40,11 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = 
             resolve({ status, output: `${stdout}${stderr}${error !== null && status === -1 ? error.message : ""}` });
         });
     });
+}
+
+/** A secret resource input as the engine receives it. */
+function secretInput(value: unknown): Record<string, unknown> {
+    return { [specialSigKey]: specialSecretSig, value };
 }
 
 function fixtureDraft(name: string) {
@@ -74,12 +80,7 @@ describe("examples/feed-deployment", function () {
 
         async function runExample(draftName: string, expectedStatus = 0): Promise<MockRunResult> {
             const resultFile = path.join(dir, "result.json");
-            const env: NodeJS.ProcessEnv = { ...process.env };
-            for (const name of connectionVariables) delete env[name];
-            Object.assign(env, {
-                ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_TEST_CREDENTIAL.accessKeyId,
-                ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_TEST_CREDENTIAL.accessKeySecret,
-                ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
+            const env = emulatorChildEnvironment({
                 PULUMI_CONFIG: JSON.stringify({
                     "ververica:endpoint": fixture.emulator.url,
                     "ververica-feed-deployment:workspace": workspace,
@@ -106,7 +107,8 @@ describe("examples/feed-deployment", function () {
                         deploymentName: "orders-etl",
                         executionMode: draft.executionMode,
                         engineVersion: draft.engineVersion,
-                        artifact: { kind: "SQLSCRIPT", sqlArtifact: draft.artifact?.sqlArtifact },
+                        // The SQL reaches state as ciphertext; every other argument stays readable.
+                        artifact: secretInput({ kind: "SQLSCRIPT", sqlArtifact: draft.artifact?.sqlArtifact }),
                         localVariables: draft.localVariables,
                         // The number label arrives as its JSON text.
                         labels: { team: "data-platform", env: "prod", tier: "1" },
@@ -130,7 +132,7 @@ describe("examples/feed-deployment", function () {
             assert.strictEqual(result.error, undefined);
             assert.strictEqual(result.resources.length, 1);
             const { artifact, labels, executionMode } = result.resources[0].inputs;
-            assert.deepStrictEqual(artifact, { kind: "JAR", jarArtifact: draft.artifact?.jarArtifact });
+            assert.deepStrictEqual(artifact, secretInput({ kind: "JAR", jarArtifact: draft.artifact?.jarArtifact }));
             assert.deepStrictEqual(labels, draft.labels);
             assert.strictEqual(executionMode, draft.executionMode);
         });

@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { getDeploymentDraft } from "../../sdk/nodejs";
+import * as pulumi from "@pulumi/pulumi";
+import { getDeploymentDraft, getDeploymentDraftOutput } from "../../sdk/nodejs";
 import { DEFAULT_TEST_CREDENTIAL, loadFixtureDrafts } from "../emulator";
 import { assertCleanMessage, rejectsWithCode } from "../helpers/assertions";
 import { useEmulator } from "../helpers/emulatorFixture";
@@ -43,8 +44,8 @@ describe("getDeploymentDraft against the emulator", () => {
         assert.deepStrictEqual([...kinds].sort(), ["CDCYAML", "JAR", "PYTHON", "SQLSCRIPT"]);
     });
 
-    it("keeps ids with '/', '..', spaces and unicode inside their path segment", async () => {
-        const ids = ["a/b", "..", ".", "with space", "ünïcødé-✓", "x?y#z", "100%", "it's (v2)*"];
+    it("keeps ids with '/', '../', spaces and unicode inside their path segment", async () => {
+        const ids = ["a/b", "../x", "...", "with space", "ünïcødé-✓", "x?y#z", "100%", "it's (v2)*"];
         for (const id of ids) {
             fixture.emulator.store.put({ ...loadFixtureDrafts()[1], deploymentDraftId: id, workspace: demo.workspace, namespace: "odd ns/1" });
         }
@@ -55,7 +56,7 @@ describe("getDeploymentDraft against the emulator", () => {
         const paths = fixture.emulator.stats.log.map((e) => e.rawPath);
         assert.ok(paths.every((p) => p.startsWith("/api/v2/namespaces/odd%20ns%2F1/deployment-drafts/")), paths.join("\n"));
         assert.ok(paths.includes("/api/v2/namespaces/odd%20ns%2F1/deployment-drafts/a%2Fb"));
-        assert.ok(paths.includes("/api/v2/namespaces/odd%20ns%2F1/deployment-drafts/%2E%2E"));
+        assert.ok(paths.includes("/api/v2/namespaces/odd%20ns%2F1/deployment-drafts/..%2Fx"));
     });
 
     it("fails before any request when an id is empty or malformed, naming the argument", async () => {
@@ -64,9 +65,15 @@ describe("getDeploymentDraft against the emulator", () => {
             [{ ...demo, deploymentDraftId: "   " }, "deploymentDraftId", /blank/],
             [{ ...demo, deploymentDraftId: "a\nb" }, "deploymentDraftId", /control character/],
             [{ ...demo, deploymentDraftId: "x".repeat(300) }, "deploymentDraftId", /at most 256/],
+            [{ ...demo, deploymentDraftId: ".." }, "deploymentDraftId", /cannot be sent as a path segment/],
+            [{ ...demo, namespace: ".", deploymentDraftId: ordersEtl }, "namespace", /cannot be sent as a path segment/],
             [{ namespace: demo.namespace, deploymentDraftId: ordersEtl }, "workspace", /is required/],
             [{ ...demo, namespace: "" }, "namespace", /is empty/],
-            [{ ...demo }, "deploymentDraftId", /is required/],
+            [{ ...demo }, "deploymentDraftId", /is required, or "name" instead/],
+            [{ ...demo, draftName: "orders-etl" }, "draftName", /is not an argument of getDeploymentDraft; it takes "workspace", "namespace", and "deploymentDraftId" or "name"/],
+            [{ ...demo, deploymentDraftId: pulumi.output(ordersEtl) }, "deploymentDraftId", /is a Pulumi Output; .*use getDeploymentDraftOutput/],
+            [{ ...demo, deploymentDraftId: Promise.resolve(ordersEtl) }, "deploymentDraftId", /is a Promise; await it first, or use getDeploymentDraftOutput/],
+            [{ ...demo, name: pulumi.secret("orders-etl") }, "name", /is a Pulumi Output/],
             [{ ...demo, deploymentDraftId: ordersEtl, name: "orders-etl" }, "deploymentDraftId", /not both/],
         ];
         for (const [args, argument, problem] of cases) {
@@ -74,6 +81,14 @@ describe("getDeploymentDraft against the emulator", () => {
             assert.ok(e.message.includes(`"${argument}"`), e.message);
             assert.match(e.message, problem);
         }
+        assert.strictEqual(fixture.emulator.stats.requests, 0);
+    });
+
+    it("the output form names an unknown argument too, before any request", async () => {
+        const args = { ...demo, draftName: pulumi.output("orders-etl") } as unknown as Parameters<typeof getDeploymentDraftOutput>[0];
+        const output = getDeploymentDraftOutput(args, { endpoint: endpoint() }) as unknown as { promise(): Promise<unknown> };
+        const e = await rejectsWithCode(output.promise(), "InvalidArgument");
+        assert.match(e.message, /invalid argument "draftName": is not an argument of getDeploymentDraftOutput/);
         assert.strictEqual(fixture.emulator.stats.requests, 0);
     });
 

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AmbiguousDraftNameError, DraftNameNotFoundError } from "../../provider/core/errors";
 import { createDraftResourceProvider, DraftResourceOutputs } from "../../provider/dynamic/draftResourceProvider";
 import { draftPath } from "../../provider/core/pathEncoding";
-import { getDeploymentDraft, getDeploymentDraftOutput } from "../../sdk/nodejs";
+import { getDeploymentDraft, GetDeploymentDraftArgs, getDeploymentDraftOutput } from "../../sdk/nodejs";
 import { generateDrafts, RequestLogEntry } from "../emulator";
 import { rejectsWithCode } from "../helpers/assertions";
 import { useEmulator } from "../helpers/emulatorFixture";
@@ -101,8 +101,30 @@ describe("lookup by name", () => {
         assert.deepStrictEqual(ids.map(pageOf), [2, 3, 3]);
     });
 
+    it("succeeds where other drafts have an unknown kind or execution mode, no kind, or fields the model cannot read", async () => {
+        const { store } = fixture.emulator;
+        const id = (i: number) => String(drafts[i].deploymentDraftId);
+        store.update(workspace, namespace, id(0), { artifact: { kind: "FLINK_ML", sqlArtifact: { sqlScript: "SELECT 1" } }, executionMode: "MICRO_BATCH" });
+        store.update(workspace, namespace, id(1), { artifact: { kind: "sqlscript" } });
+        store.update(workspace, namespace, id(2), { artifact: { sqlArtifact: { sqlScript: "SELECT 2" } } });
+        store.update(workspace, namespace, id(3), (d) => Object.assign(d, { labels: "not-an-object", createdAt: "yesterday" }));
+        const result = await getDeploymentDraft({ workspace, namespace, name: targetName }, { endpoint: endpoint() });
+        assert.deepStrictEqual(result, { id: target.deploymentDraftId, ...store.get(workspace, namespace, String(target.deploymentDraftId)) });
+        assert.deepStrictEqual(requests(fixture.emulator.stats.log), [...pages, readTarget]);
+
+        // Read by id or name, such a draft comes back as the API sent it.
+        const unknownKind = await getDeploymentDraft({ workspace, namespace, name: String(drafts[0].name) }, { endpoint: endpoint() });
+        assert.deepStrictEqual([unknownKind.executionMode, unknownKind.artifact], ["MICRO_BATCH", { kind: "FLINK_ML", sqlArtifact: { sqlScript: "SELECT 1" } }]);
+        const kindless = await getDeploymentDraft({ workspace, namespace, deploymentDraftId: id(2) }, { endpoint: endpoint() });
+        assert.deepStrictEqual(kindless.artifact, { sqlArtifact: { sqlScript: "SELECT 2" } });
+        // Only the draft asked for is read in full: the unreadable one fails alone, naming its field.
+        const e = await rejectsWithCode(getDeploymentDraft({ workspace, namespace, name: String(drafts[3].name) }, { endpoint: endpoint() }), "InvalidResponse");
+        assert.match(e.message, /field "labels" should be an object but is string/);
+    });
+
     it("rejects both an id and a name before any request, in both forms", async () => {
-        const both = { workspace, namespace, deploymentDraftId: String(target.deploymentDraftId), name: targetName };
+        // The argument types refuse both; a JavaScript caller is not stopped by them.
+        const both = { workspace, namespace, deploymentDraftId: String(target.deploymentDraftId), name: targetName } as unknown as GetDeploymentDraftArgs;
         for (const lookup of [() => getDeploymentDraft(both, { endpoint: endpoint() }), () => settle(getDeploymentDraftOutput(both, { endpoint: endpoint() }))]) {
             const e = await rejectsWithCode(lookup(), "InvalidArgument");
             assert.match(e.message, /give either "deploymentDraftId" or "name", not both/);

@@ -9,6 +9,7 @@ import { getDeploymentDraft, getDeploymentDraftOutput, GetDeploymentDraftResult 
 import { DEFAULT_TEST_CREDENTIAL, generateDrafts } from "../emulator";
 import { useEmulator } from "../helpers/emulatorFixture";
 import { setEnvironment } from "../helpers/environment";
+import { withStderrCapture } from "../helpers/stderrCapture";
 
 const workspace = "ws-load";
 const namespace = "ns-load";
@@ -31,20 +32,6 @@ function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
     });
 }
 
-/** Runs `fn` with `console.log` (where `pulumi.log.info` writes outside an engine) collected, not printed. */
-async function withLogCapture<T>(fn: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
-    const lines: string[] = [];
-    const original = console.log;
-    console.log = (...args: unknown[]) => {
-        lines.push(args.map(String).join(" "));
-    };
-    try {
-        return { result: await fn(), lines };
-    } finally {
-        console.log = original;
-    }
-}
-
 describe("many lookups", () => {
     const fixture = useEmulator({ drafts });
     const options = () => ({ endpoint: fixture.emulator.url, maxConcurrency, maxAttempts });
@@ -58,7 +45,7 @@ describe("many lookups", () => {
         emulator.faults.rate("throttle", 0.1, { retryAfterMs: 2, seed: 42 });
         // Interleaved, so that most lookups of a draft arrive while its first one is in flight.
         const wanted = Array.from({ length: 1000 }, (_, i) => ids[(i * 7) % ids.length]);
-        const { result: results, lines } = await withLogCapture(() =>
+        const { result: results, lines } = await withStderrCapture(() =>
             Promise.all(wanted.map((id) => getDeploymentDraft({ workspace, namespace, deploymentDraftId: id }, options()))),
         );
 
@@ -99,7 +86,7 @@ describe("many lookups", () => {
         const lookups = ids
             .slice(0, 10)
             .map((id) => getDeploymentDraft({ workspace, namespace, deploymentDraftId: id }, { ...options(), maxConcurrency: 1, maxRetryTimeMs: 60 }));
-        const { result: results } = await withLogCapture(() => Promise.all(lookups));
+        const { result: results } = await withStderrCapture(() => Promise.all(lookups));
         assert.deepStrictEqual(results.map((r) => r.deploymentDraftId), ids.slice(0, 10));
         assert.strictEqual(emulator.stats.faultsServed.throttle, 10);
         assert.strictEqual(emulator.stats.requests, 20);

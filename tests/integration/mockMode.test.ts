@@ -12,6 +12,7 @@
 import * as assert from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { getDeploymentDraftOutput, GetDeploymentDraftResult } from "../../sdk/nodejs";
+import { deploymentArgsFromDraft } from "../../sdk/nodejs/deploymentArgsFromDraft";
 import { loadFixtureDrafts } from "../emulator";
 import { useEmulator } from "../helpers/emulatorFixture";
 
@@ -108,21 +109,43 @@ describe("getDeploymentDraftOutput in a mock-mode Pulumi program", () => {
         assert.strictEqual(await valueOf(draft.engineVersion as pulumi.Output<string | undefined>), "vvr-8.0.9-flink-1.17");
         assert.deepStrictEqual(await valueOf(draft.apply((d) => d.labels)), { team: "data-platform", env: "prod", tier: 1 });
         const artifact = await valueOf(draft.apply((d) => d.artifact));
-        assert.strictEqual(artifact?.kind === "SQLSCRIPT" ? typeof artifact.sqlArtifact.sqlScript : "not SQL", "string");
-        assert.strictEqual(await pulumi.isSecret(draft), false);
+        assert.strictEqual(artifact?.kind === "SQLSCRIPT" ? typeof artifact.sqlArtifact?.sqlScript : "not SQL", "string");
+        assert.strictEqual(await pulumi.isSecret(draft), true, "the artifact may hold passwords: the result is secret by default");
         assert.strictEqual(fixture.emulator.stats.requests, 1);
         assert.deepStrictEqual(registered, ["test:flink:CreatedDraft::orders"]);
     });
 
-    it("makes the result secret when an input is secret", async () => {
+    it("keeps the artifact secret on every path: the result, its attributes, and the arguments fed to a deployment", async () => {
         await pulumi.runtime.setMocks(mocks, "ververica-test", "dev", false);
-        const draft = getDeploymentDraftOutput({ ...demo, deploymentDraftId: pulumi.secret(ordersEtlId) }, { endpoint: endpoint(), cache: false });
+        const draft = getDeploymentDraftOutput({ ...demo, deploymentDraftId: ordersEtlId }, { endpoint: endpoint(), cache: false });
         assert.strictEqual(await pulumi.isSecret(draft), true);
-        assert.strictEqual(await pulumi.isSecret(draft.name as pulumi.Output<string | undefined>), true, "a lifted property of a secret result is secret too");
+        assert.strictEqual(await pulumi.isSecret(draft.artifact as pulumi.Output<unknown>), true, "a lifted property of a secret result is secret too");
+        assert.strictEqual(await pulumi.isSecret(draft.apply((d) => d.artifact)), true);
         assert.strictEqual((await valueOf(draft)).name, "orders-etl");
+        const args = deploymentArgsFromDraft(draft, { deploymentTarget: { mode: "PER_JOB", name: "default-queue" } }, { storeArtifactAsSecret: false });
+        assert.strictEqual(await pulumi.isSecret(pulumi.output(args.artifact)), true, "the helper's opt-out does not undo the data source's secrecy");
+        for (const name of ["resourceId", "namespace", "deploymentName", "engineVersion"] as const) {
+            assert.strictEqual(await pulumi.isSecret(pulumi.output(args[name])), false, `${name} stays as readable as the inputs`);
+        }
+    });
 
-        const plain = getDeploymentDraftOutput({ ...demo, deploymentDraftId: ordersEtlId }, { endpoint: endpoint(), cache: false });
+    it("makes the result secret when an input is secret, also with storeArtifactAsSecret: false", async () => {
+        await pulumi.runtime.setMocks(mocks, "ververica-test", "dev", false);
+        const options = { endpoint: endpoint(), cache: false, storeArtifactAsSecret: false };
+        const draft = getDeploymentDraftOutput({ ...demo, deploymentDraftId: pulumi.secret(ordersEtlId) }, options);
+        assert.strictEqual(await pulumi.isSecret(draft), true);
+        assert.strictEqual(await pulumi.isSecret(draft.name as pulumi.Output<string | undefined>), true);
+
+        const plain = getDeploymentDraftOutput({ ...demo, deploymentDraftId: ordersEtlId }, options);
         assert.strictEqual(await pulumi.isSecret(plain), false);
+        assert.strictEqual((await valueOf(plain)).name, "orders-etl");
+    });
+
+    it("takes region and endpoint as inputs, secret ones included", async () => {
+        await pulumi.runtime.setMocks(mocks, "ververica-test", "dev", false);
+        const draft = getDeploymentDraftOutput({ ...demo, deploymentDraftId: ordersEtlId }, { endpoint: pulumi.secret(endpoint()), region: pulumi.output("cn-hangzhou"), cache: false });
+        assert.strictEqual((await valueOf(draft)).deploymentDraftId, ordersEtlId);
+        assert.strictEqual(fixture.emulator.stats.requests, 1);
     });
 
     it("stays unknown during preview while an input is unknown, and sends no request", async () => {

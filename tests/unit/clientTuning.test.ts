@@ -21,7 +21,7 @@ describe("clientTuning", () => {
     it("uses the documented defaults when nothing is set", () => {
         const t = resolveTuning({}, config(), {});
         assert.deepStrictEqual(t, {
-            retry: { maxAttempts: 5, maxElapsedMs: 30_000, baseDelayMs: 200, maxDelayMs: 10_000 },
+            retry: { maxAttempts: 5, maxElapsedMs: 30_000, baseDelayMs: 200, maxDelayMs: 10_000, throttleDelayMs: 1_000 },
             timeouts: { connectTimeoutMs: 10_000, readTimeoutMs: 60_000 },
             maxConcurrency: 8,
         });
@@ -87,6 +87,13 @@ describe("clientTuning", () => {
         assert.strictEqual(t.retry.baseDelayMs, 5);
         assert.strictEqual(t.retry.maxDelayMs, 3000);
         assertCleanMessage(configurationError(() => resolveTuning({}, config(), { VERVERICA_RETRY_MAX_DELAY_MS: "0" })), ["VERVERICA_RETRY_MAX_DELAY_MS", "at least 1"]);
+    });
+
+    it("reads the throttling floor like the other knobs: option, stack config, environment", () => {
+        assert.strictEqual(resolveTuning({}, config(), { VERVERICA_RETRY_THROTTLE_DELAY_MS: "40" }).retry.throttleDelayMs, 40);
+        assert.strictEqual(resolveTuning({}, config({ "ververica:retryThrottleDelayMs": "30" }), { VERVERICA_RETRY_THROTTLE_DELAY_MS: "40" }).retry.throttleDelayMs, 30);
+        assert.strictEqual(resolveTuning({ retryThrottleDelayMs: 20 }, config({ "ververica:retryThrottleDelayMs": "30" }), {}).retry.throttleDelayMs, 20);
+        assertCleanMessage(configurationError(() => resolveTuning({}, config(), { VERVERICA_RETRY_THROTTLE_DELAY_MS: "0" })), ["VERVERICA_RETRY_THROTTLE_DELAY_MS", "at least 1"]);
     });
 
     it("resolves each knob on its own: one from an option, one from config, one from the environment", () => {

@@ -102,6 +102,49 @@ describe("connectionSettings: endpoint precedence", () => {
     });
 });
 
+describe("connectionSettings: Terraform's endpoint variable and the VPC endpoint", () => {
+    it("takes ALIBABA_CLOUD_ENDPOINT_VERVERICA over VERVERICA_ENDPOINT, and either over the environment's regions", () => {
+        const env = { ALIBABA_CLOUD_ENDPOINT_VERVERICA: "ververica-vpc.cn-shanghai.aliyuncs.com", VERVERICA_ENDPOINT: "http://127.0.0.1:1003", ALIBABA_CLOUD_REGION_ID: "cn-shanghai" };
+        assert.deepStrictEqual(resolveEndpoint({}, noConfig, env), {
+            protocol: "HTTPS",
+            host: "ververica-vpc.cn-shanghai.aliyuncs.com",
+            region: "cn-shanghai",
+            source: "ALIBABA_CLOUD_ENDPOINT_VERVERICA",
+        });
+        assert.strictEqual(resolveEndpoint({}, noConfig, { ...env, ALIBABA_CLOUD_ENDPOINT_VERVERICA: " " }).source, "VERVERICA_ENDPOINT");
+    });
+
+    it("leaves ALIBABA_CLOUD_ENDPOINT_VERVERICA behind options and stack config, like VERVERICA_ENDPOINT", () => {
+        const env = { ALIBABA_CLOUD_ENDPOINT_VERVERICA: "h.example" };
+        assert.strictEqual(resolveEndpoint({ region: "cn-beijing" }, noConfig, env).host, "ververica.cn-beijing.aliyuncs.com");
+        assert.strictEqual(resolveEndpoint({}, config({ "ververica:region": "cn-beijing" }), env).host, "ververica.cn-beijing.aliyuncs.com");
+    });
+
+    it("builds ververica-vpc.<region>.aliyuncs.com for network vpc, from the option, stack config or VERVERICA_NETWORK", () => {
+        const vpc = "ververica-vpc.cn-hangzhou.aliyuncs.com";
+        assert.deepStrictEqual(resolveEndpoint({ region: "cn-hangzhou", network: "vpc" }, noConfig, {}), { protocol: "HTTPS", host: vpc, region: "cn-hangzhou", source: "the region option" });
+        assert.strictEqual(resolveEndpoint({}, config({ "alicloud:region": "cn-hangzhou", "ververica:network": "vpc" }), {}).host, vpc);
+        assert.strictEqual(resolveEndpoint({}, noConfig, { ALIBABA_CLOUD_REGION_ID: "cn-hangzhou", VERVERICA_NETWORK: " vpc " }).host, vpc);
+    });
+
+    it("takes the network option over stack config over the environment, and defaults to public", () => {
+        const env = { ALIBABA_CLOUD_REGION_ID: "cn-hangzhou", VERVERICA_NETWORK: "vpc" };
+        assert.strictEqual(resolveEndpoint({ network: "public" }, config({ "ververica:network": "vpc" }), env).host, "ververica.cn-hangzhou.aliyuncs.com");
+        assert.strictEqual(resolveEndpoint({}, config({ "ververica:network": "public" }), env).host, "ververica.cn-hangzhou.aliyuncs.com");
+        assert.strictEqual(resolveEndpoint({}, noConfig, { ALIBABA_CLOUD_REGION_ID: "cn-hangzhou" }).host, "ververica.cn-hangzhou.aliyuncs.com");
+    });
+
+    it("leaves an explicit endpoint as given, whatever the network", () => {
+        assert.strictEqual(resolveEndpoint({ endpoint: "http://127.0.0.1:1001", network: "vpc" }, noConfig, {}).host, "127.0.0.1:1001");
+    });
+
+    it("refuses a network other than public or vpc, naming it and where it came from, even beside an endpoint", () => {
+        assertCleanMessage(configurationError(() => resolveEndpoint({ endpoint: "h.example", network: "vcp" as never }, noConfig, {})), ['"vcp"', "the network option"]);
+        assertCleanMessage(configurationError(() => resolveEndpoint({ region: "cn-hangzhou", network: "VPC" as never }, noConfig, {})), ['"VPC"', "the network option", '"public" or "vpc"']);
+        assertCleanMessage(configurationError(() => resolveEndpoint({}, config({ "ververica:network": "internal" }), { ALIBABA_CLOUD_REGION_ID: "cn-hangzhou" })), ['"internal"', "stack config ververica:network"]);
+    });
+});
+
 describe("connectionSettings: host and URL endpoints", () => {
     it("reaches a bare host over HTTPS", () => {
         assert.deepStrictEqual(parseEndpoint("ververica.cn-hangzhou.aliyuncs.com", "s"), { protocol: "HTTPS", host: "ververica.cn-hangzhou.aliyuncs.com", source: "s" });

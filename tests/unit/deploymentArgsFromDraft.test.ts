@@ -86,14 +86,24 @@ function assertNotDeployable(e: unknown, problem: RegExp): true {
 
 describe("deploymentArgsFromDraft", () => {
     describe("from a plain draft", () => {
-        it("feeds every deployment argument a draft holds, and passes the overrides through", () => {
+        it("feeds every deployment argument a draft holds, and passes the overrides through", async () => {
             const result: GetDeploymentDraftResult = { id: draftIdentity.deploymentDraftId, ...sqlDraft };
-            assert.deepStrictEqual(deploymentArgsFromDraft(result, overrides), sqlArgs);
+            const { artifact, ...plain } = deploymentArgsFromDraft(result, overrides);
+            const { artifact: expectedArtifact, ...expectedPlain } = sqlArgs;
+            assert.deepStrictEqual(plain, expectedPlain);
+            assert.deepStrictEqual(await settle(artifact), expectedArtifact);
         });
 
-        it("takes JAR and Python artifacts part for part", () => {
+        it("makes the artifact a secret, and only it, unless told not to", async () => {
+            const args = deploymentArgsFromDraft(sqlDraft, overrides);
+            assert.deepStrictEqual(await secrecy({ ...args }, fedKeys), Object.fromEntries(fedKeys.map((k) => [k, k === "artifact"])));
+            const optedOut = deploymentArgsFromDraft(sqlDraft, overrides, { storeArtifactAsSecret: false });
+            assert.deepStrictEqual(optedOut.artifact, sqlArgs.artifact);
+        });
+
+        it("takes JAR and Python artifacts part for part", async () => {
             const jar = { jarUri: "oss://bucket/job.jar", entryClass: "com.example.Job", mainArgs: "--env prod", additionalDependencies: ["oss://bucket/dep.jar"] };
-            assert.deepStrictEqual(deploymentArgsFromDraft(jarDraft(jar), overrides).artifact, { kind: "JAR", jarArtifact: jar });
+            assert.deepStrictEqual(await settle(deploymentArgsFromDraft(jarDraft(jar), overrides).artifact), { kind: "JAR", jarArtifact: jar });
             const python = {
                 pythonArtifactUri: "oss://bucket/job.py",
                 entryModule: "job.main",
@@ -102,13 +112,14 @@ describe("deploymentArgsFromDraft", () => {
                 additionalPythonLibraries: ["oss://bucket/lib.whl"],
                 additionalPythonArchives: ["oss://bucket/venv.zip"],
             };
-            assert.deepStrictEqual(deploymentArgsFromDraft(pythonDraft(python), overrides).artifact, { kind: "PYTHON", pythonArtifact: python });
+            assert.deepStrictEqual(await settle(deploymentArgsFromDraft(pythonDraft(python), overrides).artifact), { kind: "PYTHON", pythonArtifact: python });
         });
 
         it("copies arrays, so the deployment never shares them with the draft", () => {
-            const args = deploymentArgsFromDraft(sqlDraft, overrides);
+            const args = deploymentArgsFromDraft(sqlDraft, overrides, { storeArtifactAsSecret: false });
             const artifact = args.artifact as { sqlArtifact: { additionalDependencies: string[] } };
-            assert.notStrictEqual(artifact.sqlArtifact.additionalDependencies, sqlDraft.artifact?.kind === "SQLSCRIPT" && sqlDraft.artifact.sqlArtifact.additionalDependencies);
+            assert.deepStrictEqual(artifact.sqlArtifact.additionalDependencies, ["oss://bucket/udf.jar"]);
+            assert.notStrictEqual(artifact.sqlArtifact.additionalDependencies, sqlDraft.artifact?.kind === "SQLSCRIPT" && sqlDraft.artifact.sqlArtifact?.additionalDependencies);
             assert.notStrictEqual(args.localVariables, sqlDraft.localVariables);
         });
 
@@ -127,14 +138,14 @@ describe("deploymentArgsFromDraft", () => {
             });
         });
 
-        it("leaves out what the draft does not have, and keeps what it has empty", () => {
+        it("leaves out what the draft does not have, and keeps what it has empty", async () => {
             const sparse = makeDraft({ engineVersion: undefined, labels: undefined, localVariables: undefined, artifact: { kind: "SQLSCRIPT", sqlArtifact: {} } });
             const args = deploymentArgsFromDraft(sparse, overrides);
             assert.deepStrictEqual(
                 fedKeys.filter((k) => k in args),
                 ["resourceId", "namespace", "deploymentName", "executionMode", "artifact"],
             );
-            assert.deepStrictEqual(args.artifact, { kind: "SQLSCRIPT", sqlArtifact: {} });
+            assert.deepStrictEqual(await settle(args.artifact), { kind: "SQLSCRIPT", sqlArtifact: {} });
             const empty = deploymentArgsFromDraft(makeDraft({ labels: {}, localVariables: [] }), overrides);
             assert.deepStrictEqual([empty.labels, empty.localVariables], [{}, []]);
         });
@@ -166,9 +177,11 @@ describe("deploymentArgsFromDraft", () => {
             );
         });
 
-        it("rejects an artifact kind it does not know, from drafts built in JavaScript", () => {
-            const odd = { ...sqlDraft, artifact: { kind: "FLINKML" } } as unknown as DeploymentDraftAttributes;
+        it("rejects an artifact kind it does not know, and an artifact without a kind, naming what it takes", () => {
+            const odd: DeploymentDraftAttributes = { ...sqlDraft, artifact: { kind: "FLINKML" } };
             assert.throws(() => deploymentArgsFromDraft(odd, overrides), (e) => assertNotDeployable(e, /"FLINKML" is not one of SQLSCRIPT, JAR and PYTHON/));
+            const kindless: DeploymentDraftAttributes = { ...sqlDraft, artifact: { sqlArtifact: { sqlScript: "SELECT 1" } } };
+            assert.throws(() => deploymentArgsFromDraft(kindless, overrides), (e) => assertNotDeployable(e, /artifact has no kind; .*takes SQLSCRIPT, JAR and PYTHON/));
         });
     });
 
@@ -182,11 +195,15 @@ describe("deploymentArgsFromDraft", () => {
             assert.deepStrictEqual(await settleAll({ ...deploymentArgsFromDraft(Promise.resolve(sqlDraft), overrides) }), await settleAll({ ...sqlArgs }));
         });
 
-        it("makes every argument secret when the draft is secret, and none when it is not", async () => {
+        it("makes every argument secret when the draft is secret, and only the artifact when it is not", async () => {
             const secret = await secrecy({ ...deploymentArgsFromDraft(pulumi.secret(sqlDraft), overrides) }, fedKeys);
             assert.deepStrictEqual(Object.values(secret), fedKeys.map(() => true));
+            const optedOut = await secrecy({ ...deploymentArgsFromDraft(pulumi.secret(sqlDraft), overrides, { storeArtifactAsSecret: false }) }, fedKeys);
+            assert.deepStrictEqual(Object.values(optedOut), fedKeys.map(() => true));
             const plain = await secrecy({ ...deploymentArgsFromDraft(pulumi.output(sqlDraft), overrides) }, fedKeys);
-            assert.deepStrictEqual(Object.values(plain), fedKeys.map(() => false));
+            assert.deepStrictEqual(plain, Object.fromEntries(fedKeys.map((k) => [k, k === "artifact"])));
+            const plainOptedOut = await secrecy({ ...deploymentArgsFromDraft(pulumi.output(sqlDraft), overrides, { storeArtifactAsSecret: false }) }, fedKeys);
+            assert.deepStrictEqual(Object.values(plainOptedOut), fedKeys.map(() => false));
         });
 
         it("rejects the artifact output, and only it, for a CDC YAML draft", async () => {
@@ -206,6 +223,13 @@ describe("deploymentArgsFromDraft", () => {
         it("keeps each attribute's secrecy: a secret artifact does not make the name secret", async () => {
             const secret = await secrecy({ ...deploymentArgsFromDraft(attributeOutputs(sqlDraft, true), overrides) }, fedKeys);
             assert.deepStrictEqual(secret, Object.fromEntries(fedKeys.map((k) => [k, k === "artifact"])));
+        });
+
+        it("makes the artifact secret even from a resource that stores it in plain text, unless told not to", async () => {
+            const fed = await secrecy({ ...deploymentArgsFromDraft(attributeOutputs(sqlDraft, false), overrides) }, fedKeys);
+            assert.deepStrictEqual(fed, Object.fromEntries(fedKeys.map((k) => [k, k === "artifact"])));
+            const optedOut = await secrecy({ ...deploymentArgsFromDraft(attributeOutputs(sqlDraft, false), overrides, { storeArtifactAsSecret: false }) }, fedKeys);
+            assert.deepStrictEqual(Object.values(optedOut), fedKeys.map(() => false));
         });
 
         it("rejects the artifact output for a CDC YAML draft, naming the draft", async () => {

@@ -147,17 +147,44 @@ describe("normalizeDraft: wrong field types", () => {
         rejects({ lock: { holderId: 18389966 } }, "lock.holderId");
     });
 
-    it("says artifact.kind is missing when an artifact has no kind", () => {
-        assert.throws(() => normalizeDraft({ artifact: { sqlArtifact: {} } }, requested), /field "artifact\.kind" is missing/);
-    });
-
-    it("names the path artifact.kind when the kind is unknown or not a string", () => {
-        rejects({ artifact: { kind: "WASM" } }, "artifact.kind", /unknown value "WASM"/);
+    it("names the path artifact.kind when the kind is not a string", () => {
         rejects({ artifact: { kind: 1 } }, "artifact.kind", /should be a string/);
     });
 
-    it("refuses an executionMode it does not know, listing the known ones", () => {
-        rejects({ executionMode: "STREAM" }, "executionMode", /unknown value "STREAM" \(expected STREAMING or BATCH\)/);
+    it("names the path executionMode when it is not a string", () => {
+        rejects({ executionMode: ["STREAMING"] }, "executionMode", /should be a string but is array/);
+    });
+});
+
+describe("normalizeDraft: values the API may add", () => {
+    it("keeps an executionMode it does not know as sent, in any case", () => {
+        for (const mode of ["STREAM", "streaming", "", "MICRO_BATCH"]) {
+            assert.strictEqual(normalizeDraft({ executionMode: mode }, requested).executionMode, mode);
+        }
+    });
+
+    it("keeps an artifact kind it does not know as sent, with the parts that came with it and no invented one", () => {
+        assert.deepStrictEqual(normalizeDraft({ artifact: { kind: "WASM" } }, requested).artifact, { kind: "WASM" });
+        assert.deepStrictEqual(normalizeDraft({ artifact: { kind: "sqlscript", sqlArtifact: { sqlScript: "SELECT 1" } } }, requested).artifact, {
+            kind: "sqlscript",
+            sqlArtifact: { sqlScript: "SELECT 1" },
+        });
+        assert.deepStrictEqual(normalizeDraft({ artifact: { kind: "", jarArtifact: null } }, requested).artifact, { kind: "" });
+    });
+
+    it("reads an artifact without a kind as one of unknown kind, leaving kind absent", () => {
+        const artifact = normalizeDraft({ artifact: { sqlArtifact: { sqlScript: "SELECT 1" } } }, requested).artifact;
+        assert.deepStrictEqual(artifact, { sqlArtifact: { sqlScript: "SELECT 1" } });
+        assert.ok(artifact !== undefined && !("kind" in artifact));
+        assert.deepStrictEqual(normalizeDraft({ artifact: { kind: null } }, requested).artifact, {});
+    });
+
+    it("still checks the parts of an artifact of unknown kind", () => {
+        rejects({ artifact: { kind: "WASM", jarArtifact: { jarUri: 7 } } }, "artifact.jarArtifact.jarUri");
+    });
+
+    it("does not take an inherited property name for a known kind", () => {
+        assert.deepStrictEqual(normalizeDraft({ artifact: { kind: "toString" } }, requested).artifact, { kind: "toString" });
     });
 });
 
@@ -189,10 +216,10 @@ describe("normalizeDraft: artifacts of each kind", () => {
         assert.deepStrictEqual(artifact, { kind: "PYTHON", sqlArtifact: { sqlScript: "SELECT 1" }, pythonArtifact: {} });
     });
 
-    it("lets TypeScript narrow on kind without a second check", () => {
+    it("lets TypeScript narrow on kind, to the known part or an artifact of unknown kind", () => {
         const artifact = normalizeDraft({ artifact: { kind: "CDCYAML" } }, requested).artifact;
         if (artifact?.kind === "CDCYAML") {
-            assert.strictEqual(artifact.cdcYamlArtifact.cdcYaml, undefined);
+            assert.deepStrictEqual(artifact.cdcYamlArtifact, {});
         } else {
             assert.fail("expected a CDCYAML artifact");
         }

@@ -49,10 +49,31 @@ describe("responseClassifier: HTTP 200 that is a failure", () => {
         assertCleanMessage(e.message, ["HTTP 200", "error code InvalidParameter", 'message "bad namespace"', "requestId req-1"]);
     });
 
-    it("is RequestFailed when httpCode is not 200 even though success is not false", () => {
-        const e = failure(response(200, { requestId: "r", httpCode: 500, errorCode: "InternalError" }), "RequestFailed");
+    it("is a failure when httpCode is not 200 even though success is not false, classified by that httpCode", () => {
+        const e = failure(response(200, { requestId: "r", httpCode: 500, errorCode: "InternalError" }), "ServiceError");
         assert.strictEqual(e.details.apiCode, "InternalError");
-        failure(response(200, { httpCode: 403 }), "RequestFailed");
+        assert.strictEqual(e.retryable, true);
+        failure(response(200, { httpCode: 403 }), "AccessDenied");
+        failure(response(200, { httpCode: 400 }), "RequestFailed");
+    });
+
+    it("is Throttled, and retried, for a throttling envelope: by its code, or by httpCode 429", () => {
+        for (const code of ["Throttling", "Throttling.User", "Rejected.Throttling"]) {
+            const e = failure(response(200, envelope({ success: false, httpCode: 400, errorCode: code, errorMessage: "flow control", data: null })), "Throttled");
+            assert.strictEqual(e.retryable, true, code);
+            assert.strictEqual(e.details.httpStatus, 200);
+        }
+        failure(response(200, envelope({ success: false, httpCode: 429, errorCode: "", data: null })), "Throttled");
+        failure(response(200, envelope({ success: false, errorCode: "Throttling.Api", data: null })), "Throttled");
+    });
+
+    it("is ServiceError for an envelope with httpCode 5xx or the code ServiceUnavailable", () => {
+        failure(response(200, envelope({ success: false, httpCode: 503, data: null })), "ServiceError");
+        failure(response(200, envelope({ success: false, errorCode: "ServiceUnavailable", data: null })), "ServiceError");
+    });
+
+    it("is UnconfirmedNotFound, not DraftNotFound, for an envelope with httpCode 404 and no 990301", () => {
+        failure(response(200, envelope({ success: false, httpCode: 404, errorCode: "", errorMessage: "Not Found", data: null })), "UnconfirmedNotFound");
     });
 
     it("says 'success: false' when the envelope gives no message", () => {
@@ -103,12 +124,20 @@ describe("responseClassifier: what a 404 means", () => {
         assertCleanMessage(e.message, ["deployment draft not found", "HTTP 404", "error code 990301"]);
     });
 
-    it("is DraftNotFound for a JSON 404 of the service that carries no code at all", () => {
-        failure(response(404, { requestId: "r", success: false }), "DraftNotFound");
+    it("is DraftNotFound for 990301 whatever the status", () => {
+        failure(response(400, envelope({ success: false, httpCode: 400, errorCode: "990301", data: null })), "DraftNotFound");
     });
 
-    it("is NOT DraftNotFound for a gateway 404 with a PascalCase Code", () => {
-        const e = failure(response(404, gateway({ Code: "InvalidAction.NotFound", Message: "Specified api is not found" })), "RequestFailed");
+    it("is UnconfirmedNotFound (not retried, naming what was asked) for a JSON 404 of the service without 990301", () => {
+        for (const body of [{ requestId: "r", success: false }, envelope({ success: false, httpCode: 404, errorCode: "", errorMessage: "Not Found", data: null }), envelope({ success: false, httpCode: 404, errorCode: "990302", data: null })]) {
+            const e = failure(response(404, body), "UnconfirmedNotFound");
+            assert.strictEqual(e.retryable, false);
+            assertCleanMessage(e.message, ["without the not-found code 990301", "check the workspace, namespace and endpoint", 'workspace "a14bd5d90a"', 'namespace "default-namespace"', 'deploymentDraftId "c84d73be"', "HTTP 404"], ["deployment draft not found"]);
+        }
+    });
+
+    it("is UnconfirmedNotFound for a gateway 404 with a PascalCase Code", () => {
+        const e = failure(response(404, gateway({ Code: "InvalidAction.NotFound", Message: "Specified api is not found" })), "UnconfirmedNotFound");
         assert.strictEqual(e.details.apiCode, "InvalidAction.NotFound");
     });
 
@@ -116,11 +145,10 @@ describe("responseClassifier: what a 404 means", () => {
         failure(response(404, gateway({ Code: "InvalidAccessKeyId.NotFound", Message: "Specified access key is not found." })), "InvalidCredentials");
     });
 
-    it("is NOT DraftNotFound for a 404 whose body is not JSON (a proxy's page)", () => {
-        const e = failure(response(404, "<html><body>404 Not Found</body></html>"), "InvalidResponse");
-        assert.match(e.message, /HTTP 404 with a body that is not JSON/);
-        failure(response(404, ""), "InvalidResponse");
-        failure(response(404, "[1,2]"), "InvalidResponse");
+    it("is UnconfirmedNotFound for a 404 whose body is not JSON (a proxy's page)", () => {
+        failure(response(404, "<html><body>404 Not Found</body></html>"), "UnconfirmedNotFound");
+        failure(response(404, ""), "UnconfirmedNotFound");
+        failure(response(404, "[1,2]"), "UnconfirmedNotFound");
     });
 });
 
@@ -134,9 +162,25 @@ describe("responseClassifier: other failures", () => {
         failure(response(503, gateway({ Code: "Throttling.Api" })), "Throttled");
     });
 
-    it("reads x-acs-retry-after when Node gives it as an array, and ignores a value that is not a whole number >= 0", () => {
+    it("is Throttled for Rejected.Throttling at 400, as the Terraform provider reads it", () => {
+        failure(response(400, envelope({ success: false, httpCode: 400, errorCode: "Rejected.Throttling", errorMessage: "rejected", data: null })), "Throttled");
+        failure(response(400, gateway({ Code: "Rejected.Throttling" })), "Throttled");
+    });
+
+    it("is Throttled for any failure with a positive x-acs-retry-after, as openapi-core reads it", () => {
+        const e = failure(response(400, gateway({ Code: "InvalidParameter", Message: "busy" }), { "x-acs-retry-after": "300" }), "Throttled");
+        assert.strictEqual(e.details.retryAfterMs, 300);
+        assert.strictEqual(e.details.apiCode, "InvalidParameter");
+        failure(response(400, gateway({ Code: "InvalidParameter" }), { "x-acs-retry-after": "0" }), "RequestFailed");
+    });
+
+    it("is ServiceError for ServiceUnavailable at any status", () => {
+        failure(response(400, gateway({ Code: "ServiceUnavailable" })), "ServiceError");
+    });
+
+    it("reads x-acs-retry-after when Node gives it as an array, and ignores a value that is not a whole number > 0", () => {
         assert.strictEqual(failure(response(429, gateway({ Code: "Throttling.User" }), { "x-acs-retry-after": ["250", "900"] }), "Throttled").details.retryAfterMs, 250);
-        for (const bad of ["soon", "-5", ""]) {
+        for (const bad of ["soon", "-5", "", "0"]) {
             const e = failure(response(429, gateway({ Code: "Throttling.User" }), { "x-acs-retry-after": bad }), "Throttled");
             assert.ok(!("retryAfterMs" in e.details), bad);
         }

@@ -12,7 +12,7 @@ import {
 import { defaultRetryOptions, retryDelayMs, RetryNotice, RetryOptions, RetryRuntime, withRetries } from "../../provider/core/retryPolicy";
 
 const draft = { workspace: "ws", namespace: "ns", deploymentDraftId: "id" };
-const options: RetryOptions = { maxAttempts: 5, maxElapsedMs: 30_000, baseDelayMs: 200, maxDelayMs: 10_000 };
+const options: RetryOptions = { maxAttempts: 5, maxElapsedMs: 30_000, baseDelayMs: 200, maxDelayMs: 10_000, throttleDelayMs: 1_000 };
 
 const serviceError = (details: ApiFailureDetails = {}) => new ServiceError(draft, { action: "GetDeploymentDraft", httpStatus: 503, ...details });
 const throttled = (retryAfterMs?: number) => new ThrottledError(draft, retryAfterMs === undefined ? { httpStatus: 429 } : { httpStatus: 429, retryAfterMs });
@@ -94,6 +94,21 @@ describe("retryPolicy: retryDelayMs", () => {
         assert.strictEqual(retryDelayMs(1, throttled(0), options, () => 0.99), 0);
     });
 
+    it("waits at least throttleDelayMs before retrying throttling without x-acs-retry-after, doubling per attempt", () => {
+        const e = throttled();
+        const at = (random: number) => [1, 2, 3, 4].map((n) => retryDelayMs(n, e, options, () => random));
+        assert.deepStrictEqual(at(0), [1000, 2000, 4000, 8000]);
+        assert.deepStrictEqual(at(0.5), [1500, 3000, 6000, 10_000]);
+        assert.deepStrictEqual(at(0.999999), [1999, 3999, 7999, 10_000]);
+    });
+
+    it("keeps the throttling floor under maxDelayMs, and leaves other failures on the faster backoff", () => {
+        assert.strictEqual(retryDelayMs(1, throttled(), { ...options, maxDelayMs: 600 }, () => 0.5), 600);
+        assert.strictEqual(retryDelayMs(1, throttled(), { ...options, throttleDelayMs: 10 }, () => 0.5), 15);
+        assert.strictEqual(retryDelayMs(1, serviceError(), options, () => 0.5), 100);
+        assert.strictEqual(retryDelayMs(1, new NetworkError("connection reset (ECONNRESET)", draft), options, () => 0.5), 100);
+    });
+
     it("caps x-acs-retry-after at maxDelayMs", () => {
         assert.strictEqual(retryDelayMs(1, throttled(60_000), options, () => 0), 10_000);
         assert.strictEqual(retryDelayMs(1, throttled(60_000), { ...options, maxDelayMs: 500 }, () => 0), 500);
@@ -114,7 +129,8 @@ describe("retryPolicy: withRetries", () => {
         const s = script<string>([serviceError(), throttled(), new NetworkError("connection reset (ECONNRESET)", draft), "draft"]);
         assert.strictEqual(await withRetries(s.attempt, options, undefined, rt), "draft");
         assert.strictEqual(s.calls(), 4);
-        assert.deepStrictEqual(rt.sleeps, [100, 200, 400]);
+        // The throttled second attempt waits its floor (2 x 1000 ms) plus half of it.
+        assert.deepStrictEqual(rt.sleeps, [100, 3000, 400]);
     });
 
     it("tells onRetry about each retry before sleeping: attempt, budget, delay and the error", async () => {

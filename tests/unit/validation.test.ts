@@ -1,6 +1,6 @@
 import * as assert from "node:assert";
 import { InvalidArgumentError, VervericaError } from "../../provider/core/errors";
-import { isNameLookup, maxIdentifierLength, requireIdentifier, validateSelector } from "../../provider/core/validation";
+import { isNameLookup, maxIdentifierLength, requireIdentifier, requirePathSegment, validateSelector } from "../../provider/core/validation";
 
 /** Runs `fn`, asserts it throws an InvalidArgumentError for `argument`, and returns it. */
 function invalid(fn: () => unknown, argument: string, problem: RegExp): InvalidArgumentError {
@@ -16,6 +16,23 @@ function invalid(fn: () => unknown, argument: string, problem: RegExp): InvalidA
     }
     return assert.fail(`expected InvalidArgumentError for ${argument}`);
 }
+
+describe("validation: requirePathSegment", () => {
+    it("refuses the dot segments '.' and '..', naming the argument, also with whitespace around them", () => {
+        invalid(() => requirePathSegment("deploymentDraftId", "."), "deploymentDraftId", /is "\.", which cannot be sent as a path segment/);
+        invalid(() => requirePathSegment("namespace", " .. "), "namespace", /is "\.\.", which cannot be sent as a path segment/);
+    });
+
+    it("keeps other ids with dots, and what requireIdentifier keeps", () => {
+        for (const id of ["...", ".hidden", "v1.2", "a/..", "a/b", "with space"]) {
+            assert.strictEqual(requirePathSegment("deploymentDraftId", id), id);
+        }
+    });
+
+    it("refuses what requireIdentifier refuses", () => {
+        invalid(() => requirePathSegment("namespace", ""), "namespace", /is empty$/);
+    });
+});
 
 describe("validation: requireIdentifier", () => {
     it("returns the identifier with surrounding whitespace trimmed", () => {
@@ -107,6 +124,13 @@ describe("validation: validateSelector", () => {
         invalid(() => validateSelector({ namespace: "", deploymentDraftId: "" }), "workspace", /is required/);
         invalid(() => validateSelector({ workspace: "w", namespace: "", deploymentDraftId: "" }), "namespace", /is empty/);
         invalid(() => validateSelector({ workspace: "w", namespace: "n", deploymentDraftId: "" }), "deploymentDraftId", /is empty/);
+    });
+
+    it("refuses '.' and '..' as namespace or draft id, which go into the path, but not as workspace or name", () => {
+        invalid(() => validateSelector({ ...base, deploymentDraftId: ".." }), "deploymentDraftId", /cannot be sent as a path segment/);
+        invalid(() => validateSelector({ ...base, namespace: ".", deploymentDraftId: "i" }), "namespace", /cannot be sent as a path segment/);
+        invalid(() => validateSelector({ ...base, namespace: "..", name: "n" }), "namespace", /cannot be sent as a path segment/);
+        assert.deepStrictEqual(validateSelector({ workspace: ".", namespace: "ns", name: ".." }), { workspace: ".", namespace: "ns", name: ".." });
     });
 
     it("validates a name like an id", () => {

@@ -2,7 +2,8 @@
  * Policy checks for Ververica deployment drafts: `pulumi-ververica/policy`.
  *
  * - Rules (`checkEngineVersion`, `checkPlaintextSecrets`, ...) are plain functions from a draft
- *   and a configuration to a list of violations, for use in your own code or CI.
+ *   and a configuration to a list of violations, for use in your own code or CI. They are also
+ *   the whole of `pulumi-ververica/rules`, which type-checks without `@pulumi/policy`.
  * - Policy factories (`engineVersionPolicy()`, ...) wrap them as `@pulumi/policy` policies:
  *   stack policies over the outputs of `DeploymentDraft` resources, and `deployment...Policy()`
  *   resource policies over the inputs of `alicloud.realtimecompute.Deployment` resources.
@@ -16,41 +17,11 @@
  * ```
  *
  * Nothing here creates a `PolicyPack` or loads `@pulumi/policy` at run time, so importing this
- * module has no side effects.
+ * module has no side effects. Its declarations do refer to `@pulumi/policy`'s types: a program
+ * that imports this entry needs `@pulumi/policy` installed, and `skipLibCheck: true` in its
+ * tsconfig (the declarations of `@pulumi/policy` 1.21.0 do not type-check on their own).
  */
-export type { RuleViolation } from "./rules/violation";
-export { describeDraft } from "./rules/violation";
-export type { EngineVersion, EngineVersionConfig, VersionNumber } from "./rules/engineVersion";
-export {
-    checkEngineVersion,
-    compareVersionNumbers,
-    defaultEngineVersionConfig,
-    engineVersionRule,
-    parseEngineVersion,
-    parseVersionNumber,
-} from "./rules/engineVersion";
-export type { PlaintextSecretsConfig } from "./rules/secrets";
-export {
-    checkPlaintextSecrets,
-    containsSecretReference,
-    defaultPlaintextSecretsConfig,
-    defaultSecretKeyPatterns,
-    plaintextSecretsRule,
-} from "./rules/secrets";
-export type { DraftLockConfig } from "./rules/lock";
-export { checkDraftLock, defaultDraftLockConfig, draftLockRule } from "./rules/lock";
-export type { ExecutionModeConfig } from "./rules/executionMode";
-export { checkExecutionMode, defaultExecutionModeConfig, executionModeRule } from "./rules/executionMode";
-export type { RequiredLabelsConfig } from "./rules/labels";
-export { checkRequiredLabels, defaultRequiredLabelsConfig, labelText, requiredLabelsRule } from "./rules/labels";
-export type { ArtifactSourcesConfig } from "./rules/artifactSources";
-export { artifactSourcesRule, checkArtifactSources, defaultArtifactSourcesConfig } from "./rules/artifactSources";
-export type { TestConnectorsConfig } from "./rules/testConnectors";
-export { checkTestConnectors, defaultTestConnectorsConfig, testConnectorsRule } from "./rules/testConnectors";
-export type { SqlOption, SqlOptionSource } from "./sql/options";
-export { findSqlOptions } from "./sql/options";
-export type { SqlStatement, SqlToken, SqlTokenKind } from "./sql/tokenizer";
-export { splitSqlStatements, tokenizeSql } from "./sql/tokenizer";
+export * from "./rules";
 
 export { deploymentEngineVersionPolicy, engineVersionPolicy } from "./policies/engineVersion";
 export { deploymentNoPlaintextSecretsPolicy, noPlaintextSecretsPolicy } from "./policies/secrets";

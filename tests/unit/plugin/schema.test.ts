@@ -48,7 +48,7 @@ describe("the plugin's package schema", () => {
     });
 
     it("configures region, endpoint and credentials, the secret ones marked secret", () => {
-        assert.deepStrictEqual(Object.keys(schema.config.variables), ["region", "endpoint", "accessKey", "secretKey", "securityToken", "profile"]);
+        assert.deepStrictEqual(Object.keys(schema.config.variables), ["region", "endpoint", "network", "accessKey", "secretKey", "securityToken", "profile"]);
         assert.deepStrictEqual(schema.provider.inputProperties, schema.config.variables);
         assert.strictEqual(schema.config.variables.secretKey.secret, true);
         assert.strictEqual(schema.config.variables.securityToken.secret, true);

@@ -61,4 +61,17 @@ describe("engine-version rule", () => {
     it("rejects a malformed minimum in the configuration", () => {
         assert.throws(() => checkEngineVersion(makeDraft(), { minimumVvrVersion: "eight", deniedVersions: [] }), /minimumVvrVersion: 'eight'/);
     });
+
+    it("matches deny globs in any letter case, as the version parser reads versions", () => {
+        const config = { deniedVersions: ["vvr-8.0.1-*"] };
+        assertViolations(checkEngineVersion(makeDraft({ engineVersion: "VVR-8.0.1-FLINK-1.17" }), config), engineVersionRule, 1, "denied");
+        assertViolations(checkEngineVersion(makeDraft({ engineVersion: "vvr-8.0.1-flink-1.17" }), { deniedVersions: ["VVR-8.0.1-*"] }), engineVersionRule, 1, "denied");
+    });
+
+    it("keeps the defaults for settings a partial configuration leaves out, from TypeScript and JavaScript alike", () => {
+        assertViolations(checkEngineVersion(makeDraft({ engineVersion: "vvr-8.0.4-flink-1.17" }), { minimumVvrVersion: "8.0.5" }), engineVersionRule, 1, "older than the minimum 8.0.5");
+        assertCompliant(checkEngineVersion(makeDraft(), {}));
+        const fromJavaScript: object = { minimumVvrVersion: undefined, deniedVersions: undefined };
+        assertCompliant(checkEngineVersion(makeDraft(), fromJavaScript));
+    });
 });

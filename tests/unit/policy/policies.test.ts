@@ -6,6 +6,8 @@ import {
     allDraftPolicies,
     alicloudDeploymentType,
     defaultEngineVersionConfig,
+    defaultExcludedKeyPatterns,
+    defaultSecretKeyPatterns,
     deploymentArtifactSourcesPolicy,
     deploymentDraftType,
     pluginDeploymentDraftType,
@@ -19,7 +21,7 @@ import {
     testConnectorsPolicy,
 } from "../../../sdk/nodejs/policy";
 import { DeploymentDraftAttributes } from "../../../provider/core/model";
-import { draftIdentity, draftLabel, makeDraft } from "../../helpers/draftFactory";
+import { draftIdentity, draftLabel, makeDraft, sqlDraft } from "../../helpers/draftFactory";
 import { NotApplicable, policyProxy, policyResource, runResourcePolicy, runStackPolicy } from "./policyHarness";
 
 /** A DeploymentDraft resource's outputs after an update: every attribute, the id and the serialized provider. */
@@ -145,6 +147,14 @@ describe("draft policies", () => {
             assert.match(raised.violations[0].message, /older than the minimum 8\.0\.5/);
         });
 
+        it("reads the in-house secret keys of the no-plaintext-secrets policy from its configuration", async () => {
+            const draft = draftResource("d", draftOutputs(sqlDraft("CREATE TABLE t WITH ('acme.auth-blob' = 'blob-literal');")));
+            assert.equal((await runStackPolicy(noPlaintextSecretsPolicy(), [draft])).violations.length, 0);
+            const configured = await runStackPolicy(noPlaintextSecretsPolicy(), [draft], { additionalSecretKeys: ["auth-blob"] });
+            assert.equal(configured.violations.length, 1);
+            assert.ok(!configured.violations[0].message.includes("blob-literal"));
+        });
+
         it("skips, without a violation, a draft whose outputs are still its inputs during a preview", async () => {
             // Dynamic providers do not take part in previews: the engine shows a draft being
             // created with its inputs as outputs, so nothing a lookup fills in is there yet.
@@ -239,7 +249,7 @@ describe("draft policies", () => {
             const jar = await runResourcePolicy(deploymentNoPlaintextSecretsPolicy(), alicloudDeploymentType, jarInputs);
             assert.deepEqual(
                 jar.violations.map((v) => v.message.split(": ")[1]),
-                ["jarArtifact.mainArgs, argument 1", 'local variable "db_password" holds a literal value. Store the value as a Ververica secret variable and write ${secret_values.<name>} instead.'],
+                ["jarArtifact.mainArgs, argument 1", 'local variable "db_password" has a literal value. Store the value as a Ververica secret variable and write ${secret_values.<name>} instead.'],
             );
             const sources = await runResourcePolicy(deploymentArtifactSourcesPolicy(), alicloudDeploymentType, jarInputs);
             assert.equal(sources.violations.length, 1);
@@ -296,6 +306,13 @@ describe("draft policies", () => {
                     const actual = Array.isArray(value) ? "array" : typeof value;
                     assert.equal(actual, expected, `${policy.name}.${key}`);
                 }
+            }
+        });
+
+        it("shows the plaintext-secrets policies with the rule's default key patterns", () => {
+            for (const name of ["ververica-no-plaintext-secrets", "ververica-deployment-no-plaintext-secrets"]) {
+                assert.deepEqual(example[name].secretKeyPatterns, defaultSecretKeyPatterns, name);
+                assert.deepEqual(example[name].excludedKeyPatterns, defaultExcludedKeyPatterns, name);
             }
         });
 

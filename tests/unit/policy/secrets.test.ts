@@ -101,7 +101,7 @@ describe("no-plaintext-secrets rule", () => {
             const mainArgs = `--db.password=${secret} --token ${secret} -Dfs.oss.accessKeySecret=${secret} password=${secret} --verbose --name job`;
             const messages = assertViolations(checkPlaintextSecrets(jarDraft({ jarUri: "oss://b/job.jar", mainArgs })), plaintextSecretsRule, 4, "jarArtifact.mainArgs, argument 1", '"db.password"');
             assert.ok(messages[1].includes('argument 2: "token"'));
-            assert.ok(messages[2].includes('argument 4: "Dfs.oss.accessKeySecret"'));
+            assert.ok(messages[2].includes('argument 4: "fs.oss.accessKeySecret"'));
             assert.ok(messages[3].includes('argument 5: "password"'));
             assertNotLeaked(messages, secret);
         });
@@ -159,7 +159,7 @@ describe("no-plaintext-secrets rule", () => {
                 jarArtifact: { jarUri: "https://u:${secret_values.repo}@repo.example.com/job.jar" },
             },
         });
-        const messages = assertViolations(checkPlaintextSecrets(draft), plaintextSecretsRule, 1, "sqlArtifact.additionalDependencies[0] has a password in its URI");
+        const messages = assertViolations(checkPlaintextSecrets(draft), plaintextSecretsRule, 1, "sqlArtifact.additionalDependencies[0] holds a password in a URL (user:password@host)");
         assertNotLeaked(messages, secret);
     });
 
@@ -172,5 +172,18 @@ describe("no-plaintext-secrets rule", () => {
 
     it("accepts the default compliant draft", () => {
         assertCompliant(checkPlaintextSecrets(makeDraft()));
+    });
+
+    it("keeps the default key patterns for settings a partial configuration leaves out", () => {
+        const script = `CREATE TABLE t WITH ('password' = '${secret}', 'acme.auth-blob' = '${secret}');`;
+        assertViolations(checkPlaintextSecrets(sqlDraft(script), {}), plaintextSecretsRule, 1, '"password"');
+        const messages = assertViolations(checkPlaintextSecrets(sqlDraft(script), { additionalSecretKeys: ["Auth-Blob"] }), plaintextSecretsRule, 2);
+        assert.ok(messages[1].includes('option "acme.auth-blob"'));
+        assertNotLeaked(messages, secret);
+    });
+
+    it("lets configured exclusions silence a key and rejects an invalid exclusion", () => {
+        assertCompliant(checkPlaintextSecrets(sqlDraft(`CREATE TABLE t WITH ('legacy.token' = 'abc');`), { excludedKeyPatterns: ["^legacy\\."] }));
+        assert.throws(() => checkPlaintextSecrets(makeDraft(), { excludedKeyPatterns: ["["] }), /excludedKeyPatterns: '\[' is not a valid regular expression/);
     });
 });

@@ -98,7 +98,7 @@ describe("SQL options", () => {
 
     it("keeps parentheses and commas inside values in one value", () => {
         const script = "CREATE TABLE t (a INT) WITH ('k' = concat('x', ('y')), 'j' = 'z')";
-        assert.deepEqual(optionsOf(script), ["k=concat ( x , ( y ) )@1", "j=z@1"]);
+        assert.deepEqual(optionsOf(script), ["k=concat('x', ('y'))@1", "j=z@1"]);
     });
 
     it("reads SET statements, quoted and bare, and ALTER ... SET lists", () => {

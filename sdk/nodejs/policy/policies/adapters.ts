@@ -84,9 +84,13 @@ export interface AlicloudDeploymentInputs {
     readonly localVariables?: readonly LocalVariable[];
     /** The draft's `artifact`: the same parts, without CDC YAML; an unknown `kind` reads as no artifact. */
     readonly artifact?: {
+        /** `SQLSCRIPT`, `JAR` or `PYTHON`. */
         readonly kind?: string;
+        /** The SQL part, for `SQLSCRIPT`. */
         readonly sqlArtifact?: SqlArtifact;
+        /** The JAR part, for `JAR`. */
         readonly jarArtifact?: JarArtifact;
+        /** The Python part, for `PYTHON`. */
         readonly pythonArtifact?: PythonArtifact;
     };
 }

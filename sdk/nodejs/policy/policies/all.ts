@@ -10,6 +10,25 @@ import { draftLockPolicy } from "./lock";
 import { deploymentNoPlaintextSecretsPolicy, noPlaintextSecretsPolicy } from "./secrets";
 import { deploymentTestConnectorsPolicy, testConnectorsPolicy } from "./testConnectors";
 
+/**
+ * The name of one of this package's policies: `ververica-<rule>` checks `DeploymentDraft`
+ * resources, `ververica-deployment-<rule>` checks `alicloud.realtimecompute.Deployment` resources.
+ */
+export type DraftPolicyName =
+    | "ververica-engine-version"
+    | "ververica-no-plaintext-secrets"
+    | "ververica-draft-lock"
+    | "ververica-execution-mode"
+    | "ververica-required-labels"
+    | "ververica-artifact-sources"
+    | "ververica-test-connectors"
+    | "ververica-deployment-engine-version"
+    | "ververica-deployment-no-plaintext-secrets"
+    | "ververica-deployment-execution-mode"
+    | "ververica-deployment-required-labels"
+    | "ververica-deployment-artifact-sources"
+    | "ververica-deployment-test-connectors";
+
 const policyFactories = {
     "ververica-engine-version": engineVersionPolicy,
     "ververica-no-plaintext-secrets": noPlaintextSecretsPolicy,
@@ -24,13 +43,7 @@ const policyFactories = {
     "ververica-deployment-required-labels": deploymentRequiredLabelsPolicy,
     "ververica-deployment-artifact-sources": deploymentArtifactSourcesPolicy,
     "ververica-deployment-test-connectors": deploymentTestConnectorsPolicy,
-} satisfies { readonly [name: string]: (enforcementLevel?: EnforcementLevel) => StackValidationPolicy | ResourceValidationPolicy };
-
-/**
- * The name of one of this package's policies: `ververica-<rule>` checks `DeploymentDraft`
- * resources, `ververica-deployment-<rule>` checks `alicloud.realtimecompute.Deployment` resources.
- */
-export type DraftPolicyName = keyof typeof policyFactories;
+} satisfies { readonly [name in DraftPolicyName]: (enforcementLevel?: EnforcementLevel) => StackValidationPolicy | ResourceValidationPolicy };
 
 /** Enforcement levels to use instead of the policies' defaults, by policy name. */
 export type DraftPolicyEnforcementLevels = { readonly [name in DraftPolicyName]?: EnforcementLevel };

@@ -8,7 +8,8 @@ import { deploymentResourcePolicy, draftStackPolicy, DraftRuleDefinition } from 
 const plaintextSecretsDefinition: DraftRuleDefinition<PlaintextSecretsConfig> = {
     description:
         "Forbids passwords, keys and tokens written as literal text in SQL options, main arguments, CDC YAML, " +
-        "variables and URIs; they must be ${secret_values.<name>} references.",
+        "variables and URIs, under secret keys or inside values (URLs, JAAS configs, key=value lists, JSON); " +
+        "they must be ${secret_values.<name>} references.",
     defaults: defaultPlaintextSecretsConfig,
     configSchema: {
         properties: {
@@ -16,7 +17,21 @@ const plaintextSecretsDefinition: DraftRuleDefinition<PlaintextSecretsConfig> = 
                 type: "array",
                 items: { type: "string" },
                 default: [...defaultPlaintextSecretsConfig.secretKeyPatterns],
-                description: "Regular expressions (case-insensitive, matched anywhere) for keys whose values are secrets.",
+                description:
+                    "Regular expressions (case-insensitive) for keys whose values are secrets, tested against the key as written " +
+                    "and with camelCase words split by dots; the defaults match keys that end with the name of a secret.",
+            },
+            excludedKeyPatterns: {
+                type: "array",
+                items: { type: "string" },
+                default: [...defaultPlaintextSecretsConfig.excludedKeyPatterns],
+                description: "Regular expressions for keys that are never secret keys, such as those ending in .provider, .url or .file.",
+            },
+            additionalSecretKeys: {
+                type: "array",
+                items: { type: "string" },
+                default: [...defaultPlaintextSecretsConfig.additionalSecretKeys],
+                description: "Keys of in-house connectors whose values are secrets, matched whole or as the last part of a key (auth-blob matches acme.auth-blob).",
             },
         },
     },

@@ -8,6 +8,7 @@
 import { DeploymentDraftAttributes } from "../../../../provider/core/model";
 import { listArtifactUris, redactUri } from "./artifactUris";
 import { quote, RuleViolation, violation } from "./violation";
+import { withDefaults } from "./settings";
 
 /** The name of the artifact-sources rule. */
 export const artifactSourcesRule = "ververica-artifact-sources";
@@ -33,8 +34,9 @@ export const defaultArtifactSourcesConfig: ArtifactSourcesConfig = {
 /** Checks that every URI of a draft's artifact comes from an allowed scheme and prefix. */
 export function checkArtifactSources(
     draft: DeploymentDraftAttributes,
-    config: ArtifactSourcesConfig = defaultArtifactSourcesConfig,
+    partialConfig: Partial<ArtifactSourcesConfig> = {},
 ): RuleViolation[] {
+    const config = withDefaults(defaultArtifactSourcesConfig, partialConfig);
     const schemes = new Set(config.allowedSchemes.map((scheme) => scheme.toLowerCase()));
     const violations: RuleViolation[] = [];
     for (const { field, uri } of listArtifactUris(draft.artifact, "selected")) {

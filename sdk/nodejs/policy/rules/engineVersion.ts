@@ -11,6 +11,7 @@
  */
 import { DeploymentDraftAttributes } from "../../../../provider/core/model";
 import { quote, RuleViolation, violation } from "./violation";
+import { withDefaults } from "./settings";
 
 /** The name of the engine-version rule. */
 export const engineVersionRule = "ververica-engine-version";
@@ -23,7 +24,8 @@ export interface EngineVersionConfig {
     readonly minimumFlinkVersion?: string;
     /**
      * Engine versions that are not allowed, as glob patterns matched against the whole engine
-     * version: `*` stands for any run of characters and `?` for one, e.g. `vvr-8.0.1-*`.
+     * version in any letter case: `*` stands for any run of characters and `?` for one, e.g.
+     * `vvr-8.0.1-*`.
      */
     readonly deniedVersions: readonly string[];
 }
@@ -82,8 +84,9 @@ export function compareVersionNumbers(a: VersionNumber, b: VersionNumber): numbe
  */
 export function checkEngineVersion(
     draft: DeploymentDraftAttributes,
-    config: EngineVersionConfig = defaultEngineVersionConfig,
+    partialConfig: Partial<EngineVersionConfig> = {},
 ): RuleViolation[] {
+    const config = withDefaults(defaultEngineVersionConfig, partialConfig);
     const minimumVvr = configuredVersion(config.minimumVvrVersion, "minimumVvrVersion");
     const minimumFlink =
         config.minimumFlinkVersion === undefined ? undefined : configuredVersion(config.minimumFlinkVersion, "minimumFlinkVersion");
@@ -137,11 +140,15 @@ function configuredVersion(text: string, setting: string): VersionNumber {
     return parseVersionNumber(text);
 }
 
-/** Turns a glob with `*` and `?` into a regular expression that must match a whole string. */
+/**
+ * Turns a glob with `*` and `?` into a regular expression that must match a whole string, in any
+ * letter case: the engine-version parser accepts `VVR-8.0.1-FLINK-1.17`, so a deny list must
+ * catch it too.
+ */
 function globToRegExp(glob: string): RegExp {
     const body = glob
         .split("")
         .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[\\^$.|+()[\]{}]/g, "\\$&")))
         .join("");
-    return new RegExp(`^${body}$`, "s");
+    return new RegExp(`^${body}$`, "is");
 }

@@ -4,6 +4,7 @@
  */
 import { DeploymentDraftAttributes, ExecutionMode } from "../../../../provider/core/model";
 import { RuleViolation, violation } from "./violation";
+import { withDefaults } from "./settings";
 
 /** The name of the execution-mode rule. */
 export const executionModeRule = "ververica-execution-mode";
@@ -22,8 +23,9 @@ export const defaultExecutionModeConfig: ExecutionModeConfig = {
 /** Checks that a draft's execution mode is one of the allowed modes. */
 export function checkExecutionMode(
     draft: DeploymentDraftAttributes,
-    config: ExecutionModeConfig = defaultExecutionModeConfig,
+    partialConfig: Partial<ExecutionModeConfig> = {},
 ): RuleViolation[] {
+    const config = withDefaults(defaultExecutionModeConfig, partialConfig);
     const allowed = config.allowedModes.join(", ");
     const mode = draft.executionMode;
     if (mode === undefined) {

@@ -4,6 +4,7 @@
  */
 import { DeploymentDraftAttributes, JsonValue } from "../../../../provider/core/model";
 import { compilePattern, quote, RuleViolation, violation } from "./violation";
+import { withDefaults } from "./settings";
 
 /** The name of the required-labels rule. */
 export const requiredLabelsRule = "ververica-required-labels";
@@ -30,8 +31,9 @@ export const defaultRequiredLabelsConfig: RequiredLabelsConfig = {
 /** Checks that a draft has the required labels and that label values match their patterns. */
 export function checkRequiredLabels(
     draft: DeploymentDraftAttributes,
-    config: RequiredLabelsConfig = defaultRequiredLabelsConfig,
+    partialConfig: Partial<RequiredLabelsConfig> = {},
 ): RuleViolation[] {
+    const config = withDefaults(defaultRequiredLabelsConfig, partialConfig);
     const patterns = Object.entries(config.labelPatterns).map(
         ([key, pattern]) => [key, pattern, compilePattern(`^(?:${pattern})$`, "s", `labelPatterns.${key}`)] as const,
     );

@@ -5,6 +5,7 @@
  */
 import { DeploymentDraftAttributes } from "../../../../provider/core/model";
 import { quote, RuleViolation, violation } from "./violation";
+import { withDefaults } from "./settings";
 
 /** The name of the draft-lock rule. */
 export const draftLockRule = "ververica-draft-lock";
@@ -21,7 +22,8 @@ export const defaultDraftLockConfig: DraftLockConfig = {
 };
 
 /** Checks that a draft is not locked, or only by an allowed holder. */
-export function checkDraftLock(draft: DeploymentDraftAttributes, config: DraftLockConfig = defaultDraftLockConfig): RuleViolation[] {
+export function checkDraftLock(draft: DeploymentDraftAttributes, partialConfig: Partial<DraftLockConfig> = {}): RuleViolation[] {
+    const config = withDefaults(defaultDraftLockConfig, partialConfig);
     const holderId = draft.lock?.holderId || undefined;
     const holderName = draft.lock?.holderName || undefined;
     if (holderId === undefined && holderName === undefined) {

@@ -6,6 +6,7 @@
 import { DeploymentDraftAttributes } from "../../../../provider/core/model";
 import { findSqlOptions } from "../sql/options";
 import { quote, RuleViolation, violation } from "./violation";
+import { withDefaults } from "./settings";
 
 /** The name of the test-connectors rule. */
 export const testConnectorsRule = "ververica-test-connectors";
@@ -24,11 +25,12 @@ export const defaultTestConnectorsConfig: TestConnectorsConfig = {
 /** Checks that a draft's SQL declares no table on a test connector. */
 export function checkTestConnectors(
     draft: DeploymentDraftAttributes,
-    config: TestConnectorsConfig = defaultTestConnectorsConfig,
+    partialConfig: Partial<TestConnectorsConfig> = {},
 ): RuleViolation[] {
+    const config = withDefaults(defaultTestConnectorsConfig, partialConfig);
     const flagged = new Set(config.connectors.map((connector) => connector.toLowerCase()));
     // Only the SQL of an SQL draft runs; a script sent along with another kind does not.
-    const script = draft.artifact?.kind === "SQLSCRIPT" ? draft.artifact.sqlArtifact.sqlScript : undefined;
+    const script = draft.artifact?.kind === "SQLSCRIPT" ? draft.artifact.sqlArtifact?.sqlScript : undefined;
     return findSqlOptions(script ?? "")
         .filter((option) => option.key.toLowerCase() === "connector" && flagged.has(option.value.trim().toLowerCase()))
         .map((option) =>

@@ -22,8 +22,9 @@ export interface SqlOption {
     /** The option key, e.g. `connector` or `properties.sasl.jaas.config`. */
     readonly key: string;
     /**
-     * The option value: a string's content, or the tokens' text joined by spaces when the value
-     * is not a single string. It may be a secret, so it must never be copied into a message.
+     * The option value: a string's content, or the value's text as written in the script when it
+     * is not a single string (`concat('a', 'b')`, an unquoted `${secret_values.pw}` after `SET`).
+     * It may be a secret, so it must never be copied into a message.
      */
     readonly value: string;
     /** The 1-based line on which the key stands. */
@@ -48,7 +49,7 @@ export function findSqlOptions(script: string): SqlOption[] {
         };
         const { tokens } = statement;
         if (isKeyword(tokens[0], "SET") && !isSymbol(tokens[1], "(")) {
-            const option = keyValue(tokens.slice(1));
+            const option = keyValue(tokens.slice(1), script);
             if (option !== undefined) {
                 add("set", [option]);
             }
@@ -56,12 +57,12 @@ export function findSqlOptions(script: string): SqlOption[] {
         for (let i = 0; i < tokens.length; i++) {
             const token = tokens[i];
             if ((isKeyword(token, "WITH") || isKeyword(token, "SET")) && isSymbol(tokens[i + 1], "(")) {
-                add(isKeyword(token, "WITH") ? "with" : "set", optionList(tokens, i + 1));
+                add(isKeyword(token, "WITH") ? "with" : "set", optionList(tokens, i + 1, script));
             } else if (token.kind === "hint") {
                 const hint = tokenizeSql(token.text, token.line);
                 for (let j = 0; j < hint.length; j++) {
                     if (isKeyword(hint[j], "OPTIONS") && isSymbol(hint[j + 1], "(")) {
-                        add("hint", optionList(hint, j + 1));
+                        add("hint", optionList(hint, j + 1, token.text));
                     }
                 }
             }
@@ -75,8 +76,9 @@ type FoundOption = Pick<SqlOption, "key" | "value" | "line">;
 /**
  * Reads the `'key' = value` items of the parenthesised list that opens at `tokens[open]`, up to
  * its matching `)`. Parentheses inside values nest; commas inside them do not split items.
+ * `source` is the text the tokens' offsets refer to.
  */
-function optionList(tokens: readonly SqlToken[], open: number): FoundOption[] {
+function optionList(tokens: readonly SqlToken[], open: number, source: string): FoundOption[] {
     const options: FoundOption[] = [];
     let item: SqlToken[] = [];
     let depth = 0;
@@ -90,7 +92,7 @@ function optionList(tokens: readonly SqlToken[], open: number): FoundOption[] {
             }
             depth--;
         } else if (depth === 0 && isSymbol(token, ",")) {
-            const option = keyValue(item);
+            const option = keyValue(item, source);
             if (option !== undefined) {
                 options.push(option);
             }
@@ -99,7 +101,7 @@ function optionList(tokens: readonly SqlToken[], open: number): FoundOption[] {
         }
         item.push(token);
     }
-    const last = keyValue(item);
+    const last = keyValue(item, source);
     if (last !== undefined) {
         options.push(last);
     }
@@ -107,7 +109,7 @@ function optionList(tokens: readonly SqlToken[], open: number): FoundOption[] {
 }
 
 /** Reads `key = value` from an item's tokens; undefined when there is no `=` or no key. */
-function keyValue(tokens: readonly SqlToken[]): FoundOption | undefined {
+function keyValue(tokens: readonly SqlToken[], source: string): FoundOption | undefined {
     const equals = tokens.findIndex((token) => isSymbol(token, "="));
     if (equals <= 0) {
         return undefined;
@@ -116,7 +118,12 @@ function keyValue(tokens: readonly SqlToken[]): FoundOption | undefined {
     const valueTokens = tokens.slice(equals + 1);
     // Flink writes keys as strings; a SET statement may write them bare, as `a.b.c`.
     const key = keyTokens.map((token) => token.text).join("");
-    const value = valueTokens.length === 1 ? valueTokens[0].text : valueTokens.map((token) => token.text).join(" ");
+    const value =
+        valueTokens.length === 1
+            ? valueTokens[0].text
+            : valueTokens.length === 0
+              ? ""
+              : source.slice(valueTokens[0].start, valueTokens[valueTokens.length - 1].end);
     return { key, value, line: keyTokens[0].line };
 }
 
@@ -127,7 +134,7 @@ const ifNotExists = ["IF", "NOT", "EXISTS"];
  * Describes a statement for messages: `CREATE TEMPORARY TABLE orders` for DDL, otherwise its
  * first keyword (`SET`, `INSERT`, `EXECUTE`, ...).
  */
-function summarizeStatement(statement: SqlStatement): string {
+export function summarizeStatement(statement: SqlStatement): string {
     const { tokens } = statement;
     const first = tokens[0];
     if (!(isKeyword(first, "CREATE") || isKeyword(first, "ALTER"))) {

@@ -32,6 +32,10 @@ export interface SqlToken {
     readonly text: string;
     /** The 1-based line on which the token starts. */
     readonly line: number;
+    /** The offset of the token's first character in the tokenized text. */
+    readonly start: number;
+    /** The offset just past the token's last character (its closing quote included). */
+    readonly end: number;
 }
 
 /** A statement of a script: the tokens between two `;` outside strings and comments. */
@@ -94,6 +98,7 @@ export function tokenizeSql(source: string, firstLine = 1): SqlToken[] {
         const c = source[i];
         const next = source[i + 1];
         const startLine = line;
+        const start = i;
         if (whitespace.test(c)) {
             advanceTo(i + 1);
         } else if (c === "-" && next === "-") {
@@ -103,22 +108,24 @@ export function tokenizeSql(source: string, firstLine = 1): SqlToken[] {
             const end = source.indexOf("*/", i + 2);
             const bodyEnd = end === -1 ? source.length : end;
             if (source[i + 2] === "+") {
-                tokens.push({ kind: "hint", text: source.slice(i + 3, bodyEnd), line: startLine });
+                tokens.push({ kind: "hint", text: source.slice(i + 3, bodyEnd), line: startLine, start, end: end === -1 ? source.length : end + 2 });
             }
             advanceTo(end === -1 ? source.length : end + 2);
         } else if (c === "'") {
-            tokens.push({ kind: "string", text: readQuoted("'"), line: startLine });
+            const text = readQuoted("'");
+            tokens.push({ kind: "string", text, line: startLine, start, end: i });
         } else if (c === "`" || c === '"') {
-            tokens.push({ kind: "identifier", text: readQuoted(c), line: startLine });
+            const text = readQuoted(c);
+            tokens.push({ kind: "identifier", text, line: startLine, start, end: i });
         } else if (wordCharacter.test(c)) {
             let j = i + 1;
             while (j < source.length && wordCharacter.test(source[j])) {
                 j++;
             }
-            tokens.push({ kind: "word", text: source.slice(i, j), line: startLine });
+            tokens.push({ kind: "word", text: source.slice(i, j), line: startLine, start, end: j });
             advanceTo(j);
         } else {
-            tokens.push({ kind: "symbol", text: c, line: startLine });
+            tokens.push({ kind: "symbol", text: c, line: startLine, start, end: i + 1 });
             advanceTo(i + 1);
         }
     }

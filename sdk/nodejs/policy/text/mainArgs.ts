@@ -1,15 +1,20 @@
 /**
- * Reads the `--key value` / `--key=value` / `key=value` settings out of a JAR or Python job's
- * `mainArgs` string, which Ververica splits like a shell command line.
+ * Reads the arguments of a JAR or Python job's `mainArgs` string, which Ververica splits like a
+ * shell command line, as settings: `--key value`, `--key=value`, `-Dkey=value`, `key=value`,
+ * `-key:value`, and positional arguments.
  */
 
-/** One setting found in a `mainArgs` string. */
+/** One argument of a `mainArgs` string, read as a setting where it is one. */
 export interface MainArgSetting {
-    /** The key without leading dashes, e.g. `password` for `--password` or `db.password` for `--db.password=`. */
-    readonly key: string;
-    /** The value. It may be a secret, so it must never be copied into a message. */
+    /**
+     * The setting's name without leading dashes or `-D`: `password` for `--password`,
+     * `db.password` for `--db.password=`, `fs.oss.accessKeySecret` for `-Dfs.oss.accessKeySecret=`.
+     * Undefined for a positional argument.
+     */
+    readonly key?: string;
+    /** The value, or a positional argument's text. It may be a secret: never copy it into a message. */
     readonly value: string;
-    /** The 1-based position of the argument that holds the key. */
+    /** The 1-based position of the argument that holds the key (or the positional argument). */
     readonly position: number;
 }
 
@@ -55,26 +60,43 @@ export function splitArguments(commandLine: string): string[] {
     return args;
 }
 
+const systemProperty = /^-D([\w.\-]+)=(.*)$/s;
+const inlineSetting = /^-*([A-Za-z_][\w.\-]*)=(.*)$/s;
+const colonSetting = /^-{1,2}([A-Za-z][\w.\-]*):(.+)$/s;
+const flag = /^-{1,2}[A-Za-z]/;
+
 /**
- * Returns the key/value settings of a `mainArgs` string. An argument `--key` (or `-key`) takes
- * the next argument as its value unless that one is itself an option; `--key=value`, `-Dkey=value`
- * and `key=value` carry their value inline. A lone flag (`--verbose`) has no value and is left out.
+ * Reads a `mainArgs` string as settings: `--key=value`, `-Dkey=value`, `key=value` and
+ * `-key:value` carry their value inline; `--key` (or `-key`) takes the next argument as its
+ * value unless that one is itself an option. A value that starts with a single `-` (a password
+ * such as `-x9!`) still belongs to a key for which `takesValue` is true. Every other argument,
+ * a lone flag included, comes out as a positional argument, so that its text can be checked too.
+ *
+ * @param takesValue Whether a flag always takes the next argument as its value, e.g. for a
+ *   flag that names a secret.
  */
-export function findMainArgSettings(mainArgs: string): MainArgSetting[] {
+export function findMainArgSettings(mainArgs: string, takesValue: (key: string) => boolean = () => false): MainArgSetting[] {
     const args = splitArguments(mainArgs);
     const settings: MainArgSetting[] = [];
     for (let i = 0; i < args.length; i++) {
         const arg = args[i];
-        const inline = /^-*([^=]+)=(.*)$/s.exec(arg);
+        const position = i + 1;
+        const inline = systemProperty.exec(arg) ?? inlineSetting.exec(arg) ?? colonSetting.exec(arg);
         if (inline !== null) {
-            settings.push({ key: inline[1], value: inline[2], position: i + 1 });
-        } else if (/^-+[^-]/.test(arg)) {
-            const value = args[i + 1];
-            if (value !== undefined && !value.startsWith("-")) {
-                settings.push({ key: arg.replace(/^-+/, ""), value, position: i + 1 });
+            settings.push({ key: inline[1], value: inline[2], position });
+            continue;
+        }
+        const next = args[i + 1];
+        if (flag.test(arg) && next !== undefined) {
+            const key = arg.replace(/^-+/, "");
+            const nextIsOption = next === "--" || flag.test(next);
+            if (!nextIsOption || (takesValue(key) && !next.startsWith("--"))) {
+                settings.push({ key, value: next, position });
                 i++;
+                continue;
             }
         }
+        settings.push({ value: arg, position });
     }
     return settings;
 }

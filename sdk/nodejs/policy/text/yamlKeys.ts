@@ -1,79 +1,71 @@
 /**
- * Reads the `key: value` lines of a Flink CDC pipeline YAML at every depth, without a YAML
- * library: the rules only need each scalar's key, value and line.
+ * Reads the scalar values of a Flink CDC pipeline YAML with a YAML parser, each with its key and
+ * line, at every depth: block and flow mappings (`{type: mysql, password: x}`), JSON, lists,
+ * quoted, folded and multi-line values, several documents, and aliases of scalars
+ * (`password: *pw`). In a mapping with `name` (or `key`) and `value` entries, as in
+ * environment-style lists (`- name: DB_PASSWORD` / `value: ...`), the value is read under the
+ * name it is given.
  *
- * Handled: block mappings at any indentation, list items (`- key: value`), quoted keys and
- * values, `#` comments, block scalars (`key: |` followed by more-indented lines). Out of reach:
- * flow mappings (`{ password: x }`), plain or quoted values continued on the next line, anchors
- * and aliases.
+ * Ververica replaces `${...}` variables in the text before the YAML is parsed, so a reference
+ * may stand where YAML syntax would not allow its braces (`{password: ${secret_values.pw}}`).
+ * References are swapped for placeholders while parsing and put back in the values.
+ *
+ * A document that does not parse is read as far as the parser recovers; what it cannot read is
+ * out of reach.
  */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments } from "yaml";
 
-/** One `key: value` line of a YAML document. */
+/** One scalar value of a YAML document. */
 export interface YamlScalar {
-    /** The key without quotes. */
+    /**
+     * The key of the mapping entry that holds the value (for a list item, the list's key; for
+     * the `value` of a `name`/`value` mapping, the name).
+     */
     readonly key: string;
-    /** The value without quotes; empty for a key that opens a nested block. Never copy it into a message. */
+    /** The value as text; empty for a null value. Never copy it into a message. */
     readonly value: string;
-    /** The 1-based line. */
+    /** The 1-based line of the key (or of the list item). */
     readonly line: number;
 }
 
-const keyValueLine = /^\s*(?:-\s+)*(?:"([^"]*)"|'([^']*)'|([^\s'"#][^:#]*?))\s*:(?:\s+(.*))?$/;
+const variable = /\$\{([^{}\n]*)\}/g;
+const openPlaceholder = "\uE000";
+const closePlaceholder = "\uE001";
+const placeholder = new RegExp(`${openPlaceholder}([^${closePlaceholder}]*)${closePlaceholder}`, "g");
 
-const blockScalarIndicator = /^[|>][-+0-9]*$/;
-
-/** Returns the document's `key: value` lines in order. */
-export function findYamlScalars(document: string): YamlScalar[] {
-    const lines = document.split(/\r?\n/);
+/** Returns the document's scalar values under a key, in document order. */
+export function findYamlScalars(text: string): YamlScalar[] {
+    const lineCounter = new LineCounter();
+    const masked = text.replace(variable, `${openPlaceholder}$1${closePlaceholder}`);
     const scalars: YamlScalar[] = [];
-    for (let i = 0; i < lines.length; i++) {
-        const match = keyValueLine.exec(stripComment(lines[i]));
-        if (match === null) {
-            continue;
-        }
-        const key = match[1] ?? match[2] ?? match[3];
-        let value = unquote((match[4] ?? "").trim());
-        const line = i + 1;
-        if (blockScalarIndicator.test(value)) {
-            // The value is the following lines indented deeper than the key's line (blank lines included).
-            const indent = indentation(lines[i]);
-            const body: string[] = [];
-            while (i + 1 < lines.length && (lines[i + 1].trim() === "" || indentation(lines[i + 1]) > indent)) {
-                body.push(lines[++i].trim());
+    for (const document of parseAllDocuments(masked, { lineCounter, uniqueKeys: false, prettyErrors: false })) {
+        const lineOf = (node: Node | null | undefined): number => lineCounter.linePos(node?.range?.[0] ?? 0).line;
+        const visit = (node: unknown, key: string | undefined, line: number): void => {
+            const resolved = isAlias(node) ? node.resolve(document) : node;
+            if (isMap(resolved) && !isAlias(node)) {
+                // `{name: DB_PASSWORD, value: ...}` (environment-style lists) sets the named key.
+                const named = resolved.get("name") ?? resolved.get("key");
+                const valueName = typeof named === "string" && resolved.has("value") ? unmask(named) : undefined;
+                for (const pair of resolved.items) {
+                    let pairKey = isScalar(pair.key) ? unmask(String(pair.key.value ?? "")) : undefined;
+                    if (valueName !== undefined && pairKey === "value") {
+                        pairKey = valueName;
+                    }
+                    visit(pair.value, pairKey, lineOf(isScalar(pair.key) ? pair.key : undefined));
+                }
+            } else if (isSeq(resolved) && !isAlias(node)) {
+                for (const item of resolved.items) {
+                    visit(item, key, isScalar(item) || isMap(item) || isSeq(item) ? lineOf(item) : line);
+                }
+            } else if (isScalar(resolved) && key !== undefined) {
+                scalars.push({ key, value: unmask(resolved.value === null ? "" : String(resolved.value)), line });
             }
-            value = body.join("\n").trim();
-        }
-        scalars.push({ key, value, line });
+        };
+        visit(document.contents, undefined, 1);
     }
     return scalars;
 }
 
-function indentation(line: string): number {
-    return line.length - line.trimStart().length;
-}
-
-/** Cuts a `#` comment (at the line start or after whitespace, outside quotes) off a line. */
-function stripComment(line: string): string {
-    let quote: string | undefined;
-    for (let i = 0; i < line.length; i++) {
-        const c = line[i];
-        if (quote !== undefined) {
-            if (c === quote) {
-                quote = undefined;
-            }
-        } else if ((c === "'" || c === '"') && (i === 0 || /[\s:\-]/.test(line[i - 1]))) {
-            // Only a quote that opens a scalar quotes; an apostrophe inside a plain value does not.
-            quote = c;
-        } else if (c === "#" && (i === 0 || /\s/.test(line[i - 1]))) {
-            return line.slice(0, i);
-        }
-    }
-    return line;
-}
-
-function unquote(value: string): string {
-    if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) {
-        return value.slice(1, -1);
-    }
-    return value;
+function unmask(text: string): string {
+    return text.replace(placeholder, "${$1}");
 }

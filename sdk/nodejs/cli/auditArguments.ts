@@ -1,0 +1,129 @@
+/**
+ * The flags of `pulumi-ververica audit`, parsed and checked before anything is read.
+ */
+import { InvalidArgumentError } from "../../../provider/core/errors";
+import { requireIdentifier } from "../../../provider/core/validation";
+import { UsageError } from "./cliErrors";
+
+/** The report formats. */
+export type AuditFormat = "text" | "json" | "sarif";
+
+/** From which level findings make the command fail (exit code 1). */
+export type FailOn = "mandatory" | "advisory" | "never";
+
+/** The parsed flags of `audit`. */
+export interface AuditArguments {
+    readonly workspace: string;
+    readonly namespaces: readonly string[];
+    readonly configFile?: string;
+    readonly format: AuditFormat;
+    readonly outputFile?: string;
+    readonly failOn: FailOn;
+    readonly endpoint?: string;
+    readonly region?: string;
+    readonly profile?: string;
+    readonly help: boolean;
+}
+
+/** The help text of `audit`. */
+export const auditUsage = `Usage: pulumi-ververica audit --workspace W --namespace N [--namespace N2 ...] [options]
+
+Reads every deployment draft of the namespaces and checks it against the rules of the
+pulumi-ververica policy pack.
+
+Options:
+  --workspace W         the workspace id (required)
+  --namespace N         a namespace to read; repeat for several (at least one)
+  --config FILE         a policy pack configuration file (the format of --policy-pack-config)
+  --format F            text (default), json or sarif
+  --output FILE         write the report to FILE instead of standard output
+  --fail-on L           mandatory (default), advisory or never: findings at or above L exit 1
+  --endpoint E          the API endpoint, e.g. ververica.cn-hangzhou.aliyuncs.com
+  --region R            the region, e.g. cn-hangzhou
+  --profile P           the aliyun CLI profile to take credentials from
+  -h, --help            show this help
+
+Without --endpoint, --region and --profile the settings come from the environment
+(VERVERICA_ENDPOINT, ALIBABA_CLOUD_REGION_ID, ALIBABA_CLOUD_ACCESS_KEY_ID, ...) and Alibaba
+Cloud's default credentials chain, as for the library.
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 a namespace
+could not be read (the report still covers the others) or the command line is wrong.
+`;
+
+const valueFlags = new Set(["--workspace", "--namespace", "--config", "--format", "--output", "--fail-on", "--endpoint", "--region", "--profile"]);
+
+/** Parses `audit`'s flags (`--flag value` or `--flag=value`). Throws {@link UsageError}. */
+export function parseAuditArguments(argv: readonly string[]): AuditArguments {
+    const values = new Map<string, string[]>();
+    let help = false;
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === "-h" || arg === "--help") {
+            help = true;
+            continue;
+        }
+        const eq = arg.indexOf("=");
+        const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
+        if (!valueFlags.has(flag)) {
+            throw new UsageError(`unknown argument ${JSON.stringify(arg)} (see pulumi-ververica audit --help)`);
+        }
+        let value: string | undefined;
+        if (flag !== arg) {
+            value = arg.slice(eq + 1);
+        } else {
+            value = argv[++i];
+            if (value === undefined) throw new UsageError(`${flag} needs a value`);
+        }
+        values.set(flag, [...(values.get(flag) ?? []), value]);
+    }
+    if (help) {
+        return { workspace: "", namespaces: [], format: "text", failOn: "mandatory", help };
+    }
+    const single = (flag: string): string | undefined => {
+        const given = values.get(flag);
+        if (given !== undefined && given.length > 1) throw new UsageError(`${flag} is given ${given.length} times; give it once`);
+        return given?.[0];
+    };
+    const nonEmpty = (flag: string): string | undefined => {
+        const value = single(flag);
+        if (value !== undefined && value.trim() === "") throw new UsageError(`${flag} is empty`);
+        return value;
+    };
+    const workspace = identifier("--workspace", single("--workspace"));
+    const namespaceValues = values.get("--namespace") ?? [];
+    if (namespaceValues.length === 0) throw new UsageError("--namespace is required (repeat it to audit several namespaces)");
+    const namespaces = [...new Set(namespaceValues.map((n) => identifier("--namespace", n)))];
+    return {
+        workspace,
+        namespaces,
+        format: oneOf("--format", single("--format") ?? "text", ["text", "json", "sarif"] as const),
+        failOn: oneOf("--fail-on", single("--fail-on") ?? "mandatory", ["mandatory", "advisory", "never"] as const),
+        ...present("configFile", nonEmpty("--config")),
+        ...present("outputFile", nonEmpty("--output")),
+        ...present("endpoint", nonEmpty("--endpoint")),
+        ...present("region", nonEmpty("--region")),
+        ...present("profile", nonEmpty("--profile")),
+        help,
+    };
+}
+
+function identifier(flag: string, value: string | undefined): string {
+    try {
+        return requireIdentifier(flag, value);
+    } catch (e) {
+        if (e instanceof InvalidArgumentError) throw new UsageError(`${flag} ${e.message.replace(/^invalid argument "[^"]*": /, "")}`);
+        throw e;
+    }
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+    if (!(allowed as readonly string[]).includes(value)) {
+        throw new UsageError(`${flag} must be one of ${allowed.join(", ")}, got ${JSON.stringify(value)}`);
+    }
+    return value as T;
+}
+
+function present<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+    return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}

@@ -1,0 +1,582 @@
+/**
+ * Flink SQL snippets for the no-plaintext-secrets rule, taken from public documentation and
+ * repositories (each names its source) or written against the rule on purpose
+ * (`adversarial`). Every credential is a fake of the real one's shape.
+ */
+import { SecretsCorpusCase } from "./secretsCorpusCase";
+
+export const sqlCases: readonly SecretsCorpusCase[] = [
+    {
+        name: "mysql-cdc source with the password in a secret variable",
+        source: "https://www.alibabacloud.com/help/en/flink/developer-reference/mysql-connector (example DDL)",
+        sql: `CREATE TEMPORARY TABLE mysql_source (
+  order_id INT, customer_name STRING, PRIMARY KEY (order_id) NOT ENFORCED
+) WITH (
+  'connector' = 'mysql',
+  'hostname' = 'rm-bp1xxxx.mysql.rds.aliyuncs.com',
+  'port' = '3306',
+  'username' = '\${secret_values.mysqlusername}',
+  'password' = '\${secret_values.mysqlpassword}',
+  'database-name' = 'orders_db',
+  'table-name' = 'orders',
+  'server-id' = '5400-5404'
+);`,
+        violations: [],
+    },
+    {
+        name: "mysql-cdc source and Doris sink with literal passwords",
+        source: "https://blog.csdn.net/a9486/article/details/134893149 (Flink CDC MySQL to Doris)",
+        sql: `CREATE TABLE mysql_cdc_base (
+  id INT NOT NULL, name VARCHAR(255), PRIMARY KEY(id) NOT ENFORCED
+) WITH (
+  'connector' = 'mysql-cdc',
+  'hostname' = '192.168.10.177',
+  'port' = '3306',
+  'username' = 'root',
+  'password' = '-7xkQaudt&R].',
+  'database-name' = 'mysql_cdc_database',
+  'table-name' = 'mysql_cdc_prove'
+);
+CREATE TABLE mysql_mapping (id INT, name VARCHAR) WITH (
+  'connector' = 'doris',
+  'fenodes' = '192.168.10.1:8030',
+  'table.identifier' = 'test.mysql_source',
+  'username' = 'root',
+  'password' = 'Q#n7Fkzts@13',
+  'sink.label-prefix' = 'mysql_mapping'
+);`,
+        violations: ['statement 1 (CREATE TABLE mysql_cdc_base), line 8: option "password" in a WITH list has a literal value', 'statement 2 (CREATE TABLE mysql_mapping), line 17: option "password"'],
+        secrets: ["-7xkQaudt&R].", "Q#n7Fkzts@13"],
+    },
+    {
+        name: "postgres-cdc source with a secret variable and its slot and plugin settings",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/flink-sources/postgres-cdc/ (SQL client example)",
+        sql: `CREATE TABLE shipments (
+  shipment_id INT, order_id INT, origin STRING, PRIMARY KEY (shipment_id) NOT ENFORCED
+) WITH (
+  'connector' = 'postgres-cdc',
+  'hostname' = 'localhost',
+  'port' = '5432',
+  'username' = 'postgres',
+  'password' = '\${secret_values.pg_password}',
+  'database-name' = 'postgres',
+  'schema-name' = 'public',
+  'table-name' = 'shipments',
+  'slot.name' = 'flink',
+  'decoding.plugin.name' = 'pgoutput',
+  'scan.incremental.snapshot.enabled' = 'true'
+);`,
+        violations: [],
+    },
+    {
+        name: "Kafka SASL/PLAIN with a literal JAAS password",
+        source: "https://developer.aliyun.com/ask/476470 (Kafka source table with SASL authentication)",
+        sql: `CREATE TABLE kafkaTable (id BIGINT) WITH (
+  'connector' = 'kafka',
+  'topic' = 'orders',
+  'properties.bootstrap.servers' = 'alikafka-pre-cn-xxx-1-vpc.alikafka.aliyuncs.com:9094',
+  'properties.security.protocol' = 'SASL_PLAINTEXT',
+  'properties.sasl.mechanism' = 'PLAIN',
+  'properties.sasl.jaas.config' = 'org.apache.flink.kafka.shaded.org.apache.kafka.common.security.plain.PlainLoginModule required username="alikafka_user" password="Fk8Kafka!pw";'
+);`,
+        violations: ['line 7: option "properties.sasl.jaas.config" in a WITH list holds "password" as literal text'],
+        secrets: ["Fk8Kafka!pw"],
+    },
+    {
+        name: "Kafka SCRAM JAAS with a referenced user name and a literal password",
+        source: "adversarial (one reference must not excuse the JAAS string)",
+        sql: `CREATE TABLE t (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.sasl.mechanism' = 'SCRAM-SHA-256',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.scram.ScramLoginModule required username="\${secret_values.kafka_user}" password="Fk-scram-77";'
+);`,
+        violations: ['option "properties.sasl.jaas.config"'],
+        secrets: ["Fk-scram-77"],
+    },
+    {
+        name: "Kafka SCRAM JAAS with a literal user name and a referenced password",
+        source: "https://www.alibabacloud.com/help/en/flink/developer-reference/kafka-connector (SASL_SSL with variables)",
+        sql: `CREATE TABLE t (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.security.protocol' = 'SASL_SSL',
+  'properties.sasl.mechanism' = 'SCRAM-SHA-256',
+  'properties.ssl.truststore.location' = '/flink/usrlib/only.4096.client.truststore.jks',
+  'properties.ssl.endpoint.identification.algorithm' = '',
+  'properties.sasl.jaas.config' = 'org.apache.flink.kafka.shaded.org.apache.kafka.common.security.scram.ScramLoginModule required username="flink_user" password="\${secret_values.kafka_password}";'
+);`,
+        violations: [],
+    },
+    {
+        name: "MSK IAM authentication: a JAAS config without credentials",
+        source: "https://github.com/aws/aws-msk-iam-auth (README, configuring a Kafka client)",
+        sql: `CREATE TABLE msk (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.security.protocol' = 'SASL_SSL',
+  'properties.sasl.mechanism' = 'AWS_MSK_IAM',
+  'properties.sasl.jaas.config' = 'software.amazon.msk.auth.iam.IAMLoginModule required;',
+  'properties.sasl.client.callback.handler.class' = 'software.amazon.msk.auth.iam.IAMClientCallbackHandler'
+);`,
+        violations: [],
+    },
+    {
+        name: "Kafka SSL with a literal truststore password",
+        source: "https://www.alibabacloud.com/help/en/apsaramq-for-kafka (SSL endpoint client settings)",
+        sql: `CREATE TABLE t (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.security.protocol' = 'SSL',
+  'properties.ssl.truststore.location' = '/flink/usrlib/kafka.client.truststore.jks',
+  'properties.ssl.truststore.password' = 'KafkaOnsClient',
+  'properties.ssl.endpoint.identification.algorithm' = ''
+);`,
+        violations: ['option "properties.ssl.truststore.password" in a WITH list has a literal value'],
+        secrets: ["KafkaOnsClient"],
+    },
+    {
+        name: "Kafka PEM keystore with the private key inline",
+        source: "https://kafka.apache.org/documentation/#security_ssl (PEM key and certificate options)",
+        sql: `CREATE TABLE t (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.security.protocol' = 'SSL',
+  'properties.ssl.keystore.type' = 'PEM',
+  'properties.ssl.keystore.certificate.chain' = '-----BEGIN CERTIFICATE-----
+MIIDFkeCertificateBody==
+-----END CERTIFICATE-----',
+  'properties.ssl.keystore.key' = '-----BEGIN PRIVATE KEY-----
+MIIEvFkePrivateKeyBody==
+-----END PRIVATE KEY-----'
+);`,
+        violations: ['option "properties.ssl.keystore.key" in a WITH list has a literal value'],
+        secrets: ["MIIEvFkePrivateKeyBody=="],
+    },
+    {
+        name: "Confluent schema registry user info in plain text",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/connectors/table/formats/avro-confluent/ (format options)",
+        sql: `CREATE TABLE user_created (id STRING, name STRING) WITH (
+  'connector' = 'kafka',
+  'topic' = 'user_events',
+  'properties.bootstrap.servers' = 'localhost:9092',
+  'value.format' = 'avro-confluent',
+  'value.avro-confluent.url' = 'https://psrc-xxxx.europe-west3.gcp.confluent.cloud',
+  'value.avro-confluent.basic-auth.credentials-source' = 'USER_INFO',
+  'value.avro-confluent.basic-auth.user-info' = 'SRKEYFK7XQ:FkSrSecret+abc/123'
+);`,
+        violations: ['option "value.avro-confluent.basic-auth.user-info" in a WITH list has a literal value'],
+        secrets: ["FkSrSecret+abc/123"],
+    },
+    {
+        name: "schema registry user info: the reference must stand in the password part",
+        source: "adversarial",
+        sql: `CREATE TABLE a (id STRING) WITH (
+  'value.format' = 'avro-confluent',
+  'value.avro-confluent.basic-auth.user-info' = 'SRKEYFK7XQ:\${secret_values.sr_secret}'
+);
+CREATE TABLE b (id STRING) WITH (
+  'value.format' = 'avro-confluent',
+  'value.avro-confluent.basic-auth.user-info' = '\${secret_values.sr_key}:FkSrLiteral99'
+);`,
+        violations: ['statement 2 (CREATE TABLE b), line 7: option "value.avro-confluent.basic-auth.user-info" in a WITH list has a literal password after the user name'],
+        secrets: ["FkSrLiteral99"],
+    },
+    {
+        name: "schema registry bearer token and its credentials source",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/connectors/table/formats/avro-confluent/ (bearer-auth options)",
+        sql: `CREATE TABLE t (id STRING) WITH (
+  'value.format' = 'avro-confluent',
+  'value.avro-confluent.bearer-auth.credentials-source' = 'STATIC_TOKEN',
+  'value.avro-confluent.bearer-auth.token' = 'FkBearerToken0123456789'
+);`,
+        violations: ['option "value.avro-confluent.bearer-auth.token"'],
+        secrets: ["FkBearerToken0123456789"],
+    },
+    {
+        name: "Pulsar token authentication with the token inline",
+        source: "https://github.com/apache/flink-connector-pulsar (docs/content/docs/connectors/table/pulsar.md, authentication)",
+        sql: `CREATE TABLE pulsar_src (id INT) WITH (
+  'connector' = 'pulsar',
+  'topics' = 'persistent://public/default/orders',
+  'service-url' = 'pulsar+ssl://pulsar.example.com:6651',
+  'pulsar.client.authPluginClassName' = 'org.apache.pulsar.client.impl.auth.AuthenticationToken',
+  'pulsar.client.authParams' = 'token:eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJma2UtY2xpZW50In0.Fk-signature-part_123'
+);`,
+        violations: ['option "pulsar.client.authParams" in a WITH list has a literal value'],
+        secrets: ["eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJma2UtY2xpZW50In0.Fk-signature-part_123"],
+    },
+    {
+        name: "Pulsar token authentication through a secret variable",
+        source: "https://github.com/apache/flink-connector-pulsar (table options) with a Ververica variable",
+        sql: `CREATE TABLE pulsar_src (id INT) WITH (
+  'connector' = 'pulsar',
+  'pulsar.client.authPluginClassName' = 'org.apache.pulsar.client.impl.auth.AuthenticationToken',
+  'pulsar.client.authParams' = 'token:\${secret_values.pulsar_token}'
+);`,
+        violations: [],
+    },
+    {
+        name: "MongoDB CDC with a literal password",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/flink-sources/mongodb-cdc/ (SQL example)",
+        sql: `CREATE TABLE products (
+  _id STRING, name STRING, PRIMARY KEY(_id) NOT ENFORCED
+) WITH (
+  'connector' = 'mongodb-cdc',
+  'hosts' = 'localhost:27017,localhost:27018',
+  'username' = 'flinkuser',
+  'password' = 'FkMongoPw1',
+  'database' = 'inventory',
+  'collection' = 'products'
+);`,
+        violations: ['option "password"'],
+        secrets: ["FkMongoPw1"],
+    },
+    {
+        name: "MongoDB sink with the password in its connection URI",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/connectors/table/mongodb/ (uri option)",
+        sql: `CREATE TABLE mongo_sink (id STRING, PRIMARY KEY (id) NOT ENFORCED) WITH (
+  'connector' = 'mongodb',
+  'uri' = 'mongodb+srv://app_user:FkAtlasPw42@cluster0.abcde.mongodb.net/?retryWrites=true&w=majority',
+  'database' = 'shop',
+  'collection' = 'orders'
+);`,
+        violations: ['option "uri" in a WITH list holds a password in a URL (user:password@host)'],
+        secrets: ["FkAtlasPw42"],
+    },
+    {
+        name: "JDBC URLs carrying passwords: query string, SQL Server properties, Oracle thin",
+        source: "https://dev.mysql.com/doc/connector-j/en/connector-j-reference-jdbc-url-format.html, https://learn.microsoft.com/sql/connect/jdbc/building-the-connection-url, https://docs.oracle.com/en/database/oracle/oracle-database/19/jjdbc/data-sources-and-URLs.html",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://db:3306/shop?user=root&password=FkMyPw7&useSSL=false', 'table-name' = 'a');
+CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:sqlserver://db:1433;databaseName=shop;user=sa;password=FkSqlPw8;encrypt=false', 'table-name' = 'b');
+CREATE TABLE c (id INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:oracle:thin:scott/FkTiger9@//db:1521/ORCL', 'table-name' = 'c');`,
+        violations: ['statement 1 (CREATE TABLE a), line 1: option "url" in a WITH list holds "password" as literal text', 'statement 2 (CREATE TABLE b)', 'statement 3 (CREATE TABLE c), line 3: option "url" in a WITH list holds a password in an Oracle JDBC URL'],
+        secrets: ["FkMyPw7", "FkSqlPw8", "FkTiger9"],
+    },
+    {
+        name: "JDBC sink with a clean URL and a secret variable",
+        source: "https://www.alibabacloud.com/help/en/flink/developer-reference/jdbc-connector (example)",
+        sql: `CREATE TEMPORARY TABLE jdbc_sink (a INT, b STRING) WITH (
+  'connector' = 'jdbc',
+  'url' = 'jdbc:mysql://rm-xxx.mysql.rds.aliyuncs.com:3306/db?useSSL=false&serverTimezone=Asia/Shanghai',
+  'table-name' = 'sink',
+  'username' = 'flink',
+  'password' = '\${secret_values.jdbc_pw}'
+);`,
+        violations: [],
+    },
+    {
+        name: "Redis URI with a password and an empty user",
+        source: "adversarial (redis://:password@host form of https://www.iana.org/assignments/uri-schemes/prov/redis)",
+        sql: `CREATE TABLE dim_redis (k STRING, v STRING) WITH ('connector' = 'redis', 'url' = 'redis://:FkRedisPw3@redis.internal:6379/0');`,
+        violations: ['option "url" in a WITH list holds a password in a URL'],
+        secrets: ["FkRedisPw3"],
+    },
+    {
+        name: "HTTP lookup with a Basic Authorization header",
+        source: "https://github.com/getindata/flink-http-connector (README, HTTP headers)",
+        sql: `CREATE TABLE Customers (id STRING, msg STRING) WITH (
+  'connector' = 'rest-lookup',
+  'format' = 'json',
+  'url' = 'http://localhost:8080/client',
+  'asyncPolling' = 'true',
+  'gid.connector.http.source.lookup.header.Content-Type' = 'application/json',
+  'gid.connector.http.source.lookup.header.Authorization' = 'Basic dXNlcjpGa0h0dHBQdw=='
+);`,
+        violations: ['option "gid.connector.http.source.lookup.header.Authorization" in a WITH list has a literal value'],
+        secrets: ["dXNlcjpGa0h0dHBQdw=="],
+    },
+    {
+        name: "HTTP lookup with OIDC: the client secret sits in the token request",
+        source: "https://github.com/getindata/flink-http-connector (README, OIDC Bearer Authentication)",
+        sql: `CREATE TABLE api (id STRING) WITH (
+  'connector' = 'rest-lookup',
+  'url' = 'https://api.example.com/v1/customers',
+  'gid.connector.http.security.oidc.token.endpoint.url' = 'https://login.example.com/oauth2/token',
+  'gid.connector.http.security.oidc.token.request' = 'grant_type=client_credentials&client_id=flink-app&client_secret=FkOidcSecret55',
+  'gid.connector.http.security.oidc.token.expiry.reduction' = 'PT5S',
+  'gid.connector.http.security.key.client' = '/opt/flink/certs/client.key',
+  'gid.connector.http.source.lookup.use-raw-authorization-header' = 'true'
+);`,
+        violations: ['option "gid.connector.http.security.oidc.token.request" in a WITH list holds "client_secret" as literal text'],
+        secrets: ["FkOidcSecret55"],
+    },
+    {
+        name: "HTTP lookup with OIDC and an API key header through secret variables",
+        source: "https://github.com/getindata/flink-http-connector (README) with Ververica variables",
+        sql: `CREATE TABLE api (id STRING) WITH (
+  'connector' = 'rest-lookup',
+  'gid.connector.http.security.oidc.token.request' = 'grant_type=client_credentials&client_id=flink-app&client_secret=\${secret_values.oidc_secret}',
+  'gid.connector.http.source.lookup.header.X-Api-Key' = '\${secret_values.api_key}',
+  'gid.connector.http.source.lookup.header.Authorization' = 'Bearer \${secret_values.api_token}'
+);`,
+        violations: [],
+    },
+    {
+        name: "HTTP lookup with an API key header in plain text",
+        source: "https://github.com/getindata/flink-http-connector (README, header options) with a vendor API key",
+        sql: `CREATE TABLE api (id STRING) WITH ('connector' = 'rest-lookup', 'gid.connector.http.source.lookup.header.X-Api-Key' = 'fk_live_4eC39HqLyjWDarjtT1zdp7dc');`,
+        violations: ['option "gid.connector.http.source.lookup.header.X-Api-Key"'],
+        secrets: ["fk_live_4eC39HqLyjWDarjtT1zdp7dc"],
+    },
+    {
+        name: "model DDL with an OpenAI key (Confluent Manager for Apache Flink)",
+        source: "https://docs.confluent.io/cp-flink/current/jobs/sql-statements/ai/model-inference.html (CREATE MODEL sentiment)",
+        sql: `CREATE MODEL sentiment INPUT (review STRING) OUTPUT (label STRING) WITH (
+  'provider' = 'openai',
+  'endpoint' = 'https://api.openai.com/v1/chat/completions',
+  'model' = 'gpt-4o-mini',
+  'api-key' = 'sk-proj-FkOpenAiKey0123456789abcdef',
+  'system-prompt' = 'Classify the review as positive or negative. Output only the label.'
+);`,
+        violations: ['option "api-key" in a WITH list has a literal value'],
+        secrets: ["sk-proj-FkOpenAiKey0123456789abcdef"],
+    },
+    {
+        name: "model DDL with a provider-prefixed key (FLIP-437 discussion)",
+        source: "https://issues.apache.org/jira/browse/FLINK-34992 (comment with CREATE MODEL my_remote_model)",
+        sql: `CREATE MODEL my_remote_model INPUT (f1 INT, f2 STRING) OUTPUT (label STRING, probs ARRAY<FLOAT>) WITH (
+  'task' = 'classification',
+  'type' = 'remote',
+  'provider' = 'openai',
+  'openai.endpoint' = 'https://api.openai.com/v1/llm/v1/chat',
+  'openai.api_key' = 'fkabcdefg'
+);`,
+        violations: ['option "openai.api_key"'],
+        secrets: ["fkabcdefg"],
+    },
+    {
+        name: "Ververica model DDL with the key in a secret variable",
+        source: "https://www.alibabacloud.com/help/en/flink/realtime-flink/developer-reference/model-ddl (register a model)",
+        sql: `CREATE TEMPORARY MODEL general_model
+INPUT (input STRING)
+OUTPUT (content STRING)
+WITH (
+  'provider' = 'openai-compat',
+  'endpoint' = 'https://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions',
+  'api-key' = '\${secret_values.dashscope_api_key}',
+  'model' = 'qwen-turbo'
+);`,
+        violations: [],
+    },
+    {
+        name: "SET statements: an unquoted secret reference, mechanism keys, and a literal",
+        source: "adversarial (Flink SQL SET syntax, https://nightlies.apache.org/flink/flink-docs-stable/docs/dev/table/sql/set/)",
+        sql: `SET 'table.exec.sink.not-null-enforcer' = 'DROP';
+SET 'fs.oss.accessKeySecret' = \${secret_values.oss_secret};
+SET 'security.delegation.tokens.enabled' = 'false';
+SET 'fs.oss.credentials.provider' = 'com.aliyun.oss.common.auth.EnvironmentVariableCredentialsProvider';
+SET 'fs.s3a.aws.credentials.provider' = 'org.apache.hadoop.fs.s3a.TemporaryAWSCredentialsProvider';
+SET 'fs.s3a.session.token' = 'FkSessionToken//abc+def==';`,
+        violations: ['SQL statement 6 (SET), line 6: option "fs.s3a.session.token" in a SET has a literal value'],
+        secrets: ["FkSessionToken//abc+def=="],
+    },
+    {
+        name: "Kinesis: role-based credentials are not secrets, basic secret keys are",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/connectors/table/kinesis/ (authentication options)",
+        sql: `CREATE TABLE a (id INT) WITH (
+  'connector' = 'kinesis',
+  'stream' = 'orders',
+  'aws.region' = 'us-east-2',
+  'aws.credentials.provider' = 'ASSUME_ROLE',
+  'aws.credentials.role.arn' = 'arn:aws:iam::123456789012:role/flink',
+  'aws.credentials.role.sessionName' = 'flink-session'
+);
+CREATE TABLE b (id INT) WITH (
+  'connector' = 'kinesis',
+  'aws.credentials.provider' = 'BASIC',
+  'aws.credentials.basic.accesskeyid' = 'AKIAFKEEXAMPLE7Q2XYZ',
+  'aws.credentials.basic.secretkey' = 'FkSecretKey/K7MDENG/bPxRfiCYEXAMPLEKEY'
+);`,
+        violations: ['statement 2 (CREATE TABLE b), line 13: option "aws.credentials.basic.secretkey"'],
+        secrets: ["FkSecretKey/K7MDENG/bPxRfiCYEXAMPLEKEY"],
+    },
+    {
+        name: "Paimon catalog on OSS with a literal AccessKey secret",
+        source: "https://www.alibabacloud.com/help/en/flink/developer-reference/manage-paimon-catalogs (CREATE CATALOG on OSS)",
+        sql: `CREATE CATALOG paimon_catalog WITH (
+  'type' = 'paimon',
+  'metastore' = 'filesystem',
+  'warehouse' = 'oss://my-bucket/warehouse',
+  'fs.oss.endpoint' = 'oss-cn-hangzhou-internal.aliyuncs.com',
+  'fs.oss.accessKeyId' = 'LTAI5tFkExampleKeyId01',
+  'fs.oss.accessKeySecret' = 'FkOssSecretA1b2C3d4E5f6G7h8I9j0'
+);`,
+        violations: ['statement 1 (CREATE CATALOG paimon_catalog), line 7: option "fs.oss.accessKeySecret"'],
+        secrets: ["FkOssSecretA1b2C3d4E5f6G7h8I9j0"],
+    },
+    {
+        name: "SLS source with accessId/accessKey as secret variables, and a literal variant",
+        source: "https://www.alibabacloud.com/help/en/flink/developer-reference/log-service-connector (example DDL)",
+        sql: `CREATE TEMPORARY TABLE sls_input (content STRING) WITH (
+  'connector' = 'sls',
+  'endpoint' = 'cn-hangzhou-intranet.log.aliyuncs.com',
+  'accessId' = '\${secret_values.ak_id}',
+  'accessKey' = '\${secret_values.ak_secret}',
+  'project' = 'my-project',
+  'logStore' = 'my-logstore'
+);
+CREATE TEMPORARY TABLE sls_output (content STRING) WITH (
+  'connector' = 'sls',
+  'accessId' = 'LTAI5tFkExampleKeyId02',
+  'accessKey' = 'FkSlsSecretZ9y8X7w6V5u4T3s2R1q0'
+);`,
+        violations: ['statement 2 (CREATE TEMPORARY TABLE sls_output), line 12: option "accessKey"'],
+        secrets: ["FkSlsSecretZ9y8X7w6V5u4T3s2R1q0"],
+    },
+    {
+        name: "Elasticsearch sink with a literal password; StarRocks sink with an empty one",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/connectors/table/elasticsearch/ and https://docs.starrocks.io/docs/loading/Flink-connector-starrocks/",
+        sql: `CREATE TABLE es_sink (user_id STRING, PRIMARY KEY (user_id) NOT ENFORCED) WITH (
+  'connector' = 'elasticsearch-7',
+  'hosts' = 'http://localhost:9200',
+  'index' = 'users',
+  'username' = 'elastic',
+  'password' = 'FkElasticPw6'
+);
+CREATE TABLE sr_sink (id INT) WITH (
+  'connector' = 'starrocks',
+  'jdbc-url' = 'jdbc:mysql://fe:9030',
+  'load-url' = 'fe:8030',
+  'database-name' = 'test',
+  'table-name' = 'score_board',
+  'username' = 'root',
+  'password' = ''
+);`,
+        violations: ['statement 1 (CREATE TABLE es_sink), line 6: option "password"'],
+        secrets: ["FkElasticPw6"],
+    },
+    {
+        name: "secret words in comments, strings, column names and an OPTIONS hint with a reference",
+        source: "adversarial",
+        sql: `-- 'password' = 'FkInComment1'
+/* SET 'token' = 'FkInComment2'; */
+CREATE TABLE users (password_hash STRING, api_token_id BIGINT) WITH ('connector' = 'kafka', 'topic' = 'password-resets', 'password.encrypted' = 'true');
+INSERT INTO sink SELECT 'token=abc' AS note, password_hash FROM users /*+ OPTIONS('password' = '\${secret_values.pw}') */;`,
+        violations: [],
+    },
+    {
+        name: "ALTER TABLE SET and an OPTIONS hint with literal secrets",
+        source: "adversarial (https://nightlies.apache.org/flink/flink-docs-stable/docs/dev/table/sql/queries/hints/)",
+        sql: `ALTER TABLE orders SET ('properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="FkAlterPw";');
+INSERT INTO sink SELECT * FROM src /*+ OPTIONS('password' = 'FkHintPw') */;`,
+        violations: ['statement 1 (ALTER TABLE orders), line 1: option "properties.sasl.jaas.config" in a SET holds "password" as literal text', 'statement 2 (INSERT), line 2: option "password" in an OPTIONS hint has a literal value'],
+        secrets: ["FkAlterPw", "FkHintPw"],
+    },
+    {
+        name: "a plain ${variable} is not a secret reference",
+        source: "https://www.alibabacloud.com/help/en/flink/user-guide/manage-variables (plain and secret variables)",
+        sql: `CREATE TABLE t (id INT) WITH ('connector' = 'jdbc', 'password' = '\${db_password}');`,
+        violations: ['option "password" in a WITH list has a literal value'],
+    },
+    {
+        name: "JARs added from URLs: one with a password in its user info, one with a referenced one",
+        source: "adversarial (ADD JAR and CREATE FUNCTION ... USING JAR, https://nightlies.apache.org/flink/flink-docs-stable/docs/dev/table/sql/jar/)",
+        sql: `ADD JAR 'https://deployer:FkAddJar1@nexus.example.com/repository/udf/udf-1.0.jar';
+CREATE TEMPORARY FUNCTION parse_ua AS 'com.example.ParseUa' USING JAR 'https://\${secret_values.nexus_user}:\${secret_values.nexus_pw}@nexus.example.com/ua.jar';
+INSERT INTO audit SELECT 'password=not-a-setting' AS note, 'https://docs.example.com/?page=token' AS link FROM src;`,
+        violations: ['SQL statement 1 (ADD), line 1: a string holds a password in a URL (user:password@host)'],
+        secrets: ["FkAddJar1"],
+    },
+    {
+        name: "Alibaba Cloud connectors with AccessKey pairs: Hologres, MaxCompute, DataHub, Tablestore",
+        source: "https://www.alibabacloud.com/help/en/flink/developer-reference/ (Hologres, MaxCompute, DataHub and Tablestore connector examples)",
+        sql: `CREATE TEMPORARY TABLE holo_sink (id INT) WITH (
+  'connector' = 'hologres',
+  'dbname' = 'flink_db',
+  'tablename' = 'orders',
+  'username' = '\${secret_values.ak_id}',
+  'password' = '\${secret_values.ak_secret}',
+  'endpoint' = 'hgpostcn-cn-xxx-cn-hangzhou-vpc.hologres.aliyuncs.com:80'
+);
+CREATE TEMPORARY TABLE odps_source (id INT) WITH (
+  'connector' = 'odps',
+  'endpoint' = 'http://service.cn-hangzhou.maxcompute.aliyun.com/api',
+  'project' = 'flink_project',
+  'tableName' = 'orders',
+  'accessId' = 'LTAI5tFkExampleKeyId06',
+  'accessKey' = 'FkOdpsSecretQ1w2E3r4T5y6U7i8O9p0'
+);
+CREATE TEMPORARY TABLE datahub_source (id INT) WITH (
+  'connector' = 'datahub',
+  'subId' = '1620373987234567fFk',
+  'endPoint' = 'https://dh-cn-hangzhou.aliyuncs.com',
+  'project' = 'flink_project',
+  'topic' = 'orders',
+  'accessId' = '\${secret_values.ak_id}',
+  'accessKey' = '\${secret_values.ak_secret}'
+);
+CREATE TEMPORARY TABLE ots_sink (id INT) WITH (
+  'connector' = 'ots',
+  'instanceName' = 'flink-ots',
+  'tableName' = 'orders',
+  'endPoint' = 'https://flink-ots.cn-hangzhou.vpc.tablestore.aliyuncs.com',
+  'accessId' = 'LTAI5tFkExampleKeyId07',
+  'accessKey' = 'FkOtsSecretA9s8D7f6G5h4J3k2L1z0'
+);`,
+        violations: ['statement 2 (CREATE TEMPORARY TABLE odps_source), line 15: option "accessKey"', 'statement 4 (CREATE TEMPORARY TABLE ots_sink), line 32: option "accessKey"'],
+        secrets: ["FkOdpsSecretQ1w2E3r4T5y6U7i8O9p0", "FkOtsSecretA9s8D7f6G5h4J3k2L1z0"],
+    },
+    {
+        name: "RocketMQ and Redis sinks with literal credentials",
+        source: "https://www.alibabacloud.com/help/en/flink/developer-reference/apsaramq-for-rocketmq-connector and .../apsaradb-for-redis-connector (example DDL)",
+        sql: `CREATE TEMPORARY TABLE rocketmq_sink (id INT) WITH (
+  'connector' = 'mq5',
+  'topic' = 'orders',
+  'endpoint' = 'rmq-cn-xxx-vpc.cn-hangzhou.rmq.aliyuncs.com:8080',
+  'accessKey' = 'FkRmqUser01',
+  'secretKey' = 'FkRmqSecret02'
+);
+CREATE TEMPORARY TABLE redis_dim (k STRING, v STRING) WITH (
+  'connector' = 'redis',
+  'host' = 'r-xxx.redis.rds.aliyuncs.com',
+  'port' = '6379',
+  'password' = 'FkRedis03',
+  'dbNum' = '0'
+);`,
+        violations: ['line 5: option "accessKey"', 'line 6: option "secretKey"', 'statement 2 (CREATE TEMPORARY TABLE redis_dim), line 12: option "password"'],
+        secrets: ["FkRmqUser01", "FkRmqSecret02", "FkRedis03"],
+    },
+    {
+        name: "SQL Server and Oracle CDC sources with secret variables",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/flink-sources/sqlserver-cdc/ and .../oracle-cdc/ (SQL examples)",
+        sql: `CREATE TABLE products (id INT, name STRING, PRIMARY KEY (id) NOT ENFORCED) WITH (
+  'connector' = 'sqlserver-cdc',
+  'hostname' = 'localhost',
+  'port' = '1433',
+  'username' = 'sa',
+  'password' = '\${secret_values.mssql_pw}',
+  'database-name' = 'inventory',
+  'table-name' = 'dbo.products'
+);
+CREATE TABLE oracle_products (ID INT, NAME STRING, PRIMARY KEY (ID) NOT ENFORCED) WITH (
+  'connector' = 'oracle-cdc',
+  'hostname' = 'localhost',
+  'port' = '1521',
+  'username' = 'flinkuser',
+  'password' = '\${secret_values.oracle_pw}',
+  'database-name' = 'ORCLCDB',
+  'schema-name' = 'inventory',
+  'table-name' = 'products',
+  'debezium.log.mining.strategy' = 'online_catalog'
+);`,
+        violations: [],
+    },
+    {
+        name: "Iceberg REST catalog with an OAuth credential, and a Hudi table on OSS",
+        source: "https://iceberg.apache.org/docs/latest/flink/ (REST catalog, credential option) and https://hudi.apache.org/docs/oss_hoodie/",
+        sql: `CREATE CATALOG rest_catalog WITH (
+  'type' = 'iceberg',
+  'catalog-type' = 'rest',
+  'uri' = 'https://catalog.example.com/api/catalog',
+  'warehouse' = 'analytics',
+  'credential' = 'flink-client:FkIcebergClientSecret1',
+  'oauth2-server-uri' = 'https://catalog.example.com/api/catalog/v1/oauth/tokens',
+  'scope' = 'PRINCIPAL_ROLE:ALL'
+);
+CREATE TABLE hudi_orders (id INT, PRIMARY KEY (id) NOT ENFORCED) WITH (
+  'connector' = 'hudi',
+  'path' = 'oss://bucket/hudi/orders',
+  'hadoop.fs.oss.endpoint' = 'oss-cn-hangzhou-internal.aliyuncs.com',
+  'hadoop.fs.oss.accessKeyId' = 'LTAI5tFkExampleKeyId08',
+  'hadoop.fs.oss.accessKeySecret' = '\${secret_values.oss_secret}'
+);`,
+        violations: ['statement 1 (CREATE CATALOG rest_catalog), line 6: option "credential" in a WITH list has a literal value'],
+        secrets: ["FkIcebergClientSecret1"],
+    },
+];
