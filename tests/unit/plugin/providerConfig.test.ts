@@ -9,6 +9,7 @@ describe("plugin provider configuration", () => {
         const fromConfig = resolveCredentialSpec(reader, { ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIenv", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "env-secret" });
         assert.deepStrictEqual(fromConfig.kind === "static" && [fromConfig.accessKeyId, fromConfig.accessKeySecret], ["LTAIconfig", "config-secret"]);
         assert.strictEqual(reader("ververica:maxAttempts"), "3");
+        assert.strictEqual(resolveEndpoint({}, providerConfigReader({ region: "cn-beijing", network: "vpc" }), {}).host, "ververica-vpc.cn-beijing.aliyuncs.com");
         // Another package's settings do not configure this provider.
         assert.strictEqual(reader("alicloud:region"), undefined);
 
@@ -22,8 +23,8 @@ describe("plugin provider configuration", () => {
     it("checks only the settings given, naming each bad one without echoing a secret", () => {
         assert.deepStrictEqual(checkProviderSettings({}), []);
         assert.deepStrictEqual(checkProviderSettings({ region: "cn-hangzhou", endpoint: "http://127.0.0.1:8080", accessKey: "LTAI", secretKey: "s" }), []);
-        const failures = checkProviderSettings({ region: "Hangzhou", endpoint: "http://user:pw@host/path", secretKey: "top-secret", profile: 7 });
-        assert.deepStrictEqual(failures.map((f) => f.property), ["region", "endpoint", "accessKey", "profile"]);
+        const failures = checkProviderSettings({ region: "Hangzhou", endpoint: "http://user:pw@host/path", network: "lan", secretKey: "top-secret", profile: 7 });
+        assert.deepStrictEqual(failures.map((f) => f.property), ["region", "endpoint", "network", "accessKey", "profile"]);
         for (const f of failures) {
             assert.ok(!f.reason.includes("top-secret") && !f.reason.includes("pw@"), f.reason);
         }
