@@ -73,3 +73,19 @@ export function normalizeVolatile(text: string): string {
         .replace(/retrying in \d+ ms/g, "retrying in <n> ms")
         .replace(/\(node:\d+\)/g, "(node:<pid>)");
 }
+
+/**
+ * A copy of the repository's ready policy pack whose `node_modules` links this repository's
+ * packages and the repository itself as `pulumi-ververica`, as an install would lay it out; the
+ * pack loads the installed package by name, so it cannot run from the checkout itself. Remove
+ * the returned directory when done.
+ */
+export function createLinkedPolicyPack(): string {
+    const source = path.resolve(__dirname, "..", "..", "policy-pack");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-ververica-policy-pack-"));
+    for (const file of fs.readdirSync(source)) {
+        fs.copyFileSync(path.join(source, file), path.join(dir, file));
+    }
+    linkProjectModules(path.join(dir, "node_modules"));
+    return dir;
+}
