@@ -63,4 +63,4 @@ export type { DraftPolicyEnforcementLevels, DraftPolicyName } from "./policies/a
 export { allDraftPolicies } from "./policies/all";
 export type { AlicloudDeploymentInputs, ResourceProperties } from "./policies/adapters";
 export { draftFromDeploymentInputs, draftFromOutputs } from "./policies/adapters";
-export { alicloudDeploymentType, deploymentDraftType } from "./policies/resourceTypes";
+export { alicloudDeploymentType, deploymentDraftType, pluginDeploymentDraftType } from "./policies/resourceTypes";

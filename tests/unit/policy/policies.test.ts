@@ -8,6 +8,7 @@ import {
     defaultEngineVersionConfig,
     deploymentArtifactSourcesPolicy,
     deploymentDraftType,
+    pluginDeploymentDraftType,
     deploymentEngineVersionPolicy,
     deploymentNoPlaintextSecretsPolicy,
     draftFromOutputs,
@@ -114,10 +115,25 @@ describe("draft policies", () => {
             assert.ok(run.violations[0].message.startsWith(`${draftLabel}: engine version "vvr-6.0.7-flink-1.15"`));
         });
 
+        it("checks the plugin's DeploymentDraft (any language) exactly like the dynamic one", async () => {
+            const outputs = draftOutputs(makeDraft({ engineVersion: "vvr-6.0.7-flink-1.15" }));
+            for (const policy of allDraftPolicies().filter((p): p is StackValidationPolicy => "validateStack" in p)) {
+                const dynamic = await runStackPolicy(policy, [policyResource(deploymentDraftType, "old", outputs)]);
+                const plugin = await runStackPolicy(policy, [policyResource(pluginDeploymentDraftType, "old", outputs)]);
+                assert.deepEqual(
+                    plugin.violations.map((v) => v.message),
+                    dynamic.violations.map((v) => v.message),
+                    policy.name,
+                );
+            }
+            const run = await runStackPolicy(engineVersionPolicy(), [policyResource(pluginDeploymentDraftType, "old", outputs)]);
+            assert.equal(run.violations.length, 1);
+        });
+
         it("is not applicable to a stack without drafts", async () => {
             const run = await runStackPolicy(engineVersionPolicy(), [policyResource("random:index/randomId:RandomId", "x", {})]);
             assert.ok(run.error instanceof NotApplicable);
-            assert.match(run.error.reason ?? "", /pulumi-nodejs:dynamic\/ververica:DeploymentDraft/);
+            assert.match(run.error.reason ?? "", /pulumi-nodejs:dynamic\/ververica:DeploymentDraft.*ververica:index:DeploymentDraft/);
         });
 
         it("reads its settings through getConfig, keeping defaults for settings left out", async () => {

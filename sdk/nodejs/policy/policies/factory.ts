@@ -1,6 +1,6 @@
 /**
  * Turns a rule into `@pulumi/policy` policies: a stack policy over the outputs of
- * `DeploymentDraft` resources and a resource policy over the inputs of
+ * `DeploymentDraft` resources (the dynamic ones and the plugin's) and a resource policy over the inputs of
  * `alicloud.realtimecompute.Deployment` resources.
  *
  * Only types are imported from `@pulumi/policy`: policies are plain objects, so this module can
@@ -15,7 +15,7 @@ import type {
 import { DeploymentDraftAttributes } from "../../../../provider/core/model";
 import { RuleViolation } from "../rules/violation";
 import { AlicloudDeploymentInputs, draftFromDeploymentInputs, draftFromOutputs } from "./adapters";
-import { alicloudDeploymentType, deploymentDraftType } from "./resourceTypes";
+import { alicloudDeploymentType, deploymentDraftType, deploymentDraftTypes, pluginDeploymentDraftType } from "./resourceTypes";
 
 /** A rule together with what a policy needs to enforce it. */
 export interface DraftRuleDefinition<C extends object> {
@@ -62,9 +62,9 @@ export function draftStackPolicy<C extends object>(
         enforcementLevel,
         configSchema: rule.configSchema,
         validateStack: (args, reportViolation) => {
-            const resources = args.resources.filter((resource) => resource.type === deploymentDraftType);
+            const resources = args.resources.filter((resource) => deploymentDraftTypes.has(resource.type));
             if (resources.length === 0) {
-                args.notApplicable(`Policy only applies to resources of type '${deploymentDraftType}'`);
+                args.notApplicable(`Policy only applies to resources of type '${deploymentDraftType}' or '${pluginDeploymentDraftType}'`);
             }
             const config = readConfig(rule.defaults, args);
             let deferred: { readonly error: unknown } | undefined;

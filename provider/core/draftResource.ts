@@ -1,0 +1,123 @@
+/**
+ * The semantics of the read-only `DeploymentDraft` resource, shared by both hosts (the dynamic
+ * provider and the native plugin): which inputs are valid, what counts as a change, what a
+ * read returns. Each host only adapts its own calling convention to these functions.
+ */
+import { InvalidArgumentError } from "./errors";
+import type { DeploymentDraftAttributes } from "./model";
+import { DraftCoordinates, DraftSelector, validateSelector } from "./validation";
+
+/** The resource's inputs as the engine stores them. */
+export interface DraftResourceInputs {
+    readonly workspace: string;
+    readonly namespace: string;
+    readonly deploymentDraftId?: string;
+    readonly name?: string;
+    readonly endpoint?: string;
+    readonly region?: string;
+    /** The draft's revision when last seen (see {@link revisionOf}); set by check and read. */
+    readonly revision?: string;
+}
+
+/** The resource's outputs: its inputs, every draft attribute, and how it was looked up. */
+export type DraftResourceOutputs = DeploymentDraftAttributes & {
+    readonly endpoint?: string;
+    readonly region?: string;
+    /** The name it was looked up by, when it was (`name` itself is the draft's current name). */
+    readonly lookupName?: string;
+};
+
+/** What the engine sends for a value not known yet during preview. */
+export const unknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/**
+ * A draft's revision: its modification time and lock. Kept in the resource's inputs so that
+ * `up` and `refresh` show an edited or newly locked draft as a change. Built only from
+ * attributes that are never secret: a hash of the SQL could confirm a guessed password.
+ */
+export function revisionOf(draft: Pick<DeploymentDraftAttributes, "modifiedAt" | "lock">): string {
+    return `${draft.modifiedAt ?? "?"}/${draft.lock?.id ?? draft.lock?.holderId ?? "unlocked"}`;
+}
+
+/** A check's verdict: a failure naming the property, or the inputs to store. */
+export type DraftCheckResult =
+    | { readonly failure: { readonly property: string; readonly reason: string } }
+    | { readonly inputs: Record<string, unknown> };
+
+/**
+ * Rejects bad arguments before any request, naming the argument; then reads the draft (the
+ * same lookup create makes) so that preview already fails on an unknown draft and a draft
+ * edited since the last run shows up as an update. Inputs not known yet are passed through.
+ */
+export async function checkDraftInputs(
+    news: Record<string, unknown>,
+    lookup: (selector: DraftSelector) => Promise<DeploymentDraftAttributes>,
+): Promise<DraftCheckResult> {
+    let selector;
+    try {
+        selector = validateSelector(news);
+    } catch (e) {
+        if (e instanceof InvalidArgumentError) {
+            return { failure: { property: e.argument, reason: e.message } };
+        }
+        throw e;
+    }
+    const inputs = { ...news, ...selector };
+    if (Object.values(inputs).includes(unknownValue)) {
+        return { inputs };
+    }
+    const draft = await lookup(selector);
+    return { inputs: { ...inputs, revision: revisionOf(draft) } };
+}
+
+/** The properties whose change replaces the resource, and those that only update it. */
+export interface DraftDiff {
+    readonly replaces: string[];
+    readonly updates: string[];
+}
+
+const identityKeys = ["workspace", "namespace"] as const;
+
+/**
+ * Compares stored outputs with new inputs. On `up`, `news.revision` is the draft as check just
+ * saw it; on `refresh` the engine passes the refreshed outputs as `olds` and the previous
+ * inputs as `news`, so an edited or locked draft shows as drift either way.
+ */
+export function diffDraft(olds: Record<string, unknown>, news: Record<string, unknown>): DraftDiff {
+    const replaces: string[] = identityKeys.filter((k) => olds[k] !== news[k]);
+    // The draft a resource tracks is fixed: choosing another (by id or by name) replaces it.
+    if (news.deploymentDraftId !== undefined) {
+        if (news.deploymentDraftId !== olds.deploymentDraftId) replaces.push("deploymentDraftId");
+    } else if (news.name !== olds.lookupName && news.name !== olds.name) {
+        replaces.push("name");
+    }
+    const updates: string[] = ["endpoint", "region"].filter((k) => (olds[k] ?? undefined) !== (news[k] ?? undefined));
+    if (news.revision !== undefined && news.revision !== revisionOf(olds as Pick<DeploymentDraftAttributes, "modifiedAt" | "lock">)) {
+        updates.push("revision");
+    }
+    return { replaces, updates };
+}
+
+/**
+ * The inputs a read reports for a draft stored with these outputs: how it was selected (by
+ * the name it was looked up by, else by id) and where the API was reached.
+ */
+export function readInputsOf(draft: DraftCoordinates, props: Partial<DraftResourceOutputs>): DraftResourceInputs {
+    return {
+        workspace: draft.workspace,
+        namespace: draft.namespace,
+        ...(props.lookupName !== undefined ? { name: props.lookupName } : { deploymentDraftId: draft.deploymentDraftId }),
+        ...(props.endpoint !== undefined ? { endpoint: props.endpoint } : {}),
+        ...(props.region !== undefined ? { region: props.region } : {}),
+    };
+}
+
+/** The outputs of a resource tracking `draft`: every attribute plus the connection inputs. */
+export function draftOutputsOf(draft: DeploymentDraftAttributes, inputs: DraftResourceInputs): DraftResourceOutputs {
+    return {
+        ...draft,
+        ...(inputs.endpoint !== undefined ? { endpoint: inputs.endpoint } : {}),
+        ...(inputs.region !== undefined ? { region: inputs.region } : {}),
+        ...(inputs.name !== undefined && inputs.deploymentDraftId === undefined ? { lookupName: inputs.name } : {}),
+    };
+}

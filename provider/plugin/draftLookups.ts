@@ -1,0 +1,49 @@
+import { lookupDraft } from "../core/draftLookup";
+import type { DeploymentDraftAttributes } from "../core/model";
+import { describeRetry, RetryNotice } from "../core/retryPolicy";
+import type { DraftSelector } from "../core/validation";
+import { providerConfigReader } from "./providerConfig";
+
+/** Per-resource connection inputs, which win over the provider's settings. */
+export interface ConnectionInputs {
+    readonly endpoint?: unknown;
+    readonly region?: unknown;
+}
+
+/**
+ * The lookups of one plugin process. The engine starts one process per provider (default or
+ * explicit), so the settings `Configure` hands over belong to this process alone.
+ */
+export class DraftLookups {
+    private settings: Readonly<Record<string, unknown>> = {};
+
+    /** @param env The plugin process environment, the fallback for every setting. */
+    constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+    /** Takes the provider's settings (secrets already decrypted; kept in memory only). */
+    configure(settings: Readonly<Record<string, unknown>>): void {
+        this.settings = { ...settings };
+    }
+
+    /**
+     * Looks a draft up with the provider's settings; `cache` shares identical lookups of this
+     * process (creates, invokes), off for reads that must see the draft as it is now.
+     */
+    lookup(selector: DraftSelector, connection: ConnectionInputs, cache: boolean): Promise<DeploymentDraftAttributes> {
+        return lookupDraft(selector, {
+            options: {
+                ...(typeof connection.endpoint === "string" && connection.endpoint ? { endpoint: connection.endpoint } : {}),
+                ...(typeof connection.region === "string" && connection.region ? { region: connection.region } : {}),
+                cache,
+            },
+            config: providerConfigReader(this.settings),
+            env: this.env,
+            onRetry: logRetry,
+        });
+    }
+}
+
+// The engine shows a plugin's stderr lines to the person running it.
+function logRetry(notice: RetryNotice, action: string): void {
+    console.error(describeRetry(notice, action));
+}

@@ -1,0 +1,150 @@
+/**
+ * `ververica:index:DeploymentDraft` in the plugin: the dynamic resource's semantics (shared in
+ * `core/draftResource.ts`) plus what only a native provider can do: import, reads of existing
+ * resources during preview, and outputs at the first preview.
+ *
+ * The resource id is `<workspace>/<namespace>/<deploymentDraftId>`, the form `pulumi import`
+ * and `DeploymentDraft.get` take, so an id alone says where the draft lives.
+ */
+import { checkDraftInputs, diffDraft, draftOutputsOf, DraftResourceInputs, DraftResourceOutputs, readInputsOf, revisionOf } from "../core/draftResource";
+import { DraftNotFoundError, InvalidArgumentError } from "../core/errors";
+import type { DeploymentDraftAttributes } from "../core/model";
+import { DraftCoordinates, requireIdentifier } from "../core/validation";
+import type { DraftLookups } from "./draftLookups";
+import { containsUnknown, PropertyValues } from "./propertyValues";
+
+/** A handler's answer: property values plus the top-level names to mark secret. */
+export type Answer = PropertyValues;
+
+/** A check's answer: the inputs to store, or failures naming properties. */
+export interface CheckAnswer {
+    readonly inputs: Answer;
+    readonly failures: ReadonlyArray<{ readonly property: string; readonly reason: string }>;
+}
+
+/** A diff's answer. */
+export interface DiffAnswer {
+    readonly replaces: readonly string[];
+    /** Every changed property, replacing or not. */
+    readonly changed: readonly string[];
+}
+
+/** A read's answer; an empty `id` means the draft is definitely gone. */
+export interface ReadAnswer {
+    readonly id: string;
+    readonly outputs: Answer;
+    readonly inputs: Answer;
+}
+
+/** The resource id of a draft. */
+export function resourceIdOf(draft: Pick<DeploymentDraftAttributes, "workspace" | "namespace" | "deploymentDraftId">): string {
+    return `${draft.workspace}/${draft.namespace}/${draft.deploymentDraftId}`;
+}
+
+/**
+ * Parses a resource id. `<workspace>/<namespace>/<deploymentDraftId>` stands alone; a bare
+ * draft id takes workspace and namespace from the stored properties.
+ */
+export function parseResourceId(id: string, stored: { workspace?: unknown; namespace?: unknown }): DraftCoordinates {
+    const parts = id.split("/");
+    if (parts.length === 3) {
+        return { workspace: requireIdentifier("workspace", parts[0]), namespace: requireIdentifier("namespace", parts[1]), deploymentDraftId: requireIdentifier("deploymentDraftId", parts[2]) };
+    }
+    if (parts.length === 1 && stored.workspace !== undefined && stored.namespace !== undefined) {
+        return { workspace: requireIdentifier("workspace", stored.workspace), namespace: requireIdentifier("namespace", stored.namespace), deploymentDraftId: requireIdentifier("deploymentDraftId", id) };
+    }
+    throw new InvalidArgumentError("id", `${JSON.stringify(id)} is not <workspace>/<namespace>/<deploymentDraftId>`);
+}
+
+/** The handlers of the resource, over one process's lookups. */
+export class DraftResourceHandlers {
+    constructor(private readonly lookups: DraftLookups) {}
+
+    /** Validates inputs before any request, then reads the draft (see `checkDraftInputs`). */
+    async check(news: PropertyValues): Promise<CheckAnswer> {
+        const store = news.values.storeArtifactAsSecret;
+        if (store !== undefined && store !== null && typeof store !== "boolean" && !containsUnknown(store)) {
+            return { inputs: news, failures: [{ property: "storeArtifactAsSecret", reason: `invalid argument "storeArtifactAsSecret": must be a boolean, got ${typeof store}` }] };
+        }
+        const result = await checkDraftInputs(news.values, (selector) => this.lookups.lookup(selector, news.values, true));
+        if ("failure" in result) {
+            return { inputs: news, failures: [result.failure] };
+        }
+        return { inputs: { values: result.inputs, secrets: news.secrets }, failures: [] };
+    }
+
+    /** Compares stored outputs with new inputs (on refresh: refreshed outputs with old inputs). */
+    diff(olds: Record<string, unknown>, news: Record<string, unknown>, oldInputs: Record<string, unknown>): DiffAnswer {
+        const { replaces, updates } = diffDraft(olds, news);
+        if ((oldInputs.storeArtifactAsSecret ?? true) !== (news.storeArtifactAsSecret ?? true)) {
+            updates.push("storeArtifactAsSecret");
+        }
+        return { replaces, changed: [...replaces, ...updates] };
+    }
+
+    /**
+     * Reads the draft and returns its attributes; also during preview, when every input is
+     * known, so that the first preview already shows them (and policies see them).
+     */
+    async create(inputs: PropertyValues, preview: boolean): Promise<{ id: string; outputs: Answer }> {
+        if (preview && containsUnknown(inputs.values)) {
+            return { id: "", outputs: inputs };
+        }
+        const values = inputs.values as unknown as DraftResourceInputs & { storeArtifactAsSecret?: boolean };
+        const draft = await this.lookups.lookup(values, values, true);
+        return { id: resourceIdOf(draft), outputs: this.outputs(draft, values, inputs.secrets) };
+    }
+
+    /**
+     * Refresh, import (no stored properties) and reads of existing resources (`.get`). Only a
+     * definite "not found" reports the draft gone; any other failure fails the read and leaves
+     * state exactly as it was.
+     */
+    async read(id: string, stored: PropertyValues, storedInputs: PropertyValues): Promise<ReadAnswer> {
+        const props = stored.values as Partial<DraftResourceOutputs>;
+        const draftAt = parseResourceId(id, { workspace: props.workspace ?? storedInputs.values.workspace, namespace: props.namespace ?? storedInputs.values.namespace });
+        const connection = { endpoint: props.endpoint ?? storedInputs.values.endpoint, region: props.region ?? storedInputs.values.region };
+        let draft: DeploymentDraftAttributes;
+        try {
+            draft = await this.lookups.lookup(draftAt, connection, false);
+        } catch (e) {
+            if (e instanceof DraftNotFoundError) {
+                return { id: "", outputs: { values: {}, secrets: new Set() }, inputs: { values: {}, secrets: new Set() } };
+            }
+            throw e;
+        }
+        const store = storedInputs.values.storeArtifactAsSecret;
+        const inputs: DraftResourceInputs & { storeArtifactAsSecret?: boolean } = {
+            ...readInputsOf(draftAt, { ...props, ...connectionOf(connection) }),
+            ...(typeof store === "boolean" ? { storeArtifactAsSecret: store } : {}),
+        };
+        // An import (nothing stored yet) reports only what a program would declare, so that the
+        // code `pulumi import` prints holds no internal bookkeeping.
+        const imported = Object.keys(stored.values).length === 0 && Object.keys(storedInputs.values).length === 0;
+        return {
+            id: resourceIdOf(draft),
+            outputs: this.outputs(draft, inputs, stored.secrets),
+            inputs: { values: imported ? { ...inputs } : { ...inputs, revision: revisionOf(draft) }, secrets: storedInputs.secrets },
+        };
+    }
+
+    /** Re-reads the draft (an edited or locked draft, or new connection inputs). */
+    async update(news: PropertyValues): Promise<Answer> {
+        const values = news.values as unknown as DraftResourceInputs & { storeArtifactAsSecret?: boolean };
+        const draft = await this.lookups.lookup(values, values, false);
+        return this.outputs(draft, values, news.secrets);
+    }
+
+    private outputs(draft: DeploymentDraftAttributes, inputs: DraftResourceInputs & { storeArtifactAsSecret?: boolean }, inputSecrets: ReadonlySet<string>): Answer {
+        const secrets = new Set(inputSecrets);
+        if (inputs.storeArtifactAsSecret !== false) secrets.add("artifact");
+        return { values: { ...draftOutputsOf(draft, inputs) }, secrets };
+    }
+}
+
+function connectionOf(connection: { endpoint?: unknown; region?: unknown }): { endpoint?: string; region?: string } {
+    return {
+        ...(typeof connection.endpoint === "string" ? { endpoint: connection.endpoint } : {}),
+        ...(typeof connection.region === "string" ? { region: connection.region } : {}),
+    };
+}

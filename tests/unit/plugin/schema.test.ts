@@ -1,0 +1,56 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { draftAttributeNames } from "../../../provider/core/model";
+import { renderSchemaJson } from "../../../provider/plugin/schema";
+
+const committedPath = path.join(__dirname, "..", "..", "..", "provider", "cmd", "pulumi-resource-ververica", "schema.json");
+const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "package.json"), "utf8")) as { version: string; config: { repository: string } };
+
+interface ObjectSpec {
+    readonly properties: Record<string, { readonly secret?: boolean; readonly $ref?: string }>;
+    readonly required?: readonly string[];
+}
+
+describe("the plugin's package schema", () => {
+    const schema = JSON.parse(renderSchemaJson()) as {
+        name: string;
+        version: string;
+        config: { variables: ObjectSpec["properties"] };
+        provider: { inputProperties: ObjectSpec["properties"] };
+        resources: Record<string, ObjectSpec & { inputProperties: ObjectSpec["properties"] }>;
+        functions: Record<string, { inputs: ObjectSpec; outputs: ObjectSpec }>;
+        language: { go: { importBasePath: string; respectSchemaVersion: boolean }; python: { packageName: string } };
+    };
+
+    it("is the committed schema.json (run `npm run gen-schema` after changing the model)", () => {
+        assert.strictEqual(fs.readFileSync(committedPath, "utf8"), renderSchemaJson());
+    });
+
+    it("describes every draft attribute of the model on the resource and the function", () => {
+        const resource = schema.resources["ververica:index:DeploymentDraft"];
+        for (const attribute of draftAttributeNames) {
+            assert.ok(resource.properties[attribute], `resource output ${attribute}`);
+        }
+        const outputs = Object.keys(schema.functions["ververica:index:getDeploymentDraft"].outputs.properties);
+        assert.deepStrictEqual(outputs, ["id", ...draftAttributeNames]);
+        assert.deepStrictEqual(Object.keys(schema.functions["ververica:index:getDeploymentDraft"].inputs.properties), ["workspace", "namespace", "deploymentDraftId", "name"]);
+        assert.strictEqual(resource.properties.labels.$ref, undefined);
+    });
+
+    it("names the package, its version and its SDKs' homes from package.json", () => {
+        assert.strictEqual(schema.name, "ververica");
+        assert.strictEqual(schema.version, manifest.version);
+        assert.strictEqual(schema.language.go.importBasePath, `${manifest.config.repository}/sdk/go/ververica`);
+        assert.strictEqual(schema.language.go.respectSchemaVersion, true);
+        assert.strictEqual(schema.language.python.packageName, "pulumi_ververica");
+        assert.strictEqual((schema as unknown as Record<string, unknown>).pluginDownloadURL, undefined);
+    });
+
+    it("configures region, endpoint and credentials, the secret ones marked secret", () => {
+        assert.deepStrictEqual(Object.keys(schema.config.variables), ["region", "endpoint", "accessKey", "secretKey", "securityToken", "profile"]);
+        assert.deepStrictEqual(schema.provider.inputProperties, schema.config.variables);
+        assert.strictEqual(schema.config.variables.secretKey.secret, true);
+        assert.strictEqual(schema.config.variables.securityToken.secret, true);
+    });
+});
