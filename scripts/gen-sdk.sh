@@ -47,7 +47,7 @@ if $check; then
     fi
   done
   if [ "${#stale[@]}" -gt 0 ]; then
-    die "${stale[*]} differ from a fresh generation from $(realpath --relative-to="$repo" "$schema"): run 'npm run gen-sdk' and commit the result"
+    die "not what $(realpath --relative-to="$repo" "$schema") generates: ${stale[*]}; run 'npm run gen-sdk' and commit the result"
   fi
   echo "[gen-sdk] sdk/${languages[0]} and sdk/${languages[1]} match a fresh generation at v$version"
 else
