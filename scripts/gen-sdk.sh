@@ -41,8 +41,10 @@ done
 
 if $check; then
   stale=()
+  # What a local build leaves in sdk/python (ignored by its generated .gitignore) is no difference.
+  build_leftovers=(-x __pycache__ -x '*.pyc' -x '*.egg-info' -x build -x dist -x .mypy_cache)
   for language in "${languages[@]}"; do
-    if ! diff -rq "$scratch/$language" "$repo/sdk/$language" >/dev/null 2>&1; then
+    if ! diff -rq "${build_leftovers[@]}" "$scratch/$language" "$repo/sdk/$language" >/dev/null 2>&1; then
       stale+=("sdk/$language")
     fi
   done
