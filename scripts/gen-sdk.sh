@@ -28,6 +28,11 @@ version="$(node -p "require('$repo/package.json').version")"
 bin="$(bash "$repo/scripts/pulumi-cli.sh" | tail -n1)"
 export PATH="$bin:$PATH" PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 
+# sdk/go.mod holds the generated package: its module path is the schema's Go import path less
+# /go/<package>, so a change of the repository path reaches it with the next generation.
+import_base="$(node -p "require('$schema').language.go.importBasePath")"
+go_module="${import_base%/go/*}"
+
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/ververica-gen-sdk.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
 
@@ -48,6 +53,8 @@ if $check; then
       stale+=("sdk/$language")
     fi
   done
+  [ "$(cd "$repo/sdk" && go mod edit -json | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).Module.Path')" = "$go_module" ] ||
+    stale+=("sdk/go.mod (module path)")
   if [ "${#stale[@]}" -gt 0 ]; then
     die "not what $(realpath --relative-to="$repo" "$schema") generates: ${stale[*]}; run 'npm run gen-sdk' and commit the result"
   fi
@@ -57,5 +64,6 @@ else
     rm -rf "${repo:?}/sdk/$language"
     mv "$scratch/$language" "$repo/sdk/$language"
   done
+  (cd "$repo/sdk" && go mod edit -module "$go_module")
   echo "[gen-sdk] wrote sdk/${languages[0]} and sdk/${languages[1]} at v$version from $(realpath --relative-to="$repo" "$schema")"
 fi
