@@ -8,7 +8,8 @@ import * as path from "path";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
 import { ensurePulumiCli } from "./harness";
 import { createProjectStack, ProjectStack } from "./projectStack";
-import { copyExample, installPlugin, pluginTarball, sdkDir } from "./sdkProjects";
+import { ensurePluginTarball, installPlugin } from "./pluginInstall";
+import { copyExample, sdkDir } from "./sdkProjects";
 
 const workspace = "a14bd5d90a";
 const namespace = "default-namespace";
@@ -41,7 +42,7 @@ describe("e2e: examples/go-quickstart (Go SDK, native plugin)", function () {
     before(async function () {
         this.timeout(40 * 60 * 1000);
         ensurePulumiCli();
-        pluginTarball();
+        ensurePluginTarball();
         projectDir = copyExample("go-quickstart", (dir) => {
             const goMod = fs.readFileSync(path.join(dir, "go.mod"), "utf8");
             fs.writeFileSync(path.join(dir, "go.mod"), goMod.replace("=> ../../sdk", `=> ${sdkDir}`));

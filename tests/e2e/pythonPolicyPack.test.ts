@@ -8,7 +8,8 @@ import * as path from "path";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
 import { ensurePulumiCli } from "./harness";
 import { createProjectStack, ProjectStack } from "./projectStack";
-import { installPlugin, pluginTarball, pythonVirtualenv } from "./sdkProjects";
+import { ensurePluginTarball, installPlugin } from "./pluginInstall";
+import { pythonVirtualenv } from "./sdkProjects";
 
 const packDir = path.resolve(__dirname, "..", "..", "policy-pack");
 
@@ -33,7 +34,7 @@ describe("e2e: the policy pack over a Python stack (native plugin)", function ()
     before(async function () {
         this.timeout(40 * 60 * 1000);
         ensurePulumiCli();
-        pluginTarball();
+        ensurePluginTarball();
         const venv = pythonVirtualenv();
         projectDir = fs.mkdtempSync(path.join(os.tmpdir(), "ververica-python-policy-"));
         fs.writeFileSync(

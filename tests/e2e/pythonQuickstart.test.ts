@@ -8,7 +8,8 @@ import * as path from "path";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
 import { ensurePulumiCli } from "./harness";
 import { createProjectStack, ProjectStack } from "./projectStack";
-import { copyExample, installPlugin, pluginTarball, pythonVirtualenv } from "./sdkProjects";
+import { ensurePluginTarball, installPlugin } from "./pluginInstall";
+import { copyExample, pythonVirtualenv } from "./sdkProjects";
 
 const workspace = "a14bd5d90a";
 const namespace = "default-namespace";
@@ -35,7 +36,7 @@ describe("e2e: examples/python-quickstart (Python SDK, native plugin)", function
     before(async function () {
         this.timeout(40 * 60 * 1000);
         ensurePulumiCli();
-        pluginTarball();
+        ensurePluginTarball();
         const venv = pythonVirtualenv();
         projectDir = copyExample("python-quickstart", (dir) => {
             const project = fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8");

@@ -1,15 +1,13 @@
-// What a Python or Go project of the generated SDKs needs before `pulumi up`: the plugin's
-// tarball, the Python virtualenv with the wheel installed, and a copy of an example project that
-// points at them (so the repository's examples stay as users copy them).
+// What a Python or Go project of the generated SDKs needs before `pulumi up` besides the plugin
+// (see pluginInstall.ts): the Python virtualenv with the wheel installed, and a copy of an example
+// project that points at it (so the repository's examples stay as users copy them).
 
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ProjectStack } from "./projectStack";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
-const version = (JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
 
 /** Runs a repository script and returns the last line of its stdout; throws with its stderr. */
 function runScript(command: string, args: readonly string[]): string {
@@ -18,20 +16,6 @@ function runScript(command: string, args: readonly string[]): string {
         throw new Error(`${command} ${args.join(" ")} exited with ${result.status}:\n${result.stderr.trim().split("\n").slice(-20).join("\n")}`);
     }
     return result.stdout.trim().split("\n").pop() ?? "";
-}
-
-/** The plugin's tarball in dist/plugin, built with `npm run build:plugin` when missing. */
-export function pluginTarball(): string {
-    const tarball = path.join(repoRoot, "dist", "plugin", `pulumi-resource-ververica-v${version}-linux-amd64.tar.gz`);
-    if (!fs.existsSync(tarball)) {
-        runScript("npm", ["run", "--silent", "build:plugin"]);
-    }
-    return tarball;
-}
-
-/** Installs the plugin from its tarball into the stack's private PULUMI_HOME, as a user would. */
-export async function installPlugin(stack: ProjectStack): Promise<void> {
-    await stack.runOk(["plugin", "install", "resource", "ververica", version, "--file", pluginTarball()]);
 }
 
 let venv: string | undefined;
