@@ -130,10 +130,10 @@ describe("e2e: examples/go-quickstart (Go SDK, native plugin)", function () {
             assert.match(errorLines[0], /workspace "a14bd5d90a", namespace "default-namespace".*requestId \S+; error code 990301/);
             assert.doesNotMatch(text, /goroutine \d+|^\s+at .+\(.+:\d+:\d+\)$/m);
             const after = await stack!.exportState();
-            assert.deepStrictEqual(
-                after.deployment.resources?.map((r) => r.urn),
-                before.deployment.resources?.map((r) => r.urn),
-            );
+            // The failed update may write the resources back in another order.
+            const urns = (e: typeof before) => (e.deployment.resources ?? []).map((r) => r.urn).sort();
+            assert.deepStrictEqual(urns(after), urns(before));
+            assert.ok(urns(after).some((u) => u.endsWith("::tracked")), "the tracked draft is still in state");
         } finally {
             await stack!.runOk(["config", "rm", "draftId"]);
         }

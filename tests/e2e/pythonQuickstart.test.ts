@@ -131,10 +131,10 @@ describe("e2e: examples/python-quickstart (Python SDK, native plugin)", function
             // exception, so the Python host prints the program's traceback above that line.)
             assert.doesNotMatch(text, /^\s+at .+\(.+:\d+:\d+\)$/m);
             const after = await stack!.exportState();
-            assert.deepStrictEqual(
-                after.deployment.resources?.map((r) => r.urn),
-                before.deployment.resources?.map((r) => r.urn),
-            );
+            // The failed update may write the resources back in another order.
+            const urns = (e: typeof before) => (e.deployment.resources ?? []).map((r) => r.urn).sort();
+            assert.deepStrictEqual(urns(after), urns(before));
+            assert.ok(urns(after).some((u) => u.endsWith("::tracked")), "the tracked draft is still in state");
         } finally {
             await stack!.runOk(["config", "rm", "draftId"]);
         }
