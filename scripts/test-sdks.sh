@@ -25,4 +25,4 @@ step "built $(basename "$wheel")"
 
 step "Python: pytest in mock mode (tests/sdk/python)"
 cd "$repo/tests/sdk/python"
-"$venv/bin/python" -m pytest -p no:cacheprovider -q .
+"$venv/bin/python" -B -m pytest -p no:cacheprovider -q .
