@@ -91,3 +91,24 @@ func TestProviderCredentialsAreSecretInputs(t *testing.T) {
 		t.Errorf("accessKey or region is secret: %v", got.Inputs)
 	}
 }
+
+func TestGetReadsAnExistingDraftByItsID(t *testing.T) {
+	mocks := newDraftMocks()
+	var engine string
+	runWithMocks(t, mocks, func(ctx *pulumi.Context) error {
+		draft, err := ververica.GetDeploymentDraft(ctx, "existing", pulumi.ID("a14bd5d90a/default-namespace/c84d73be"), nil)
+		if err != nil {
+			return err
+		}
+		draft.EngineVersion.ApplyT(func(v *string) string { engine = *v; return engine })
+		return nil
+	})
+
+	got := mocks.registered("existing")
+	if got.TypeToken != "ververica:index:DeploymentDraft" || got.ID != "a14bd5d90a/default-namespace/c84d73be" {
+		t.Errorf("read %s with id %q", got.TypeToken, got.ID)
+	}
+	if engine != "vvr-6.0.7-flink-1.15" {
+		t.Errorf("engine version = %q", engine)
+	}
+}

@@ -86,3 +86,16 @@ def test_provider_credentials_are_secret_inputs():
 
     return provider.urn.apply(check)
 
+
+
+@pulumi.runtime.test
+def test_get_reads_an_existing_draft_by_its_id():
+    draft = ververica.DeploymentDraft.get("existing", "a14bd5d90a/default-namespace/c84d73be")
+
+    def check(engine_version):
+        registered = next(r for r in mocks.resources if r.name == "existing")
+        assert registered.typ == "ververica:index:DeploymentDraft"
+        assert registered.resource_id == "a14bd5d90a/default-namespace/c84d73be"
+        assert engine_version == "vvr-6.0.7-flink-1.15"
+
+    return draft.engine_version.apply(check)
