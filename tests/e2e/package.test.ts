@@ -160,6 +160,8 @@ describe("e2e: the packed package in a stranger's project", function () {
     });
 
     after(function () {
+        // Removing the stranger's installed node_modules can take seconds on a busy machine.
+        this.timeout(2 * 60 * 1000);
         if (root !== undefined) fs.rmSync(root, { recursive: true, force: true });
     });
 
