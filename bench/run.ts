@@ -4,7 +4,8 @@
  *
  *   npm run bench                 all sections
  *   npm run bench -- --only 1,3   some sections
- *   npm run bench -- --skip 4     all but some (4 needs the Pulumi CLI, see scripts/pulumi-cli.sh)
+ *   npm run bench -- --skip 4     all but some (4 and 7 need the Pulumi CLI, see scripts/pulumi-cli.sh;
+ *                                 6 and 7 build the plugin, 7 the YAML host, see scripts/pulumi-yaml-host.sh)
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -17,11 +18,16 @@ import { startEmulatorProcess } from "./emulatorProcess";
 import { measureImportCost } from "./importCost";
 import { measureDistinctLookups, measureIdenticalLookups } from "./lookupLatency";
 import { fixed } from "./measure";
+import { measurePluginStart } from "./pluginStart";
 import { measurePreviewOverhead } from "./previewOverhead";
+import { measureYamlInvokes } from "./yamlInvokes";
+import { ensurePluginTarball } from "../tests/e2e/pluginInstall";
 import type { SectionResult, SkippedSection } from "./result";
 
 const repoRoot = path.resolve(__dirname, "..");
 const resultsFile = path.join(__dirname, "results.json");
+// What `npm run build:plugin` unpacks from before packing the tarball.
+const pluginExecutable = path.join(repoRoot, "dist", "plugin", "build", "pulumi-resource-ververica");
 
 const workspace = "bench-ws";
 const namespace = "bench-ns";
@@ -29,7 +35,7 @@ const concurrency = 8;
 const latencyMs = 50;
 
 function selectedSections(argv: readonly string[]): Set<number> {
-    const all = [1, 2, 3, 4, 5];
+    const all = [1, 2, 3, 4, 5, 6, 7];
     const list = (flag: string) => {
         const i = argv.indexOf(flag);
         return i < 0 ? undefined : (argv[i + 1] ?? "").split(",").map(Number);
@@ -99,6 +105,11 @@ async function main(): Promise<void> {
         console.error("bench: building dist/ (tsc -p tsconfig.build.json)");
         execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: repoRoot, stdio: "inherit" });
     }
+    // Sections 6 and 7 run the plugin as users get it.
+    if (sections.has(6) || sections.has(7)) {
+        console.error("bench: building the plugin (npm run build:plugin) unless up to date");
+        ensurePluginTarball();
+    }
     // The lookups in this process read the credentials from the environment, as a plain script does.
     for (const name of Object.keys(process.env).filter((n) => n.startsWith("VERVERICA_"))) delete process.env[name];
     process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = DEFAULT_TEST_CREDENTIAL.accessKeyId;
@@ -116,6 +127,8 @@ async function main(): Promise<void> {
         [3, "identical lookups", () => measureIdenticalLookups(emulator, { workspace, namespace, ids, concurrency, latencyMs, rounds: 7 }, 100)],
         [4, "pulumi preview", () => measurePreviewOverhead({ workspace, namespace, ids, endpoint: emulator.url, resources: 100, rounds: 3 })],
         [5, "require cost", () => measureImportCost(9)],
+        [6, "plugin start", () => measurePluginStart(pluginExecutable, 9)],
+        [7, "YAML invokes", () => measureYamlInvokes({ workspace, namespace, ids, endpoint: emulator.url, invokes: 100, rounds: 3 })],
     ];
     const results: Array<SectionResult | SkippedSection> = [];
     try {

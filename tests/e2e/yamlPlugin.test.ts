@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
 import { ensurePulumiCli } from "./harness";
-import { ensurePluginTarball, ensureYamlLanguageHost, installPlugin } from "./pluginInstall";
+import { ensurePluginTarball, ensureYamlLanguageHost, installPlugin, pluginVersion } from "./pluginInstall";
 import { createProjectStack, ProjectStack } from "./projectStack";
 
 const SETUP_TIMEOUT_MS = 40 * 60 * 1000;
@@ -73,6 +73,13 @@ describe("e2e: the ververica plugin from a YAML program", function () {
         await stack?.dispose();
         await emulator?.close();
         if (projectDir) fs.rmSync(projectDir, { recursive: true, force: true });
+    });
+
+    it("the installed plugin prints the committed schema", async () => {
+        const installed = path.join(stack.pulumiHome, "plugins", `resource-ververica-v${pluginVersion}`, "pulumi-resource-ververica");
+        const printed = await stack.runOk(["package", "get-schema", installed]);
+        const committed = fs.readFileSync(path.resolve(__dirname, "..", "..", "provider", "cmd", "pulumi-resource-ververica", "schema.json"), "utf8");
+        assert.deepStrictEqual(JSON.parse(printed.stdout), JSON.parse(committed));
     });
 
     it("the first preview already shows the looked-up attributes of the data source and the resource", async () => {
@@ -168,6 +175,32 @@ describe("e2e: the ververica plugin from a YAML program", function () {
         assert.notStrictEqual(violating.exitCode, 0);
         assert.match(allOutput(violating), /\[mandatory\] +ververica-no-plaintext-secrets +\(ververica:index:DeploymentDraft: tracked\)/);
         assert.ok(!allOutput(violating).includes(sqlPassword), "the violation names the option, not its value");
+    });
+
+    it("an explicit ververica:Provider configures the resources it is given to, its secret key a secret in state", async () => {
+        // A second API endpoint that only the explicit provider knows about.
+        const other = await startEmulator();
+        try {
+            const explicit =
+                "  explicit:\n    type: pulumi:providers:ververica\n    properties:\n" +
+                `      endpoint: ${other.url}\n      accessKey: ${DEFAULT_TEST_CREDENTIAL.accessKeyId}\n` +
+                `      secretKey:\n        fn::secret: ${DEFAULT_TEST_CREDENTIAL.accessKeySecret}\n`;
+            writeProgram(program(explicit + resourceBlock("viaExplicit", `properties:\n  workspace: ${ws}\n  namespace: ${ns}\n  deploymentDraftId: ${clickstream}\noptions:\n  provider: \${explicit}`)));
+            await stack.runOk(["up", "--yes"]);
+            assert.ok((other.stats.byAction.GetDeploymentDraft ?? 0) > 0, "the explicit provider's endpoint was used");
+            const viaExplicit = (await trackedState()).find((r) => r.urn.endsWith("::viaExplicit"));
+            assert.strictEqual(viaExplicit?.outputs?.name, "clickstream-sessionizer");
+            const state = await stack.exportState();
+            const provider = state.deployment.resources?.find((r) => r.type === "pulumi:providers:ververica" && r.urn.endsWith("::explicit"));
+            assert.ok(JSON.stringify(provider?.inputs?.secretKey).includes("ciphertext"), "the explicit provider's secret key is ciphertext");
+            assert.ok(!JSON.stringify(state).includes(DEFAULT_TEST_CREDENTIAL.accessKeySecret));
+            assert.ok(!stack.backendFilesText().includes(DEFAULT_TEST_CREDENTIAL.accessKeySecret));
+            // Tracked drafts stay readable while their provider is declared.
+            writeProgram(program());
+            await stack.runOk(["up", "--yes"]);
+        } finally {
+            await other.close();
+        }
     });
 
     it("destroy forgets the drafts and leaves them untouched", async () => {

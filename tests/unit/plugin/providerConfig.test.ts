@@ -1,0 +1,31 @@
+import * as assert from "assert";
+import { resolveCredentialSpec, resolveEndpoint } from "../../../provider/core/connectionSettings";
+import { checkProviderSettings, providerConfigReader } from "../../../provider/plugin/providerConfig";
+
+describe("plugin provider configuration", () => {
+    it("hands the ververica: settings to the shared resolver, which falls back to the environment in the same order", () => {
+        const reader = providerConfigReader({ region: "cn-beijing", accessKey: "LTAIconfig", secretKey: "config-secret", maxAttempts: 3 });
+        assert.strictEqual(resolveEndpoint({}, reader, { VERVERICA_ENDPOINT: "http://127.0.0.1:1" }).host, "ververica.cn-beijing.aliyuncs.com");
+        const fromConfig = resolveCredentialSpec(reader, { ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIenv", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "env-secret" });
+        assert.deepStrictEqual(fromConfig.kind === "static" && [fromConfig.accessKeyId, fromConfig.accessKeySecret], ["LTAIconfig", "config-secret"]);
+        assert.strictEqual(reader("ververica:maxAttempts"), "3");
+        // Another package's settings do not configure this provider.
+        assert.strictEqual(reader("alicloud:region"), undefined);
+
+        const empty = providerConfigReader({});
+        assert.strictEqual(resolveEndpoint({}, empty, { ALIBABA_CLOUD_REGION_ID: "cn-shanghai" }).host, "ververica.cn-shanghai.aliyuncs.com");
+        const fromEnv = resolveCredentialSpec(empty, { ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIenv", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "env-secret" });
+        assert.strictEqual(fromEnv.kind === "static" && fromEnv.accessKeyId, "LTAIenv");
+        assert.deepStrictEqual(resolveCredentialSpec(providerConfigReader({ profile: "ops" }), {}), { kind: "profile", profileName: "ops", source: "stack config alicloud:profile" });
+    });
+
+    it("checks only the settings given, naming each bad one without echoing a secret", () => {
+        assert.deepStrictEqual(checkProviderSettings({}), []);
+        assert.deepStrictEqual(checkProviderSettings({ region: "cn-hangzhou", endpoint: "http://127.0.0.1:8080", accessKey: "LTAI", secretKey: "s" }), []);
+        const failures = checkProviderSettings({ region: "Hangzhou", endpoint: "http://user:pw@host/path", secretKey: "top-secret", profile: 7 });
+        assert.deepStrictEqual(failures.map((f) => f.property), ["region", "endpoint", "accessKey", "profile"]);
+        for (const f of failures) {
+            assert.ok(!f.reason.includes("top-secret") && !f.reason.includes("pw@"), f.reason);
+        }
+    });
+});
