@@ -1,0 +1,149 @@
+// examples/python-quickstart/ under the real engine as a user runs it: `pulumi` in the project
+// directory, the Python language host running the program in a virtualenv with pulumi from PyPI
+// and the wheel of sdk/python, the plugin installed from its tarball, the emulator on loopback.
+
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
+import { ensurePulumiCli } from "./harness";
+import { createProjectStack, ProjectStack } from "./projectStack";
+import { ensurePluginTarball, installPlugin } from "./pluginInstall";
+import { copyExample, pythonVirtualenv } from "./sdkProjects";
+
+const workspace = "a14bd5d90a";
+const namespace = "default-namespace";
+const ordersEtl = "c84d73be-40ad-4627-8bdd-fa1eba51b234";
+const unknownDraft = "00000000-0000-4000-8000-000000000404";
+
+// Appended to the quick start in the test's copy: a tracked draft, for refresh and state checks.
+const trackedDraftProgram = `
+
+tracked_id = config.get("trackedDraftId")
+if tracked_id:
+    tracked = ververica.DeploymentDraft(
+        "tracked", workspace=workspace, namespace=namespace, deployment_draft_id=tracked_id
+    )
+    pulumi.export("trackedLockHolder", tracked.lock.apply(lambda lock: lock.holder_name if lock else None))
+`;
+
+describe("e2e: examples/python-quickstart (Python SDK, native plugin)", function () {
+    this.timeout(10 * 60 * 1000);
+    let emulator: Emulator;
+    let stack: ProjectStack | undefined;
+    let projectDir: string | undefined;
+
+    before(async function () {
+        this.timeout(40 * 60 * 1000);
+        ensurePulumiCli();
+        ensurePluginTarball();
+        const venv = pythonVirtualenv();
+        projectDir = copyExample("python-quickstart", (dir) => {
+            const project = fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8");
+            fs.writeFileSync(path.join(dir, "Pulumi.yaml"), project.replace("virtualenv: venv", `virtualenv: ${venv}`));
+            fs.appendFileSync(path.join(dir, "__main__.py"), trackedDraftProgram);
+        });
+        emulator = await startEmulator();
+        stack = await createProjectStack({
+            projectDir,
+            config: {
+                "ververica:endpoint": emulator.url,
+                "ververica:accessKey": DEFAULT_TEST_CREDENTIAL.accessKeyId,
+                "ververica:secretKey": { secret: DEFAULT_TEST_CREDENTIAL.accessKeySecret },
+                trackedDraftId: ordersEtl,
+            },
+        });
+        await installPlugin(stack);
+    });
+
+    after(async () => {
+        try {
+            await stack?.dispose();
+        } finally {
+            await emulator?.close();
+            if (projectDir !== undefined) fs.rmSync(projectDir, { recursive: true, force: true });
+        }
+    });
+
+    async function outputs(): Promise<Record<string, unknown>> {
+        const result = await stack!.runOk(["stack", "output", "--json", "--show-secrets"]);
+        return JSON.parse(result.stdout) as Record<string, unknown>;
+    }
+
+    it("previews the tracked draft and the looked-up attributes", async () => {
+        const preview = await stack!.runOk(["preview", "--diff"]);
+        assert.match(preview.stdout, /\+ ververica:index:DeploymentDraft: \(create\)\s+\[urn=\S+::tracked\]/);
+        assert.match(preview.stdout, /deploymentDraftId\s*: "c84d73be-40ad-4627-8bdd-fa1eba51b234"/);
+        // The data source answers during preview: its attributes are known before the first up.
+        assert.match(preview.stdout, /engineVersion\s*: "vvr-8\.0\.9-flink-1\.17"/);
+        assert.match(preview.stdout, /lockHolder\s*: "alice"/);
+    });
+
+    it("reads one draft by id and one by name on up, exporting their attributes", async () => {
+        await stack!.runOk(["up", "--yes", "--skip-preview"]);
+        const out = await outputs();
+        assert.strictEqual(out.draftName, "orders-etl");
+        assert.strictEqual(out.engineVersion, "vvr-8.0.9-flink-1.17");
+        assert.strictEqual(out.executionMode, "STREAMING");
+        assert.deepStrictEqual(out.labels, { team: "data-platform", env: "prod", tier: 1 });
+        assert.strictEqual(out.artifactKind, "SQLSCRIPT");
+        assert.deepStrictEqual(out.secondDraft, {
+            id: "1a6e9f3d-0b7c-4d25-9e8f-c4b3a2d1e0f6",
+            engineVersion: "vvr-8.0.9-flink-1.17",
+            artifactKind: "SQLSCRIPT",
+            lockHolder: "alice",
+        });
+        assert.ok(!("trackedLockHolder" in out), "nobody holds the tracked draft's lock");
+        assert.ok(emulator.stats.byAction.ListDeploymentDrafts > 0, "the second draft was looked up by name");
+    });
+
+    it("keeps the secret key out of state and the artifact encrypted", async () => {
+        const backend = stack!.backendFilesText();
+        assert.ok(!backend.includes(DEFAULT_TEST_CREDENTIAL.accessKeySecret), "the secret key is in the backend files");
+        assert.ok(!backend.includes("CREATE TEMPORARY TABLE"), "the SQL script is in the backend files in plain text");
+    });
+
+    it("changes nothing on a second up", async () => {
+        const second = await stack!.run(["up", "--yes", "--expect-no-changes"]);
+        assert.strictEqual(second.exitCode, 0, second.stdout + second.stderr);
+    });
+
+    it("shows a draft locked since as drift on refresh", async () => {
+        emulator.store.update(workspace, namespace, ordersEtl, { lock: { id: "lock-7", holderId: "2001", holderName: "dave" } });
+        const refresh = await stack!.runOk(["refresh", "--yes"]);
+        assert.match(refresh.stdout, /~ {2}ververica:index:DeploymentDraft tracked updated .*\[diff: ~revision\]/);
+        const state = await stack!.exportState(true);
+        const tracked = state.deployment.resources?.find((r) => r.type === "ververica:index:DeploymentDraft");
+        assert.deepStrictEqual((tracked?.outputs?.lock as Record<string, unknown> | undefined)?.holderName, "dave");
+    });
+
+    it("fails an unknown draft with one clear error and loses nothing", async () => {
+        const before = await stack!.exportState();
+        await stack!.runOk(["config", "set", "draftId", unknownDraft]);
+        try {
+            const failed = await stack!.run(["up", "--yes", "--skip-preview"]);
+            assert.notStrictEqual(failed.exitCode, 0);
+            const text = failed.stdout + failed.stderr;
+            const errorLines = text.split("\n").filter((l) => l.includes(unknownDraft) && /not found/i.test(l));
+            assert.ok(errorLines.length >= 1, `no not-found error naming the draft in:\n${text}`);
+            assert.match(errorLines[0], /workspace "a14bd5d90a", namespace "default-namespace".*requestId \S+; error code 990301/);
+            // No stack of the plugin's Node code. (The Python SDK raises a failed invoke as a plain
+            // exception, so the Python host prints the program's traceback above that line.)
+            assert.doesNotMatch(text, /^\s+at .+\(.+:\d+:\d+\)$/m);
+            const after = await stack!.exportState();
+            // The failed update may write the resources back in another order.
+            const urns = (e: typeof before) => (e.deployment.resources ?? []).map((r) => r.urn).sort();
+            assert.deepStrictEqual(urns(after), urns(before));
+            assert.ok(urns(after).some((u) => u.endsWith("::tracked")), "the tracked draft is still in state");
+        } finally {
+            await stack!.runOk(["config", "rm", "draftId"]);
+        }
+    });
+
+    it("destroys the stack, forgetting the tracked draft", async () => {
+        await stack!.runOk(["destroy", "--yes", "--skip-preview"]);
+        const state = await stack!.exportState();
+        assert.deepStrictEqual(state.deployment.resources ?? [], []);
+        assert.ok(emulator.store.get(workspace, namespace, ordersEtl) !== undefined, "the draft itself is untouched");
+    });
+});

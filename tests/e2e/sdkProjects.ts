@@ -1,0 +1,48 @@
+// What a Python or Go project of the generated SDKs needs before `pulumi up` besides the plugin
+// (see pluginInstall.ts): the Python virtualenv with the wheel installed, and a copy of an example
+// project that points at it (so the repository's examples stay as users copy them).
+
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const repoRoot = path.resolve(__dirname, "..", "..");
+
+/** Runs a repository script and returns the last line of its stdout; throws with its stderr. */
+function runScript(command: string, args: readonly string[]): string {
+    const result = spawnSync(command, args, { cwd: repoRoot, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    if (result.status !== 0) {
+        throw new Error(`${command} ${args.join(" ")} exited with ${result.status}:\n${result.stderr.trim().split("\n").slice(-20).join("\n")}`);
+    }
+    return result.stdout.trim().split("\n").pop() ?? "";
+}
+
+let venv: string | undefined;
+
+/**
+ * The cached virtualenv (pulumi from PyPI, see scripts/sdk-toolchains.sh) with the wheel of
+ * sdk/python freshly built and installed. Built at most once per process.
+ */
+export function pythonVirtualenv(): string {
+    if (venv === undefined) {
+        const dir = runScript("bash", [path.join("scripts", "sdk-toolchains.sh")]);
+        runScript("bash", [path.join("scripts", "python-sdk-wheel.sh"), dir]);
+        venv = dir;
+    }
+    return venv;
+}
+
+/**
+ * Copies an example project (examples/<name>) into a fresh temporary directory and lets `adapt`
+ * rewrite its files there. Returns the copy's directory; remove it when done.
+ */
+export function copyExample(name: string, adapt: (dir: string) => void): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ververica-${name}-`));
+    fs.cpSync(path.join(repoRoot, "examples", name), dir, { recursive: true });
+    adapt(dir);
+    return dir;
+}
+
+/** The repository's sdk/ directory (the Go module the Go examples replace). */
+export const sdkDir = path.join(repoRoot, "sdk");

@@ -1,0 +1,85 @@
+"""Pulumi mocks answering for the ververica plugin: the documented GetDeploymentDraft example
+as the draft, and a record of every invoke and registration, so tests can see what the SDK sent."""
+
+import copy
+from typing import Any
+
+import pulumi
+
+# The example draft of the GetDeploymentDraft API reference, as the plugin returns it (camelCase
+# attributes plus `id`). Label `test2` is the number 1, not the string "1".
+DOCUMENTED_DRAFT: dict[str, Any] = {
+    "id": "00000000-0000-0000-0000-00000012****",
+    "deploymentDraftId": "00000000-0000-0000-0000-00000012****",
+    "name": "test-draft",
+    "parentId": "00000000-0000-0000-0000-00000013****",
+    "referencedDeploymentId": "00000000-0000-0000-0000-0000012312****",
+    "executionMode": "STREAMING",
+    "artifact": {
+        "kind": "SQLSCRIPT",
+        "sqlArtifact": {
+            "sqlScript": "CREATE TEMPORARY TABLE datagen_source(   name VARCHAR ) WITH (   'connector' = 'datagen' );",
+            "additionalDependencies": ["https://oss/bucket/addition.jar"],
+        },
+        "jarArtifact": {
+            "jarUri": "https://oss/bucket/test.jar",
+            "entryClass": "org.apapche.flink.test",
+            "mainArgs": "start from main",
+            "additionalDependencies": ["https://oss/bucket/addition.jar"],
+        },
+    },
+    "engineVersion": "vvr-6.0.7-flink-1.15",
+    "localVariables": [{"name": "test", "value": "datagen"}],
+    "labels": {"test": "test", "test2": 1},
+    "lock": {
+        "id": "stt-fu1658tbk6mnkk2****",
+        "workspace": "a14bd5d90a****",
+        "namespace": "default-namespace",
+        "holderId": "18389966****",
+        "holderName": "userA",
+    },
+    "workspace": "edcef******b4f",
+    "namespace": "default-namespace",
+    "creator": "27846363877456****",
+    "creatorName": "****@streamcompute.onaliyun.com",
+    "modifier": "27846363877456****",
+    "modifierName": "****@streamcompute.onaliyun.com",
+    "createdAt": 1723537978,
+    "modifiedAt": 1723537978,
+}
+
+def as_engine_secret(value: Any) -> dict[str, Any]:
+    """`value` marked secret as it travels between the SDK and the engine (Pulumi's secret signature)."""
+    return {"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "value": value}
+
+
+class DraftMocks(pulumi.runtime.Mocks):
+    """Answers getDeploymentDraft with the documented draft and DeploymentDraft with its
+    attributes (the artifact as a secret, as the plugin stores it by default)."""
+
+    def __init__(self) -> None:
+        self.invokes: list[pulumi.runtime.MockCallArgs] = []
+        self.resources: list[pulumi.runtime.MockResourceArgs] = []
+
+    def call(self, args: pulumi.runtime.MockCallArgs):
+        self.invokes.append(args)
+        if args.token != "ververica:index:getDeploymentDraft":
+            raise ValueError(f"unexpected invoke {args.token}")
+        return copy.deepcopy(DOCUMENTED_DRAFT)
+
+    def new_resource(self, args: pulumi.runtime.MockResourceArgs):
+        self.resources.append(args)
+        if args.typ != "ververica:index:DeploymentDraft":
+            return f"{args.name}-id", dict(args.inputs)
+        state = {k: v for k, v in copy.deepcopy(DOCUMENTED_DRAFT).items() if k != "id"}
+        state["artifact"] = as_engine_secret(state["artifact"])
+        return state["deploymentDraftId"], {**args.inputs, **state}
+
+
+# The one instance the tests share (see conftest.py).
+mocks = DraftMocks()
+
+
+def is_secret(output: pulumi.Output) -> pulumi.Output:
+    """Whether `output` is a secret, as an output to combine with others."""
+    return pulumi.Output.from_input(output.is_secret())
