@@ -7,6 +7,9 @@ import { DEFAULT_TEST_CREDENTIAL } from "../emulator/credentials";
 /** Every environment variable the package or Alibaba's credentials chain reads. */
 export const connectionVariables = [
     "VERVERICA_ENDPOINT",
+    "ALIBABA_CLOUD_ENDPOINT_VERVERICA",
+    "VERVERICA_NETWORK",
+    "VERVERICA_RETRY_THROTTLE_DELAY_MS",
     "VERVERICA_MAX_ATTEMPTS",
     "VERVERICA_MAX_RETRY_TIME_MS",
     "VERVERICA_RETRY_BASE_DELAY_MS",
