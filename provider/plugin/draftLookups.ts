@@ -1,5 +1,7 @@
 import type { Network } from "../core/connectionSettings";
-import { lookupDraft } from "../core/draftLookup";
+import type { DraftFilterArgs } from "../core/draftFilter";
+import { DeploymentDraftsResult, lookupDeploymentDrafts } from "../core/draftListing";
+import { LookupContext, lookupDraft } from "../core/draftLookup";
 import type { DeploymentDraftAttributes } from "../core/model";
 import { describeRetry, RetryNotice } from "../core/retryPolicy";
 import type { DraftSelector } from "../core/validation";
@@ -32,7 +34,16 @@ export class DraftLookups {
      * process (creates, invokes), off for reads that must see the draft as it is now.
      */
     lookup(selector: DraftSelector, connection: ConnectionInputs, cache: boolean): Promise<DeploymentDraftAttributes> {
-        return lookupDraft(selector, {
+        return lookupDraft(selector, this.context(connection, cache));
+    }
+
+    /** Reads every draft of a namespace that passes the filters, afresh, with the provider's settings. */
+    lookupAll(args: DraftFilterArgs): Promise<DeploymentDraftsResult> {
+        return lookupDeploymentDrafts(args, this.context({}, false));
+    }
+
+    private context(connection: ConnectionInputs, cache: boolean): LookupContext {
+        return {
             options: {
                 ...(typeof connection.endpoint === "string" && connection.endpoint ? { endpoint: connection.endpoint } : {}),
                 ...(typeof connection.region === "string" && connection.region ? { region: connection.region } : {}),
@@ -43,7 +54,7 @@ export class DraftLookups {
             config: providerConfigReader(this.settings),
             env: this.env,
             onRetry: logRetry,
-        });
+        };
     }
 }
 

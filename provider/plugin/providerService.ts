@@ -13,6 +13,7 @@ import { VervericaError } from "../core/errors";
 import { DraftLookups } from "./draftLookups";
 import { DraftResourceHandlers } from "./draftResourceHandlers";
 import { invokeGetDeploymentDraft } from "./getDeploymentDraftInvoke";
+import { invokeGetDeploymentDrafts } from "./getDeploymentDraftsInvoke";
 import { checkProviderSettings, secretSettings } from "./providerConfig";
 import { fromStruct, toStruct } from "./propertyValues";
 import { tokens } from "./schema";
@@ -74,6 +75,10 @@ function settingsOf(request: proto.ConfigureRequest): Record<string, unknown> {
 export function createProviderService(options: ProviderServiceOptions): grpc.UntypedServiceImplementation {
     const lookups = new DraftLookups(options.env);
     const drafts = new DraftResourceHandlers(lookups);
+    const functions: Record<string, typeof invokeGetDeploymentDraft> = {
+        [tokens.getDeploymentDraft]: invokeGetDeploymentDraft,
+        [tokens.getDeploymentDrafts]: invokeGetDeploymentDrafts,
+    };
     const requireDraftType = (type: string, urn: string) => {
         const actual = type || urn.split("::")[2] || "";
         if (actual !== tokens.deploymentDraft) throw new Error(`unknown resource type ${JSON.stringify(actual)}`);
@@ -109,8 +114,9 @@ export function createProviderService(options: ProviderServiceOptions): grpc.Unt
         }),
 
         invoke: unary<proto.InvokeRequest, proto.InvokeResponse>(async (request) => {
-            if (request.getTok() !== tokens.getDeploymentDraft) throw new Error(`unknown function ${JSON.stringify(request.getTok())}`);
-            const answer = await invokeGetDeploymentDraft(lookups, fromStruct(request.getArgs()));
+            const invokeFunction = Object.prototype.hasOwnProperty.call(functions, request.getTok()) ? functions[request.getTok()] : undefined;
+            if (!invokeFunction) throw new Error(`unknown function ${JSON.stringify(request.getTok())}`);
+            const answer = await invokeFunction(lookups, fromStruct(request.getArgs()));
             const response = new proto.InvokeResponse().setFailuresList(failuresOf(answer.failures));
             return answer.result ? response.setReturn(toStruct(answer.result.values, answer.result.secrets)) : response;
         }),

@@ -23,6 +23,7 @@ export const packageName = "ververica";
 /** Type tokens of the package. */
 export const tokens = {
     getDeploymentDraft: "ververica:index:getDeploymentDraft",
+    getDeploymentDrafts: "ververica:index:getDeploymentDrafts",
     deploymentDraft: "ververica:index:DeploymentDraft",
     provider: "pulumi:providers:ververica",
 } as const;
@@ -121,6 +122,21 @@ const selectorInputs = {
     name: string("The draft's name, looked up with ListDeploymentDrafts. Give this or `deploymentDraftId`."),
 };
 
+const listingInputs = {
+    workspace: selectorInputs.workspace,
+    namespace: selectorInputs.namespace,
+    nameRegex: string("A regular expression (JavaScript syntax) the draft's name must match anywhere in it; anchor it (`^orders-.*$`) for a whole-name match."),
+    ids: strings("Keep only the drafts with one of these ids."),
+    labels: {
+        type: "object",
+        additionalProperties: { $ref: "pulumi.json#/Any" },
+        description: "Labels the draft must carry, each with exactly this value; a value that is not a string compares as its JSON text (`1` matches the label `1`).",
+    },
+} satisfies Record<string, PropertySpec>;
+
+/** A draft in the plural lookup's result: what the single lookup returns, `id` and every attribute. */
+const listedDraftType = "ververica:index:getDeploymentDraftsDraft";
+
 const connectionInputs = {
     endpoint: string("An endpoint host or URL for this resource; otherwise the provider's `endpoint` or `region`."),
     region: string("A region such as `cn-hangzhou` for this resource; otherwise the provider's."),
@@ -180,6 +196,11 @@ export function buildSchema(facts: PackageFacts): Record<string, unknown> {
             "ververica:index:DraftArtifact": objectType("A draft's artifact, discriminated by `kind`.", draftArtifact, ["kind"]),
             "ververica:index:DraftLock": objectType("A lock someone holds on a draft while editing it.", draftLock),
             "ververica:index:LocalVariable": objectType("A draft-level variable.", localVariable),
+            [listedDraftType]: objectType(
+                "A deployment draft found by `getDeploymentDrafts`: every attribute, as `getDeploymentDraft` returns it, plus `id` (the draft's id).",
+                { id: string("The draft's id, as data sources name the looked-up object's id."), ...draftAttributes },
+                ["id", ...requiredDraftAttributes],
+            ),
         },
         resources: {
             [tokens.deploymentDraft]: {
@@ -205,6 +226,23 @@ export function buildSchema(facts: PackageFacts): Record<string, unknown> {
                     "Every attribute of the draft, plus `id` (the draft's id).",
                     { id: string("The draft's id, as data sources name the looked-up object's id."), ...draftAttributes },
                     ["id", ...requiredDraftAttributes],
+                ),
+            },
+            [tokens.getDeploymentDrafts]: {
+                description:
+                    "Reads every deployment draft of a namespace that passes the given filters (ListDeploymentDrafts, all pages of 100; " +
+                    "GetDeploymentDraft for a listed draft that lacks its artifact), each with every attribute `getDeploymentDraft` returns.",
+                inputs: objectType("The namespace to read, and the filters every returned draft passes.", listingInputs, ["workspace", "namespace"]),
+                outputs: objectType(
+                    "The matching drafts of the namespace, in the API's list order.",
+                    {
+                        workspace: string("The workspace id the drafts were read from."),
+                        namespace: string("The namespace the drafts were read from."),
+                        ids: strings("The ids of `drafts`, in the same order."),
+                        names: strings("The names of `drafts`, in the same order (an empty string for a draft without a name)."),
+                        drafts: { type: "array", items: { $ref: `#/types/${listedDraftType}` }, description: "Every matching draft with every attribute." },
+                    },
+                    ["workspace", "namespace", "ids", "names", "drafts"],
                 ),
             },
         },

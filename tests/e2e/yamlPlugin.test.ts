@@ -6,7 +6,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
+import { DEFAULT_TEST_CREDENTIAL, Emulator, generateDrafts, startEmulator } from "../emulator";
 import { ensurePulumiCli } from "./harness";
 import { createLinkedPolicyPack } from "./linkedProject";
 import { ensurePluginTarball, ensureYamlLanguageHost, installPlugin, pluginVersion } from "./pluginInstall";
@@ -91,6 +91,7 @@ describe("e2e: the ververica plugin from a YAML program", function () {
         assert.match(output, /trackedEngineVersion\s*:\s*"vvr-8\.0\.9-flink-1\.17"/);
         assert.match(output, /engineVersion\s*:\s*"vvr-8\.0\.9-flink-1\.17"/);
         assert.match(output, /trackedName\s*:\s*"orders-etl"/);
+        assert.match(output, /prodDraftNames\s*:\s*\[\s*\[0\]: "fraud-scoring"\s*\[1\]: "mysql-to-paimon"\s*\[2\]: "orders-etl"\s*\[3\]: "payments-enrichment"\s*\]/);
     });
 
     it("up creates the resource; its artifact is a secret and no credential or SQL password is in state", async () => {
@@ -165,6 +166,31 @@ describe("e2e: the ververica plugin from a YAML program", function () {
             assert.ok(!output.includes(DEFAULT_TEST_CREDENTIAL.accessKeySecret));
         }
         assert.strictEqual((await trackedState()).length, 2);
+    });
+
+    it("getDeploymentDrafts reads every page and filters by a numeric label; an invalid nameRegex is one clear line", async () => {
+        const bulk = { workspace: ws, namespace: "bulk" };
+        for (const draft of generateDrafts(120, bulk)) emulator.store.put(draft);
+        // `filters` are YAML lines of the invoke's arguments beside workspace and namespace.
+        const listing = (name: string, filters: string[]) =>
+            [`  ${name}:`, "    fn::invoke:", "      function: ververica:index:getDeploymentDrafts", "      arguments:", `        workspace: ${ws}`, "        namespace: bulk", ...filters.map((f) => `        ${f}`), ""].join("\n");
+        const withListings = (filters: string[]) =>
+            program().replace("\nresources:\n", `\n${listing("all", [])}${listing("picked", filters)}resources:\n`) + "  lastOfAll: ${all.names[119]}\n  picked: ${picked.names}\n";
+
+        const listsBefore = emulator.stats.byAction.ListDeploymentDrafts ?? 0;
+        writeProgram(withListings(["labels:", "  index: 107", "  generated: true", "nameRegex: ^draft-01"]));
+        const preview = await stack.runOk(["preview"]);
+        assert.match(preview.stdout, /lastOfAll\s*:\s*"draft-0120"/);
+        // Preview marks outputs new since the last update with "+".
+        assert.match(preview.stdout, /picked\s*:\s*\[\s*\+?\s*\[0\]: "draft-0107"\s*\]/);
+        assert.ok((emulator.stats.byAction.ListDeploymentDrafts ?? 0) - listsBefore >= 5, "two pages for each of two listings, and the example's own");
+
+        writeProgram(withListings(["nameRegex: orders-("]));
+        const invalid = await stack.run(["preview"]);
+        assert.notStrictEqual(invalid.exitCode, 0);
+        assert.match(allOutput(invalid), /nameRegex.*"orders-\(" is not a valid regular expression/);
+        assert.doesNotMatch(allOutput(invalid), /\n\s+at .*\(.*:\d+:\d+\)/, "no stack trace");
+        writeProgram(program());
     });
 
     it("the policy pack passes a clean draft and fails one with a literal SQL password, already at preview", async () => {

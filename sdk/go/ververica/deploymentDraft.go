@@ -50,6 +50,8 @@ type DeploymentDraft struct {
 	Name pulumi.StringPtrOutput `pulumi:"name"`
 	// The namespace the draft lives in.
 	Namespace pulumi.StringOutput `pulumi:"namespace"`
+	// `public` or `vpc`: which of the region's endpoints this resource uses; otherwise the provider's.
+	Network pulumi.StringPtrOutput `pulumi:"network"`
 	// The id of the draft this one was copied from.
 	ParentId pulumi.StringPtrOutput `pulumi:"parentId"`
 	// The id of the deployment created from this draft, if any.
@@ -117,6 +119,8 @@ type deploymentDraftArgs struct {
 	Name *string `pulumi:"name"`
 	// The namespace, e.g. `default-namespace`. Changing it replaces the resource.
 	Namespace string `pulumi:"namespace"`
+	// `public` or `vpc`: which of the region's endpoints this resource uses; otherwise the provider's.
+	Network *string `pulumi:"network"`
 	// A region such as `cn-hangzhou` for this resource; otherwise the provider's.
 	Region *string `pulumi:"region"`
 	// Keep the draft's `artifact` (SQL script, main args, CDC YAML: places where passwords hide) encrypted in state as a Pulumi secret. Default `true`; set `false` only for drafts known to hold no secret.
@@ -135,6 +139,8 @@ type DeploymentDraftArgs struct {
 	Name pulumi.StringPtrInput
 	// The namespace, e.g. `default-namespace`. Changing it replaces the resource.
 	Namespace pulumi.StringInput
+	// `public` or `vpc`: which of the region's endpoints this resource uses; otherwise the provider's.
+	Network pulumi.StringPtrInput
 	// A region such as `cn-hangzhou` for this resource; otherwise the provider's.
 	Region pulumi.StringPtrInput
 	// Keep the draft's `artifact` (SQL script, main args, CDC YAML: places where passwords hide) encrypted in state as a Pulumi secret. Default `true`; set `false` only for drafts known to hold no secret.
@@ -313,6 +319,11 @@ func (o DeploymentDraftOutput) Name() pulumi.StringPtrOutput {
 // The namespace the draft lives in.
 func (o DeploymentDraftOutput) Namespace() pulumi.StringOutput {
 	return o.ApplyT(func(v *DeploymentDraft) pulumi.StringOutput { return v.Namespace }).(pulumi.StringOutput)
+}
+
+// `public` or `vpc`: which of the region's endpoints this resource uses; otherwise the provider's.
+func (o DeploymentDraftOutput) Network() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DeploymentDraft) pulumi.StringPtrOutput { return v.Network }).(pulumi.StringPtrOutput)
 }
 
 // The id of the draft this one was copied from.

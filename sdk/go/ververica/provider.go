@@ -43,6 +43,8 @@ type providerArgs struct {
 	AccessKey *string `pulumi:"accessKey"`
 	// An endpoint host (reached over HTTPS) or an http(s) URL; wins over `region`. Falls back to VERVERICA_ENDPOINT.
 	Endpoint *string `pulumi:"endpoint"`
+	// Which of the region's endpoints to use: `public` (default) or `vpc` (`ververica-vpc.<region>.aliyuncs.com`, reachable only from inside an Alibaba Cloud VPC). Falls back to VERVERICA_NETWORK.
+	Network *string `pulumi:"network"`
 	// An aliyun CLI profile (`~/.aliyun/config.json`) to take credentials from.
 	Profile *string `pulumi:"profile"`
 	// The region, e.g. `cn-hangzhou`; the endpoint becomes `ververica.<region>.aliyuncs.com`. Falls back to ALIBABA_CLOUD_REGION_ID, then ALICLOUD_REGION.
@@ -59,6 +61,8 @@ type ProviderArgs struct {
 	AccessKey pulumi.StringPtrInput
 	// An endpoint host (reached over HTTPS) or an http(s) URL; wins over `region`. Falls back to VERVERICA_ENDPOINT.
 	Endpoint pulumi.StringPtrInput
+	// Which of the region's endpoints to use: `public` (default) or `vpc` (`ververica-vpc.<region>.aliyuncs.com`, reachable only from inside an Alibaba Cloud VPC). Falls back to VERVERICA_NETWORK.
+	Network pulumi.StringPtrInput
 	// An aliyun CLI profile (`~/.aliyun/config.json`) to take credentials from.
 	Profile pulumi.StringPtrInput
 	// The region, e.g. `cn-hangzhou`; the endpoint becomes `ververica.<region>.aliyuncs.com`. Falls back to ALIBABA_CLOUD_REGION_ID, then ALICLOUD_REGION.

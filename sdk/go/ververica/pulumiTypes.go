@@ -732,6 +732,178 @@ func (o SqlArtifactPtrOutput) SqlScript() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// A deployment draft found by `getDeploymentDrafts`: every attribute, as `getDeploymentDraft` returns it, plus `id` (the draft's id).
+type GetDeploymentDraftsDraft struct {
+	// The job's artifact: SQL script, JAR, Python or CDC YAML, selected by `kind`.
+	Artifact *DraftArtifact `pulumi:"artifact"`
+	// Creation time, unix seconds.
+	CreatedAt *float64 `pulumi:"createdAt"`
+	// The id of the user who created the draft.
+	Creator *string `pulumi:"creator"`
+	// The name of the user who created the draft.
+	CreatorName *string `pulumi:"creatorName"`
+	// The draft's id (a UUID).
+	DeploymentDraftId string `pulumi:"deploymentDraftId"`
+	// The Ververica Runtime engine, e.g. `vvr-8.0.9-flink-1.17`.
+	EngineVersion *string `pulumi:"engineVersion"`
+	// How the job runs: `STREAMING` or `BATCH`.
+	ExecutionMode *string `pulumi:"executionMode"`
+	// The draft's id, as data sources name the looked-up object's id.
+	Id string `pulumi:"id"`
+	// Labels exactly as the API sent them: values are not only strings.
+	Labels map[string]interface{} `pulumi:"labels"`
+	// Draft-level variables (`${name}` in SQL).
+	LocalVariables []LocalVariable `pulumi:"localVariables"`
+	// The lock someone holds on the draft while editing it, if any.
+	Lock *DraftLock `pulumi:"lock"`
+	// Last modification time, unix seconds.
+	ModifiedAt *float64 `pulumi:"modifiedAt"`
+	// The id of the user who last modified the draft.
+	Modifier *string `pulumi:"modifier"`
+	// The name of the user who last modified the draft.
+	ModifierName *string `pulumi:"modifierName"`
+	// The draft's name, unique within its namespace.
+	Name *string `pulumi:"name"`
+	// The namespace the draft lives in.
+	Namespace string `pulumi:"namespace"`
+	// The id of the draft this one was copied from.
+	ParentId *string `pulumi:"parentId"`
+	// The id of the deployment created from this draft, if any.
+	ReferencedDeploymentId *string `pulumi:"referencedDeploymentId"`
+	// The workspace id the draft lives in.
+	Workspace string `pulumi:"workspace"`
+}
+
+// A deployment draft found by `getDeploymentDrafts`: every attribute, as `getDeploymentDraft` returns it, plus `id` (the draft's id).
+type GetDeploymentDraftsDraftOutput struct{ *pulumi.OutputState }
+
+func (GetDeploymentDraftsDraftOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*GetDeploymentDraftsDraft)(nil)).Elem()
+}
+
+func (o GetDeploymentDraftsDraftOutput) ToGetDeploymentDraftsDraftOutput() GetDeploymentDraftsDraftOutput {
+	return o
+}
+
+func (o GetDeploymentDraftsDraftOutput) ToGetDeploymentDraftsDraftOutputWithContext(ctx context.Context) GetDeploymentDraftsDraftOutput {
+	return o
+}
+
+// The job's artifact: SQL script, JAR, Python or CDC YAML, selected by `kind`.
+func (o GetDeploymentDraftsDraftOutput) Artifact() DraftArtifactPtrOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) *DraftArtifact { return v.Artifact }).(DraftArtifactPtrOutput)
+}
+
+// Creation time, unix seconds.
+func (o GetDeploymentDraftsDraftOutput) CreatedAt() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) *float64 { return v.CreatedAt }).(pulumi.Float64PtrOutput)
+}
+
+// The id of the user who created the draft.
+func (o GetDeploymentDraftsDraftOutput) Creator() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) *string { return v.Creator }).(pulumi.StringPtrOutput)
+}
+
+// The name of the user who created the draft.
+func (o GetDeploymentDraftsDraftOutput) CreatorName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) *string { return v.CreatorName }).(pulumi.StringPtrOutput)
+}
+
+// The draft's id (a UUID).
+func (o GetDeploymentDraftsDraftOutput) DeploymentDraftId() pulumi.StringOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) string { return v.DeploymentDraftId }).(pulumi.StringOutput)
+}
+
+// The Ververica Runtime engine, e.g. `vvr-8.0.9-flink-1.17`.
+func (o GetDeploymentDraftsDraftOutput) EngineVersion() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) *string { return v.EngineVersion }).(pulumi.StringPtrOutput)
+}
+
+// How the job runs: `STREAMING` or `BATCH`.
+func (o GetDeploymentDraftsDraftOutput) ExecutionMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) *string { return v.ExecutionMode }).(pulumi.StringPtrOutput)
+}
+
+// The draft's id, as data sources name the looked-up object's id.
+func (o GetDeploymentDraftsDraftOutput) Id() pulumi.StringOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) string { return v.Id }).(pulumi.StringOutput)
+}
+
+// Labels exactly as the API sent them: values are not only strings.
+func (o GetDeploymentDraftsDraftOutput) Labels() pulumi.MapOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) map[string]interface{} { return v.Labels }).(pulumi.MapOutput)
+}
+
+// Draft-level variables (`${name}` in SQL).
+func (o GetDeploymentDraftsDraftOutput) LocalVariables() LocalVariableArrayOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) []LocalVariable { return v.LocalVariables }).(LocalVariableArrayOutput)
+}
+
+// The lock someone holds on the draft while editing it, if any.
+func (o GetDeploymentDraftsDraftOutput) Lock() DraftLockPtrOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) *DraftLock { return v.Lock }).(DraftLockPtrOutput)
+}
+
+// Last modification time, unix seconds.
+func (o GetDeploymentDraftsDraftOutput) ModifiedAt() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) *float64 { return v.ModifiedAt }).(pulumi.Float64PtrOutput)
+}
+
+// The id of the user who last modified the draft.
+func (o GetDeploymentDraftsDraftOutput) Modifier() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) *string { return v.Modifier }).(pulumi.StringPtrOutput)
+}
+
+// The name of the user who last modified the draft.
+func (o GetDeploymentDraftsDraftOutput) ModifierName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) *string { return v.ModifierName }).(pulumi.StringPtrOutput)
+}
+
+// The draft's name, unique within its namespace.
+func (o GetDeploymentDraftsDraftOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+// The namespace the draft lives in.
+func (o GetDeploymentDraftsDraftOutput) Namespace() pulumi.StringOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) string { return v.Namespace }).(pulumi.StringOutput)
+}
+
+// The id of the draft this one was copied from.
+func (o GetDeploymentDraftsDraftOutput) ParentId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) *string { return v.ParentId }).(pulumi.StringPtrOutput)
+}
+
+// The id of the deployment created from this draft, if any.
+func (o GetDeploymentDraftsDraftOutput) ReferencedDeploymentId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) *string { return v.ReferencedDeploymentId }).(pulumi.StringPtrOutput)
+}
+
+// The workspace id the draft lives in.
+func (o GetDeploymentDraftsDraftOutput) Workspace() pulumi.StringOutput {
+	return o.ApplyT(func(v GetDeploymentDraftsDraft) string { return v.Workspace }).(pulumi.StringOutput)
+}
+
+type GetDeploymentDraftsDraftArrayOutput struct{ *pulumi.OutputState }
+
+func (GetDeploymentDraftsDraftArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]GetDeploymentDraftsDraft)(nil)).Elem()
+}
+
+func (o GetDeploymentDraftsDraftArrayOutput) ToGetDeploymentDraftsDraftArrayOutput() GetDeploymentDraftsDraftArrayOutput {
+	return o
+}
+
+func (o GetDeploymentDraftsDraftArrayOutput) ToGetDeploymentDraftsDraftArrayOutputWithContext(ctx context.Context) GetDeploymentDraftsDraftArrayOutput {
+	return o
+}
+
+func (o GetDeploymentDraftsDraftArrayOutput) Index(i pulumi.IntInput) GetDeploymentDraftsDraftOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) GetDeploymentDraftsDraft {
+		return vs[0].([]GetDeploymentDraftsDraft)[vs[1].(int)]
+	}).(GetDeploymentDraftsDraftOutput)
+}
+
 func init() {
 	pulumi.RegisterOutputType(CdcYamlArtifactOutput{})
 	pulumi.RegisterOutputType(CdcYamlArtifactPtrOutput{})
@@ -747,4 +919,6 @@ func init() {
 	pulumi.RegisterOutputType(PythonArtifactPtrOutput{})
 	pulumi.RegisterOutputType(SqlArtifactOutput{})
 	pulumi.RegisterOutputType(SqlArtifactPtrOutput{})
+	pulumi.RegisterOutputType(GetDeploymentDraftsDraftOutput{})
+	pulumi.RegisterOutputType(GetDeploymentDraftsDraftArrayOutput{})
 }

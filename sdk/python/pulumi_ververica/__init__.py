@@ -8,6 +8,7 @@ import typing
 # Export this package's modules as members:
 from .deployment_draft import *
 from .get_deployment_draft import *
+from .get_deployment_drafts import *
 from .provider import *
 from . import outputs
 

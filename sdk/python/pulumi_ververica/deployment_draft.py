@@ -25,6 +25,7 @@ class DeploymentDraftArgs:
                  deployment_draft_id: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
+                 network: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  store_artifact_as_secret: pulumi.Input[Optional[_builtins.bool]] = None):
         """
@@ -35,6 +36,7 @@ class DeploymentDraftArgs:
         :param pulumi.Input[_builtins.str] deployment_draft_id: The draft's id. Give this or `name`; choosing another draft replaces the resource.
         :param pulumi.Input[_builtins.str] endpoint: An endpoint host or URL for this resource; otherwise the provider's `endpoint` or `region`.
         :param pulumi.Input[_builtins.str] name: The draft's name, looked up with ListDeploymentDrafts. Give this or `deploymentDraftId`; choosing another draft replaces the resource.
+        :param pulumi.Input[_builtins.str] network: `public` or `vpc`: which of the region's endpoints this resource uses; otherwise the provider's.
         :param pulumi.Input[_builtins.str] region: A region such as `cn-hangzhou` for this resource; otherwise the provider's.
         :param pulumi.Input[_builtins.bool] store_artifact_as_secret: Keep the draft's `artifact` (SQL script, main args, CDC YAML: places where passwords hide) encrypted in state as a Pulumi secret. Default `true`; set `false` only for drafts known to hold no secret.
         """
@@ -46,6 +48,8 @@ class DeploymentDraftArgs:
             pulumi.set(__self__, "endpoint", endpoint)
         if name is not None:
             pulumi.set(__self__, "name", name)
+        if network is not None:
+            pulumi.set(__self__, "network", network)
         if region is not None:
             pulumi.set(__self__, "region", region)
         if store_artifact_as_secret is None:
@@ -115,6 +119,18 @@ class DeploymentDraftArgs:
 
     @_builtins.property
     @pulumi.getter
+    def network(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        `public` or `vpc`: which of the region's endpoints this resource uses; otherwise the provider's.
+        """
+        return pulumi.get(self, "network")
+
+    @network.setter
+    def network(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "network", value)
+
+    @_builtins.property
+    @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
         A region such as `cn-hangzhou` for this resource; otherwise the provider's.
@@ -148,6 +164,7 @@ class DeploymentDraft(pulumi.CustomResource):
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  namespace: pulumi.Input[Optional[_builtins.str]] = None,
+                 network: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  store_artifact_as_secret: pulumi.Input[Optional[_builtins.bool]] = None,
                  workspace: pulumi.Input[Optional[_builtins.str]] = None,
@@ -161,6 +178,7 @@ class DeploymentDraft(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] endpoint: An endpoint host or URL for this resource; otherwise the provider's `endpoint` or `region`.
         :param pulumi.Input[_builtins.str] name: The draft's name, looked up with ListDeploymentDrafts. Give this or `deploymentDraftId`; choosing another draft replaces the resource.
         :param pulumi.Input[_builtins.str] namespace: The namespace, e.g. `default-namespace`. Changing it replaces the resource.
+        :param pulumi.Input[_builtins.str] network: `public` or `vpc`: which of the region's endpoints this resource uses; otherwise the provider's.
         :param pulumi.Input[_builtins.str] region: A region such as `cn-hangzhou` for this resource; otherwise the provider's.
         :param pulumi.Input[_builtins.bool] store_artifact_as_secret: Keep the draft's `artifact` (SQL script, main args, CDC YAML: places where passwords hide) encrypted in state as a Pulumi secret. Default `true`; set `false` only for drafts known to hold no secret.
         :param pulumi.Input[_builtins.str] workspace: The workspace id, e.g. `a14bd5d90a`. Changing it replaces the resource.
@@ -193,6 +211,7 @@ class DeploymentDraft(pulumi.CustomResource):
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  namespace: pulumi.Input[Optional[_builtins.str]] = None,
+                 network: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  store_artifact_as_secret: pulumi.Input[Optional[_builtins.bool]] = None,
                  workspace: pulumi.Input[Optional[_builtins.str]] = None,
@@ -211,6 +230,7 @@ class DeploymentDraft(pulumi.CustomResource):
             if namespace is None and not opts.urn:
                 raise TypeError("Missing required property 'namespace'")
             __props__.__dict__["namespace"] = namespace
+            __props__.__dict__["network"] = network
             __props__.__dict__["region"] = region
             if store_artifact_as_secret is None:
                 store_artifact_as_secret = True
@@ -272,6 +292,7 @@ class DeploymentDraft(pulumi.CustomResource):
         __props__.__dict__["modifier_name"] = None
         __props__.__dict__["name"] = None
         __props__.__dict__["namespace"] = None
+        __props__.__dict__["network"] = None
         __props__.__dict__["parent_id"] = None
         __props__.__dict__["referenced_deployment_id"] = None
         __props__.__dict__["region"] = None
@@ -413,6 +434,14 @@ class DeploymentDraft(pulumi.CustomResource):
         The namespace the draft lives in.
         """
         return pulumi.get(self, "namespace")
+
+    @_builtins.property
+    @pulumi.getter
+    def network(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        `public` or `vpc`: which of the region's endpoints this resource uses; otherwise the provider's.
+        """
+        return pulumi.get(self, "network")
 
     @_builtins.property
     @pulumi.getter(name="parentId")

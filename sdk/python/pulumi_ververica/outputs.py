@@ -23,6 +23,7 @@ __all__ = [
     'LocalVariable',
     'PythonArtifact',
     'SqlArtifact',
+    'GetDeploymentDraftsDraft',
 ]
 
 @pulumi.output_type
@@ -548,5 +549,241 @@ class SqlArtifact(dict):
         The Flink SQL script.
         """
         return pulumi.get(self, "sql_script")
+
+
+@pulumi.output_type
+class GetDeploymentDraftsDraft(dict):
+    """
+    A deployment draft found by `getDeploymentDrafts`: every attribute, as `getDeploymentDraft` returns it, plus `id` (the draft's id).
+    """
+    def __init__(__self__, *,
+                 deployment_draft_id: _builtins.str,
+                 id: _builtins.str,
+                 namespace: _builtins.str,
+                 workspace: _builtins.str,
+                 artifact: Optional['outputs.DraftArtifact'] = None,
+                 created_at: Optional[_builtins.float] = None,
+                 creator: Optional[_builtins.str] = None,
+                 creator_name: Optional[_builtins.str] = None,
+                 engine_version: Optional[_builtins.str] = None,
+                 execution_mode: Optional[_builtins.str] = None,
+                 labels: Optional[Mapping[str, Any]] = None,
+                 local_variables: Optional[Sequence['outputs.LocalVariable']] = None,
+                 lock: Optional['outputs.DraftLock'] = None,
+                 modified_at: Optional[_builtins.float] = None,
+                 modifier: Optional[_builtins.str] = None,
+                 modifier_name: Optional[_builtins.str] = None,
+                 name: Optional[_builtins.str] = None,
+                 parent_id: Optional[_builtins.str] = None,
+                 referenced_deployment_id: Optional[_builtins.str] = None):
+        """
+        A deployment draft found by `getDeploymentDrafts`: every attribute, as `getDeploymentDraft` returns it, plus `id` (the draft's id).
+
+        :param _builtins.str deployment_draft_id: The draft's id (a UUID).
+        :param _builtins.str id: The draft's id, as data sources name the looked-up object's id.
+        :param _builtins.str namespace: The namespace the draft lives in.
+        :param _builtins.str workspace: The workspace id the draft lives in.
+        :param 'DraftArtifact' artifact: The job's artifact: SQL script, JAR, Python or CDC YAML, selected by `kind`.
+        :param _builtins.float created_at: Creation time, unix seconds.
+        :param _builtins.str creator: The id of the user who created the draft.
+        :param _builtins.str creator_name: The name of the user who created the draft.
+        :param _builtins.str engine_version: The Ververica Runtime engine, e.g. `vvr-8.0.9-flink-1.17`.
+        :param _builtins.str execution_mode: How the job runs: `STREAMING` or `BATCH`.
+        :param Mapping[str, Any] labels: Labels exactly as the API sent them: values are not only strings.
+        :param Sequence['LocalVariable'] local_variables: Draft-level variables (`${name}` in SQL).
+        :param 'DraftLock' lock: The lock someone holds on the draft while editing it, if any.
+        :param _builtins.float modified_at: Last modification time, unix seconds.
+        :param _builtins.str modifier: The id of the user who last modified the draft.
+        :param _builtins.str modifier_name: The name of the user who last modified the draft.
+        :param _builtins.str name: The draft's name, unique within its namespace.
+        :param _builtins.str parent_id: The id of the draft this one was copied from.
+        :param _builtins.str referenced_deployment_id: The id of the deployment created from this draft, if any.
+        """
+        pulumi.set(__self__, "deployment_draft_id", deployment_draft_id)
+        pulumi.set(__self__, "id", id)
+        pulumi.set(__self__, "namespace", namespace)
+        pulumi.set(__self__, "workspace", workspace)
+        if artifact is not None:
+            pulumi.set(__self__, "artifact", artifact)
+        if created_at is not None:
+            pulumi.set(__self__, "created_at", created_at)
+        if creator is not None:
+            pulumi.set(__self__, "creator", creator)
+        if creator_name is not None:
+            pulumi.set(__self__, "creator_name", creator_name)
+        if engine_version is not None:
+            pulumi.set(__self__, "engine_version", engine_version)
+        if execution_mode is not None:
+            pulumi.set(__self__, "execution_mode", execution_mode)
+        if labels is not None:
+            pulumi.set(__self__, "labels", labels)
+        if local_variables is not None:
+            pulumi.set(__self__, "local_variables", local_variables)
+        if lock is not None:
+            pulumi.set(__self__, "lock", lock)
+        if modified_at is not None:
+            pulumi.set(__self__, "modified_at", modified_at)
+        if modifier is not None:
+            pulumi.set(__self__, "modifier", modifier)
+        if modifier_name is not None:
+            pulumi.set(__self__, "modifier_name", modifier_name)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+        if parent_id is not None:
+            pulumi.set(__self__, "parent_id", parent_id)
+        if referenced_deployment_id is not None:
+            pulumi.set(__self__, "referenced_deployment_id", referenced_deployment_id)
+
+    @_builtins.property
+    @pulumi.getter(name="deploymentDraftId")
+    def deployment_draft_id(self) -> _builtins.str:
+        """
+        The draft's id (a UUID).
+        """
+        return pulumi.get(self, "deployment_draft_id")
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> _builtins.str:
+        """
+        The draft's id, as data sources name the looked-up object's id.
+        """
+        return pulumi.get(self, "id")
+
+    @_builtins.property
+    @pulumi.getter
+    def namespace(self) -> _builtins.str:
+        """
+        The namespace the draft lives in.
+        """
+        return pulumi.get(self, "namespace")
+
+    @_builtins.property
+    @pulumi.getter
+    def workspace(self) -> _builtins.str:
+        """
+        The workspace id the draft lives in.
+        """
+        return pulumi.get(self, "workspace")
+
+    @_builtins.property
+    @pulumi.getter
+    def artifact(self) -> Optional['outputs.DraftArtifact']:
+        """
+        The job's artifact: SQL script, JAR, Python or CDC YAML, selected by `kind`.
+        """
+        return pulumi.get(self, "artifact")
+
+    @_builtins.property
+    @pulumi.getter(name="createdAt")
+    def created_at(self) -> Optional[_builtins.float]:
+        """
+        Creation time, unix seconds.
+        """
+        return pulumi.get(self, "created_at")
+
+    @_builtins.property
+    @pulumi.getter
+    def creator(self) -> Optional[_builtins.str]:
+        """
+        The id of the user who created the draft.
+        """
+        return pulumi.get(self, "creator")
+
+    @_builtins.property
+    @pulumi.getter(name="creatorName")
+    def creator_name(self) -> Optional[_builtins.str]:
+        """
+        The name of the user who created the draft.
+        """
+        return pulumi.get(self, "creator_name")
+
+    @_builtins.property
+    @pulumi.getter(name="engineVersion")
+    def engine_version(self) -> Optional[_builtins.str]:
+        """
+        The Ververica Runtime engine, e.g. `vvr-8.0.9-flink-1.17`.
+        """
+        return pulumi.get(self, "engine_version")
+
+    @_builtins.property
+    @pulumi.getter(name="executionMode")
+    def execution_mode(self) -> Optional[_builtins.str]:
+        """
+        How the job runs: `STREAMING` or `BATCH`.
+        """
+        return pulumi.get(self, "execution_mode")
+
+    @_builtins.property
+    @pulumi.getter
+    def labels(self) -> Optional[Mapping[str, Any]]:
+        """
+        Labels exactly as the API sent them: values are not only strings.
+        """
+        return pulumi.get(self, "labels")
+
+    @_builtins.property
+    @pulumi.getter(name="localVariables")
+    def local_variables(self) -> Optional[Sequence['outputs.LocalVariable']]:
+        """
+        Draft-level variables (`${name}` in SQL).
+        """
+        return pulumi.get(self, "local_variables")
+
+    @_builtins.property
+    @pulumi.getter
+    def lock(self) -> Optional['outputs.DraftLock']:
+        """
+        The lock someone holds on the draft while editing it, if any.
+        """
+        return pulumi.get(self, "lock")
+
+    @_builtins.property
+    @pulumi.getter(name="modifiedAt")
+    def modified_at(self) -> Optional[_builtins.float]:
+        """
+        Last modification time, unix seconds.
+        """
+        return pulumi.get(self, "modified_at")
+
+    @_builtins.property
+    @pulumi.getter
+    def modifier(self) -> Optional[_builtins.str]:
+        """
+        The id of the user who last modified the draft.
+        """
+        return pulumi.get(self, "modifier")
+
+    @_builtins.property
+    @pulumi.getter(name="modifierName")
+    def modifier_name(self) -> Optional[_builtins.str]:
+        """
+        The name of the user who last modified the draft.
+        """
+        return pulumi.get(self, "modifier_name")
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> Optional[_builtins.str]:
+        """
+        The draft's name, unique within its namespace.
+        """
+        return pulumi.get(self, "name")
+
+    @_builtins.property
+    @pulumi.getter(name="parentId")
+    def parent_id(self) -> Optional[_builtins.str]:
+        """
+        The id of the draft this one was copied from.
+        """
+        return pulumi.get(self, "parent_id")
+
+    @_builtins.property
+    @pulumi.getter(name="referencedDeploymentId")
+    def referenced_deployment_id(self) -> Optional[_builtins.str]:
+        """
+        The id of the deployment created from this draft, if any.
+        """
+        return pulumi.get(self, "referenced_deployment_id")
 
 

@@ -51,9 +51,26 @@ func documentedDraft() resource.PropertyMap {
 	})
 }
 
-// draftMocks answers getDeploymentDraft with the documented draft and DeploymentDraft with its
-// attributes (the artifact as a secret, as the plugin stores it by default), and records what
-// the SDK sent.
+// secondDraft is another draft of the same namespace, for the plural lookup: a JAR job without
+// a lock, with a numeric label.
+func secondDraft() resource.PropertyMap {
+	draft := documentedDraft()
+	delete(draft, "lock")
+	for key, value := range map[string]interface{}{
+		"id":                "00000000-0000-0000-0000-00000034****",
+		"deploymentDraftId": "00000000-0000-0000-0000-00000034****",
+		"name":              "orders-jar",
+		"artifact":          map[string]interface{}{"kind": "JAR", "jarArtifact": map[string]interface{}{"jarUri": "oss://bucket/orders.jar", "entryClass": "com.example.Orders"}},
+		"labels":            map[string]interface{}{"team": "payments", "replicas": 2},
+	} {
+		draft[resource.PropertyKey(key)] = resource.NewPropertyValue(value)
+	}
+	return draft
+}
+
+// draftMocks answers getDeploymentDraft with the documented draft, getDeploymentDrafts with it
+// and secondDraft, and DeploymentDraft with its attributes (the artifact as a secret, as the
+// plugin stores it by default), and records what the SDK sent.
 type draftMocks struct {
 	mu        sync.Mutex
 	invokes   []pulumi.MockCallArgs
@@ -68,10 +85,25 @@ func (m *draftMocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.invokes = append(m.invokes, args)
-	if args.Token != "ververica:index:getDeploymentDraft" {
-		return nil, fmt.Errorf("unexpected invoke %s", args.Token)
+	switch args.Token {
+	case "ververica:index:getDeploymentDraft":
+		return documentedDraft(), nil
+	case "ververica:index:getDeploymentDrafts":
+		drafts := []resource.PropertyValue{resource.NewObjectProperty(documentedDraft()), resource.NewObjectProperty(secondDraft())}
+		var ids, names []resource.PropertyValue
+		for _, draft := range drafts {
+			ids = append(ids, draft.ObjectValue()["id"])
+			names = append(names, draft.ObjectValue()["name"])
+		}
+		return resource.PropertyMap{
+			"workspace": args.Args["workspace"],
+			"namespace": args.Args["namespace"],
+			"ids":       resource.NewArrayProperty(ids),
+			"names":     resource.NewArrayProperty(names),
+			"drafts":    resource.NewArrayProperty(drafts),
+		}, nil
 	}
-	return documentedDraft(), nil
+	return nil, fmt.Errorf("unexpected invoke %s", args.Token)
 }
 
 func (m *draftMocks) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {

@@ -48,14 +48,26 @@ DOCUMENTED_DRAFT: dict[str, Any] = {
     "modifiedAt": 1723537978,
 }
 
+# A second draft of the same namespace, for the plural lookup: a JAR job without a lock.
+SECOND_DRAFT: dict[str, Any] = {
+    **{k: v for k, v in DOCUMENTED_DRAFT.items() if k not in ("lock", "parentId", "referencedDeploymentId")},
+    "id": "00000000-0000-0000-0000-00000034****",
+    "deploymentDraftId": "00000000-0000-0000-0000-00000034****",
+    "name": "orders-jar",
+    "artifact": {"kind": "JAR", "jarArtifact": {"jarUri": "oss://bucket/orders.jar", "entryClass": "com.example.Orders"}},
+    "labels": {"team": "payments", "replicas": 2},
+}
+
+
 def as_engine_secret(value: Any) -> dict[str, Any]:
     """`value` marked secret as it travels between the SDK and the engine (Pulumi's secret signature)."""
     return {"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "value": value}
 
 
 class DraftMocks(pulumi.runtime.Mocks):
-    """Answers getDeploymentDraft with the documented draft and DeploymentDraft with its
-    attributes (the artifact as a secret, as the plugin stores it by default)."""
+    """Answers getDeploymentDraft with the documented draft, getDeploymentDrafts with it and
+    SECOND_DRAFT, and DeploymentDraft with its attributes (the artifact as a secret, as the
+    plugin stores it by default)."""
 
     def __init__(self) -> None:
         self.invokes: list[pulumi.runtime.MockCallArgs] = []
@@ -63,9 +75,18 @@ class DraftMocks(pulumi.runtime.Mocks):
 
     def call(self, args: pulumi.runtime.MockCallArgs):
         self.invokes.append(args)
-        if args.token != "ververica:index:getDeploymentDraft":
-            raise ValueError(f"unexpected invoke {args.token}")
-        return copy.deepcopy(DOCUMENTED_DRAFT)
+        if args.token == "ververica:index:getDeploymentDraft":
+            return copy.deepcopy(DOCUMENTED_DRAFT)
+        if args.token == "ververica:index:getDeploymentDrafts":
+            drafts = copy.deepcopy([DOCUMENTED_DRAFT, SECOND_DRAFT])
+            return {
+                "workspace": args.args["workspace"],
+                "namespace": args.args["namespace"],
+                "ids": [d["id"] for d in drafts],
+                "names": [d["name"] for d in drafts],
+                "drafts": drafts,
+            }
+        raise ValueError(f"unexpected invoke {args.token}")
 
     def new_resource(self, args: pulumi.runtime.MockResourceArgs):
         self.resources.append(args)

@@ -2,17 +2,10 @@
 plugin and the typed result a program reads."""
 
 import pulumi
-import pytest
 
 import pulumi_ververica as ververica
 from draft_mocks import is_secret, mocks
 from pulumi_ververica import outputs
-
-
-@pytest.fixture(autouse=True)
-def forget_calls():
-    mocks.invokes.clear()
-    yield
 
 
 @pulumi.runtime.test

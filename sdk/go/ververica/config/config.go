@@ -21,6 +21,11 @@ func GetEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "ververica:endpoint")
 }
 
+// Which of the region's endpoints to use: `public` (default) or `vpc` (`ververica-vpc.<region>.aliyuncs.com`, reachable only from inside an Alibaba Cloud VPC). Falls back to VERVERICA_NETWORK.
+func GetNetwork(ctx *pulumi.Context) string {
+	return config.Get(ctx, "ververica:network")
+}
+
 // An aliyun CLI profile (`~/.aliyun/config.json`) to take credentials from.
 func GetProfile(ctx *pulumi.Context) string {
 	return config.Get(ctx, "ververica:profile")

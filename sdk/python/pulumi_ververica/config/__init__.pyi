@@ -24,6 +24,11 @@ endpoint: Optional[str]
 An endpoint host (reached over HTTPS) or an http(s) URL; wins over `region`. Falls back to VERVERICA_ENDPOINT.
 """
 
+network: Optional[str]
+"""
+Which of the region's endpoints to use: `public` (default) or `vpc` (`ververica-vpc.<region>.aliyuncs.com`, reachable only from inside an Alibaba Cloud VPC). Falls back to VERVERICA_NETWORK.
+"""
+
 profile: Optional[str]
 """
 An aliyun CLI profile (`~/.aliyun/config.json`) to take credentials from.

@@ -35,6 +35,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('endpoint')
 
     @_builtins.property
+    def network(self) -> Optional[str]:
+        """
+        Which of the region's endpoints to use: `public` (default) or `vpc` (`ververica-vpc.<region>.aliyuncs.com`, reachable only from inside an Alibaba Cloud VPC). Falls back to VERVERICA_NETWORK.
+        """
+        return __config__.get('network')
+
+    @_builtins.property
     def profile(self) -> Optional[str]:
         """
         An aliyun CLI profile (`~/.aliyun/config.json`) to take credentials from.
