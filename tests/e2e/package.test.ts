@@ -60,8 +60,9 @@ export = async () => {
     return {
         byIdName: byId.name,
         byIdKind: kind,
-        byNameId: byName.id,
-        byNameEngine: byName.engineVersion,
+        // The data source's result is secret for its artifact's sake; these two are harmless.
+        byNameId: pulumi.unsecret(byName.apply((d) => d.id)),
+        byNameEngine: pulumi.unsecret(byName.apply((d) => d.engineVersion)),
         trackedNames: pulumi.all(tracked.map((t) => t.name)),
         firstTrackedLabels: tracked[0]?.labels,
         loadedFrom: require.resolve("pulumi-ververica"),
