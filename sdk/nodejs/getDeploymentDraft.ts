@@ -9,7 +9,7 @@ import {
     GetDeploymentDraftInvokeOutputOptions,
     GetDeploymentDraftOutputArgs,
 } from "./getDeploymentDraftArgs";
-import { markSecretForArtifact } from "./artifactSecrecy";
+import { lookupOutput } from "./outputLookup";
 import { lookupOptionsOf, programLookupContext } from "./programContext";
 import { validateSelector } from "../../provider/core/validation";
 
@@ -77,16 +77,10 @@ export async function getDeploymentDraft(args: GetDeploymentDraftArgs, opts?: Ge
  */
 export function getDeploymentDraftOutput(args: GetDeploymentDraftOutputArgs, opts?: GetDeploymentDraftInvokeOutputOptions): pulumi.Output<GetDeploymentDraftResult> {
     rejectInvalidPlainArguments(args);
-    const { region, endpoint, dependsOn, storeArtifactAsSecret = true, logger, ...rest } = opts ?? {};
-    const dependencies = dependsOn === undefined ? pulumi.output([]) : pulumi.output(dependsOn).apply((d) => (Array.isArray(d) ? d : [d]));
-    const result = pulumi
-        .all([pulumi.output(args ?? {}), pulumi.output(region), pulumi.output(endpoint), dependencies.apply((resources) => pulumi.all(resources.map((r) => r.urn)))])
-        .apply(([resolved, resolvedRegion, resolvedEndpoint]) => {
-            checkArgumentShape(resolved, "getDeploymentDraftOutput");
-            const options = lookupOptionsOf({ ...rest, region: resolvedRegion, endpoint: resolvedEndpoint });
-            return lookupDraft(resolved, programLookupContext(options, logger)).then(withId);
-        });
-    return storeArtifactAsSecret ? markSecretForArtifact(pulumi.secret(result), result) : result;
+    return lookupOutput(args ?? {}, opts, (resolved, context) => {
+        checkArgumentShape(resolved, "getDeploymentDraftOutput");
+        return lookupDraft(resolved, context).then(withId);
+    });
 }
 
 // Arguments given as plain values are checked at the call, so that a program with a bad one

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { lookupDeploymentDrafts } from "../../provider/core/draftListing";
 import type { DeploymentDraftsResult } from "../../provider/core/draftListing";
-import type { LookupOptions } from "../../provider/core/draftLookup";
+import type { GetDeploymentDraftInvokeOptions, GetDeploymentDraftInvokeOutputOptions } from "./getDeploymentDraftArgs";
+import { lookupOutput } from "./outputLookup";
 import { lookupOptionsOf, programLookupContext } from "./programContext";
 
 export type { DeploymentDraftsResult };
@@ -34,11 +35,17 @@ export interface GetDeploymentDraftsOutputArgs {
     labels?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
 
-/** Invoke options plus where to reach the API, as for `getDeploymentDraft`. */
-export interface GetDeploymentDraftsInvokeOptions extends pulumi.InvokeOptions, LookupOptions {}
+/**
+ * How {@link getDeploymentDrafts} reaches the API, as for `getDeploymentDraft`; every call
+ * reads afresh, so there is no `cache` option.
+ */
+export interface GetDeploymentDraftsInvokeOptions extends Omit<GetDeploymentDraftInvokeOptions, "cache"> {}
 
-/** {@link GetDeploymentDraftsInvokeOptions} for {@link getDeploymentDraftsOutput}. */
-export interface GetDeploymentDraftsInvokeOutputOptions extends pulumi.InvokeOutputOptions, LookupOptions {}
+/**
+ * How {@link getDeploymentDraftsOutput} reaches the API, as for `getDeploymentDraftOutput`:
+ * `region` and `endpoint` as inputs, `dependsOn`, and `storeArtifactAsSecret` (default `true`).
+ */
+export interface GetDeploymentDraftsInvokeOutputOptions extends Omit<GetDeploymentDraftInvokeOutputOptions, "cache"> {}
 
 /**
  * Reads every deployment draft of a namespace that passes the given filters: all pages of
@@ -59,22 +66,19 @@ export interface GetDeploymentDraftsInvokeOutputOptions extends pulumi.InvokeOut
  * invalid `nameRegex`, a blank id), and with a typed `VervericaError` when the API refuses.
  */
 export function getDeploymentDrafts(args: GetDeploymentDraftsArgs, opts?: GetDeploymentDraftsInvokeOptions): Promise<DeploymentDraftsResult> {
-    return lookupDeploymentDrafts(args ?? {}, programLookupContext(lookupOptionsOf(opts)));
+    return lookupDeploymentDrafts(args ?? {}, programLookupContext(lookupOptionsOf(opts), opts?.logger));
 }
 
 /**
  * The output form of {@link getDeploymentDrafts}: while an input is unknown (during preview)
- * the result is unknown too and no request is made.
+ * the result is unknown too and no request is made. The result is a secret, because the
+ * drafts' artifacts may hold passwords (see `storeArtifactAsSecret`).
  *
  * ```ts
  * const drafts = ververica.getDeploymentDraftsOutput({ workspace, namespace, labels: { team: "payments" } });
- * export const draftNames = drafts.names;
+ * export const draftNames = pulumi.unsecret(drafts.apply((d) => d.names));
  * ```
  */
 export function getDeploymentDraftsOutput(args: GetDeploymentDraftsOutputArgs, opts?: GetDeploymentDraftsInvokeOutputOptions): pulumi.Output<DeploymentDraftsResult> {
-    const lookupOptions = lookupOptionsOf(opts);
-    const dependencies = opts?.dependsOn === undefined ? pulumi.output([]) : pulumi.output(opts.dependsOn).apply((d) => (Array.isArray(d) ? d : [d]));
-    return pulumi
-        .all([pulumi.output(args ?? {}), dependencies.apply((resources) => pulumi.all(resources.map((r) => r.urn)))])
-        .apply(([resolved]) => lookupDeploymentDrafts(resolved, programLookupContext(lookupOptions)));
+    return lookupOutput(args ?? {}, opts, (resolved, context) => lookupDeploymentDrafts(resolved, context));
 }

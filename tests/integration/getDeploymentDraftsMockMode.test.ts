@@ -65,8 +65,17 @@ describe("getDeploymentDraftsOutput in a mock-mode Pulumi program", () => {
         assert.strictEqual(value.drafts.length, 21); // draft-0100 to draft-0120
         assert.deepStrictEqual(await valueOf(drafts.names), value.drafts.map((d) => d.name));
         assert.strictEqual((await valueOf(drafts.ids))[0], value.drafts[0].deploymentDraftId);
-        assert.strictEqual(await pulumi.isSecret(drafts), false);
+        assert.strictEqual(await pulumi.isSecret(drafts), true, "the drafts' artifacts may hold passwords: the result is secret by default");
         assert.ok((await pulumi.getAllResources(drafts)).has(team), "the result depends on the resource its input came from");
+    });
+
+    it("is as secret as its inputs with storeArtifactAsSecret: false", async () => {
+        await pulumi.runtime.setMocks(mocks, "ververica-test", "dev", false);
+        const plain = getDeploymentDraftsOutput({ ...scope, nameRegex: "^draft-0001$" }, { endpoint: fixture.emulator.url, storeArtifactAsSecret: false });
+        assert.strictEqual(await pulumi.isSecret(plain), false);
+        assert.deepStrictEqual(await valueOf(plain.names), ["draft-0001"]);
+        const secretInput = getDeploymentDraftsOutput({ ...scope, nameRegex: pulumi.secret("^draft-0001$") }, { endpoint: fixture.emulator.url, storeArtifactAsSecret: false });
+        assert.strictEqual(await pulumi.isSecret(secretInput), true);
     });
 
     it("makes the result secret when an input is secret", async () => {
