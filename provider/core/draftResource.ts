@@ -3,6 +3,7 @@
  * provider and the native plugin): which inputs are valid, what counts as a change, what a
  * read returns. Each host only adapts its own calling convention to these functions.
  */
+import type { ConnectionOptions, Network } from "./connectionSettings";
 import { InvalidArgumentError } from "./errors";
 import type { DeploymentDraftAttributes } from "./model";
 import { DraftCoordinates, DraftSelector, validateSelector } from "./validation";
@@ -123,5 +124,22 @@ export function draftOutputsOf(draft: DeploymentDraftAttributes, inputs: DraftRe
         ...(inputs.region !== undefined ? { region: inputs.region } : {}),
         ...(inputs.network !== undefined ? { network: inputs.network } : {}),
         ...(inputs.name !== undefined && inputs.deploymentDraftId === undefined ? { lookupName: inputs.name } : {}),
+    };
+}
+
+/** A resource's connection inputs, which win over the provider's settings. */
+export interface ConnectionInputs {
+    readonly endpoint?: unknown;
+    readonly region?: unknown;
+    readonly network?: unknown;
+}
+
+/** The connection inputs a resource was given, as lookup options; empty ones are left out. */
+export function connectionOptionsOf(inputs: ConnectionInputs): ConnectionOptions {
+    return {
+        ...(typeof inputs.endpoint === "string" && inputs.endpoint ? { endpoint: inputs.endpoint } : {}),
+        ...(typeof inputs.region === "string" && inputs.region ? { region: inputs.region } : {}),
+        // Checked where the endpoint is resolved, which names the value and the option.
+        ...(typeof inputs.network === "string" && inputs.network ? { network: inputs.network as Network } : {}),
     };
 }

@@ -36,6 +36,14 @@ export function describeRetry(notice: RetryNotice, action: string): string {
     );
 }
 
+/**
+ * Reports a retry on stderr: in a provider process (the dynamic provider host or the plugin),
+ * stderr lines are what the engine shows to the person running it.
+ */
+export function reportRetryOnStderr(notice: RetryNotice, action: string): void {
+    console.error(describeRetry(notice, action));
+}
+
 /** Injected clock and randomness, so tests can drive the policy without waiting. */
 export interface RetryRuntime {
     readonly now: () => number;

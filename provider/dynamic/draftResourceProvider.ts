@@ -7,12 +7,22 @@
  * only) and from the provider process environment.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { ConfigReader, Network } from "../core/connectionSettings";
+import type { ConfigReader } from "../core/connectionSettings";
 import { lookupDraft } from "../core/draftLookup";
-import { checkDraftInputs, diffDraft, draftOutputsOf, DraftResourceInputs, DraftResourceOutputs, readInputsOf, revisionOf } from "../core/draftResource";
+import {
+    checkDraftInputs,
+    ConnectionInputs,
+    connectionOptionsOf,
+    diffDraft,
+    draftOutputsOf,
+    DraftResourceInputs,
+    DraftResourceOutputs,
+    readInputsOf,
+    revisionOf,
+} from "../core/draftResource";
 import { DraftNotFoundError, VervericaError } from "../core/errors";
 import type { DeploymentDraftAttributes } from "../core/model";
-import { describeRetry, RetryNotice } from "../core/retryPolicy";
+import { reportRetryOnStderr } from "../core/retryPolicy";
 import type { DraftSelector } from "../core/validation";
 
 export { DraftResourceInputs, DraftResourceOutputs, revisionOf };
@@ -23,19 +33,8 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
 
     // Creates share identical lookups (many resources may track one draft); updates and
     // refreshes always read afresh.
-    const lookup = (selector: DraftSelector, inputs: { endpoint?: unknown; region?: unknown; network?: unknown }, cache: boolean) =>
-        lookupDraft(selector, {
-            options: {
-                ...(typeof inputs.endpoint === "string" && inputs.endpoint ? { endpoint: inputs.endpoint } : {}),
-                ...(typeof inputs.region === "string" && inputs.region ? { region: inputs.region } : {}),
-                // Checked where the endpoint is resolved, which names the value and the option.
-                ...(typeof inputs.network === "string" && inputs.network ? { network: inputs.network as Network } : {}),
-                cache,
-            },
-            config,
-            env,
-            onRetry: logRetry,
-        });
+    const lookup = (selector: DraftSelector, inputs: ConnectionInputs, cache: boolean) =>
+        lookupDraft(selector, { options: { ...connectionOptionsOf(inputs), cache }, config, env, onRetry: reportRetryOnStderr });
 
     return {
         async configure(req: dynamic.ConfigureRequest): Promise<void> {
@@ -95,11 +94,6 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
         // Forgetting a draft never touches it: this resource only reads.
         async delete(): Promise<void> {},
     };
-}
-
-// The provider process has no engine log connection; the engine shows its stderr lines.
-function logRetry(notice: RetryNotice, action: string): void {
-    console.error(describeRetry(notice, action));
 }
 
 /** The provider instance of this process, shared by every `DeploymentDraft` resource. */

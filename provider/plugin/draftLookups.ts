@@ -1,18 +1,11 @@
-import type { Network } from "../core/connectionSettings";
 import type { DraftFilterArgs } from "../core/draftFilter";
 import { DeploymentDraftsResult, lookupDeploymentDrafts } from "../core/draftListing";
 import { LookupContext, lookupDraft } from "../core/draftLookup";
 import type { DeploymentDraftAttributes } from "../core/model";
-import { describeRetry, RetryNotice } from "../core/retryPolicy";
+import { connectionOptionsOf, ConnectionInputs } from "../core/draftResource";
+import { reportRetryOnStderr } from "../core/retryPolicy";
 import type { DraftSelector } from "../core/validation";
 import { providerConfigReader } from "./providerConfig";
-
-/** Per-resource connection inputs, which win over the provider's settings. */
-export interface ConnectionInputs {
-    readonly endpoint?: unknown;
-    readonly region?: unknown;
-    readonly network?: unknown;
-}
 
 /**
  * The lookups of one plugin process. The engine starts one process per provider (default or
@@ -44,21 +37,10 @@ export class DraftLookups {
 
     private context(connection: ConnectionInputs, cache: boolean): LookupContext {
         return {
-            options: {
-                ...(typeof connection.endpoint === "string" && connection.endpoint ? { endpoint: connection.endpoint } : {}),
-                ...(typeof connection.region === "string" && connection.region ? { region: connection.region } : {}),
-                // Checked where the endpoint is resolved, which names the value and the option.
-                ...(typeof connection.network === "string" && connection.network ? { network: connection.network as Network } : {}),
-                cache,
-            },
+            options: { ...connectionOptionsOf(connection), cache },
             config: providerConfigReader(this.settings),
             env: this.env,
-            onRetry: logRetry,
+            onRetry: reportRetryOnStderr,
         };
     }
-}
-
-// The engine shows a plugin's stderr lines to the person running it.
-function logRetry(notice: RetryNotice, action: string): void {
-    console.error(describeRetry(notice, action));
 }
