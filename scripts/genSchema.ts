@@ -1,9 +1,10 @@
-// Writes provider/cmd/pulumi-resource-ververica/schema.json from the TypeScript model
-// (provider/plugin/schema.ts); a unit test fails when the committed file differs.
+// Writes what is derived from the declaration of a draft (provider/core/draftShape/draftFields.ts):
+// the TypeScript model, the plugin's schema.json and the docs' field table. A unit test fails while
+// any committed file differs from what this writes.
 import * as fs from "fs";
-import * as path from "path";
-import { renderSchemaJson } from "../provider/plugin/schema";
+import { derivedFiles } from "./derivedFiles";
 
-const target = path.join(__dirname, "..", "provider", "cmd", "pulumi-resource-ververica", "schema.json");
-fs.writeFileSync(target, renderSchemaJson());
-console.log(`wrote ${path.relative(process.cwd(), target)}`);
+for (const file of derivedFiles()) {
+    fs.writeFileSync(file.path, file.render(fs.existsSync(file.path) ? fs.readFileSync(file.path, "utf8") : ""));
+    console.log(`wrote ${file.relativePath}`);
+}

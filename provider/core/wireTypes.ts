@@ -1,79 +1,13 @@
 /**
  * Shapes of GetDeploymentDraft / ListDeploymentDrafts as they travel on the wire
- * (ververica 2022-07-18). Every field is optional there; the typed result model in
- * `model.ts` is what users see.
+ * (ververica 2022-07-18): the model's draft with every field optional, in envelopes.
  */
+import type { DeploymentDraftAttributes, JsonValue } from "./model";
 
-/** Any JSON value, as found in draft labels. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+type WireOf<T> = T extends readonly (infer E)[] ? WireOf<E>[] : T extends object ? { -readonly [K in keyof T]?: WireOf<T[K]> } : T;
 
-export interface WireSqlArtifact {
-    sqlScript?: string;
-    additionalDependencies?: string[];
-}
-
-export interface WireJarArtifact {
-    jarUri?: string;
-    entryClass?: string;
-    mainArgs?: string;
-    additionalDependencies?: string[];
-}
-
-export interface WirePythonArtifact {
-    pythonArtifactUri?: string;
-    entryModule?: string;
-    mainArgs?: string;
-    additionalDependencies?: string[];
-    additionalPythonLibraries?: string[];
-    additionalPythonArchives?: string[];
-}
-
-export interface WireCdcYamlArtifact {
-    cdcYaml?: string;
-    additionalDependencies?: string[];
-}
-
-export interface WireArtifact {
-    kind?: string;
-    sqlArtifact?: WireSqlArtifact;
-    jarArtifact?: WireJarArtifact;
-    pythonArtifact?: WirePythonArtifact;
-    cdcYamlArtifact?: WireCdcYamlArtifact;
-}
-
-export interface WireLock {
-    id?: string;
-    workspace?: string;
-    namespace?: string;
-    holderId?: string;
-    holderName?: string;
-}
-
-export interface WireLocalVariable {
-    name?: string;
-    value?: string;
-}
-
-export interface WireDeploymentDraft {
-    deploymentDraftId?: string;
-    name?: string;
-    parentId?: string;
-    referencedDeploymentId?: string;
-    executionMode?: string;
-    artifact?: WireArtifact;
-    engineVersion?: string;
-    localVariables?: WireLocalVariable[];
-    labels?: { [key: string]: JsonValue };
-    lock?: WireLock;
-    workspace?: string;
-    namespace?: string;
-    creator?: string;
-    creatorName?: string;
-    modifier?: string;
-    modifierName?: string;
-    createdAt?: number;
-    modifiedAt?: number;
-}
+/** A draft as the API sends it: every field may be missing. */
+export type WireDeploymentDraft = WireOf<DeploymentDraftAttributes>;
 
 /** The ververica response envelope. */
 export interface WireEnvelope<T> {

@@ -6,6 +6,7 @@
  * The resource id is `<workspace>/<namespace>/<deploymentDraftId>`, the form `pulumi import`
  * and `DeploymentDraft.get` take, so an id alone says where the draft lives.
  */
+import { secretDraftFields } from "../core/draftShape/readDraft";
 import { checkDraftInputs, diffDraft, draftOutputsOf, DraftResourceInputs, DraftResourceOutputs, readInputsOf, revisionOf } from "../core/draftResource";
 import { DraftNotFoundError, InvalidArgumentError } from "../core/errors";
 import type { DeploymentDraftAttributes } from "../core/model";
@@ -141,7 +142,7 @@ export class DraftResourceHandlers {
 
     private outputs(draft: DeploymentDraftAttributes, inputs: DraftResourceInputs & { storeArtifactAsSecret?: boolean }, inputSecrets: ReadonlySet<string>): Answer {
         const secrets = new Set(inputSecrets);
-        if (inputs.storeArtifactAsSecret !== false) secrets.add("artifact");
+        if (inputs.storeArtifactAsSecret !== false) secretDraftFields.forEach((field) => secrets.add(field));
         return { values: { ...draftOutputsOf(draft, inputs) }, secrets };
     }
 }

@@ -1,20 +1,11 @@
 /**
- * The Pulumi package schema of the `ververica` plugin, built from the TypeScript model: every
- * draft attribute's schema entry is keyed by the model's own property names, so the compiler
- * rejects a model field without a schema entry and a schema entry without a field.
+ * The Pulumi package schema of the `ververica` plugin. A draft's types and attributes come from
+ * the declaration of a draft (see `draftSchemaTypes.ts`); this file adds the package's inputs,
+ * resources, functions and language settings.
  * `provider/cmd/pulumi-resource-ververica/schema.json` is this object, written by
  * `npm run gen-schema`.
  */
-import type {
-    CdcYamlArtifact,
-    DeploymentDraftAttributes,
-    DraftLock,
-    JarArtifact,
-    LocalVariable,
-    PythonArtifact,
-    SqlArtifact,
-    SqlScriptDraftArtifact,
-} from "../core/model";
+import { draftAttributeProperties as draftAttributes, draftSchemaTypes, objectType, PropertySpec, requiredDraftAttributes, typeToken } from "./draftSchemaTypes";
 import { providerConfigVariables } from "./providerConfig";
 
 /** The package name: the `ververica` of `pulumi-resource-ververica` and of every token. */
@@ -28,92 +19,10 @@ export const tokens = {
     provider: "pulumi:providers:ververica",
 } as const;
 
-/** A schema type reference: a primitive, an array, a map, or a named type. */
-export type TypeSpec =
-    | { readonly type: "string" | "number" | "integer" | "boolean" }
-    | { readonly type: "array"; readonly items: TypeSpec }
-    | { readonly type: "object"; readonly additionalProperties: TypeSpec }
-    | { readonly $ref: string };
-
-/** One property of a schema object. */
-export type PropertySpec = TypeSpec & {
-    readonly description: string;
-    readonly secret?: boolean;
-    readonly willReplaceOnChanges?: boolean;
-    readonly default?: boolean;
-};
-
-type Properties<T> = { readonly [K in keyof Required<T>]: PropertySpec };
+export type { PropertySpec, TypeSpec } from "./draftSchemaTypes";
 
 const string = (description: string): PropertySpec => ({ type: "string", description });
 const strings = (description: string): PropertySpec => ({ type: "array", items: { type: "string" }, description });
-const ref = (name: string, description: string): PropertySpec => ({ $ref: `#/types/ververica:index:${name}`, description });
-
-const sqlArtifact: Properties<SqlArtifact> = {
-    sqlScript: string("The Flink SQL script."),
-    additionalDependencies: strings("URIs of additional JARs the job needs."),
-};
-const jarArtifact: Properties<JarArtifact> = {
-    jarUri: string("The URI of the job's JAR."),
-    entryClass: string("The fully qualified entry class."),
-    mainArgs: string("Arguments passed to the entry class's main method."),
-    additionalDependencies: strings("URIs of additional JARs the job needs."),
-};
-const pythonArtifact: Properties<PythonArtifact> = {
-    pythonArtifactUri: string("The URI of the Python job file."),
-    entryModule: string("The entry module."),
-    mainArgs: string("Arguments passed to the entry module."),
-    additionalDependencies: strings("URIs of additional JARs the job needs."),
-    additionalPythonLibraries: strings("URIs of additional Python libraries."),
-    additionalPythonArchives: strings("URIs of additional Python archives."),
-};
-const cdcYamlArtifact: Properties<CdcYamlArtifact> = {
-    cdcYaml: string("The Flink CDC YAML pipeline definition."),
-    additionalDependencies: strings("URIs of additional JARs the pipeline needs."),
-};
-const draftArtifact: Properties<SqlScriptDraftArtifact> = {
-    kind: string("The artifact kind: `SQLSCRIPT`, `JAR`, `PYTHON` or `CDCYAML`. The part it names is always present; the API may send other parts too."),
-    sqlArtifact: ref("SqlArtifact", "The SQL script, for kind `SQLSCRIPT`."),
-    jarArtifact: ref("JarArtifact", "The JAR job, for kind `JAR`."),
-    pythonArtifact: ref("PythonArtifact", "The PyFlink job, for kind `PYTHON`."),
-    cdcYamlArtifact: ref("CdcYamlArtifact", "The CDC YAML pipeline, for kind `CDCYAML`."),
-};
-const draftLock: Properties<DraftLock> = {
-    id: string("The lock's id."),
-    workspace: string("The workspace id of the lock."),
-    namespace: string("The namespace of the lock."),
-    holderId: string("The id of the user holding the lock."),
-    holderName: string("The name of the user holding the lock."),
-};
-const localVariable: Properties<LocalVariable> = {
-    name: string("The variable's name, referenced as `${name}` in SQL."),
-    value: string("The variable's value."),
-};
-
-/** Every attribute of a draft, as GetDeploymentDraft returns it. */
-const draftAttributes: Properties<DeploymentDraftAttributes> = {
-    deploymentDraftId: string("The draft's id (a UUID)."),
-    name: string("The draft's name, unique within its namespace."),
-    parentId: string("The id of the draft this one was copied from."),
-    referencedDeploymentId: string("The id of the deployment created from this draft, if any."),
-    executionMode: string("How the job runs: `STREAMING` or `BATCH`."),
-    artifact: ref("DraftArtifact", "The job's artifact: SQL script, JAR, Python or CDC YAML, selected by `kind`."),
-    engineVersion: string("The Ververica Runtime engine, e.g. `vvr-8.0.9-flink-1.17`."),
-    localVariables: { type: "array", items: { $ref: "#/types/ververica:index:LocalVariable" }, description: "Draft-level variables (`${name}` in SQL)." },
-    labels: { type: "object", additionalProperties: { $ref: "pulumi.json#/Any" }, description: "Labels exactly as the API sent them: values are not only strings." },
-    lock: ref("DraftLock", "The lock someone holds on the draft while editing it, if any."),
-    workspace: string("The workspace id the draft lives in."),
-    namespace: string("The namespace the draft lives in."),
-    creator: string("The id of the user who created the draft."),
-    creatorName: string("The name of the user who created the draft."),
-    modifier: string("The id of the user who last modified the draft."),
-    modifierName: string("The name of the user who last modified the draft."),
-    createdAt: { type: "number", description: "Creation time, unix seconds." },
-    modifiedAt: { type: "number", description: "Last modification time, unix seconds." },
-};
-
-/** The attributes every draft has, whatever else the API omitted. */
-const requiredDraftAttributes = ["deploymentDraftId", "workspace", "namespace"] satisfies (keyof DeploymentDraftAttributes)[];
 
 const selectorInputs = {
     workspace: string("The workspace id, e.g. `a14bd5d90a`."),
@@ -135,7 +44,7 @@ const listingInputs = {
 } satisfies Record<string, PropertySpec>;
 
 /** A draft in the plural lookup's result: what the single lookup returns, `id` and every attribute. */
-const listedDraftType = "ververica:index:getDeploymentDraftsDraft";
+const listedDraftType = typeToken("getDeploymentDraftsDraft");
 
 const connectionInputs = {
     endpoint: string("An endpoint host or URL for this resource; otherwise the provider's `endpoint` or `region`."),
@@ -167,12 +76,6 @@ export interface PackageFacts {
 
 /** The package schema, as `pulumi package get-schema` prints it. */
 export function buildSchema(facts: PackageFacts): Record<string, unknown> {
-    const objectType = (description: string, properties: Record<string, PropertySpec>, required: readonly string[] = []) => ({
-        type: "object",
-        description,
-        properties,
-        ...(required.length > 0 ? { required } : {}),
-    });
     return {
         name: packageName,
         displayName: "Ververica deployment drafts",
@@ -189,13 +92,7 @@ export function buildSchema(facts: PackageFacts): Record<string, unknown> {
             inputProperties: providerConfigVariables,
         },
         types: {
-            "ververica:index:SqlArtifact": objectType("A Flink SQL script and the JARs it needs.", sqlArtifact),
-            "ververica:index:JarArtifact": objectType("A JAR job.", jarArtifact),
-            "ververica:index:PythonArtifact": objectType("A PyFlink job.", pythonArtifact),
-            "ververica:index:CdcYamlArtifact": objectType("A Flink CDC YAML pipeline.", cdcYamlArtifact),
-            "ververica:index:DraftArtifact": objectType("A draft's artifact, discriminated by `kind`.", draftArtifact, ["kind"]),
-            "ververica:index:DraftLock": objectType("A lock someone holds on a draft while editing it.", draftLock),
-            "ververica:index:LocalVariable": objectType("A draft-level variable.", localVariable),
+            ...draftSchemaTypes(),
             [listedDraftType]: objectType(
                 "A deployment draft found by `getDeploymentDrafts`: every attribute, as `getDeploymentDraft` returns it, plus `id` (the draft's id).",
                 { id: string("The draft's id, as data sources name the looked-up object's id."), ...draftAttributes },

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Network } from "../../provider/core/connectionSettings";
+import { secretDraftFields } from "../../provider/core/draftShape/readDraft";
 import { draftAttributeNames, DeploymentDraftAttributes } from "../../provider/core/model";
 import { draftProviderStub } from "./draftProviderStub";
 
@@ -107,7 +108,7 @@ export class DeploymentDraft extends pulumi.dynamic.Resource {
         }
         props.lookupName = undefined;
         Object.assign(props, lookup);
-        const secretOutputs = [...(storeArtifactAsSecret ? ["artifact"] : []), ...(opts?.additionalSecretOutputs ?? [])];
+        const secretOutputs = [...(storeArtifactAsSecret ? secretDraftFields : []), ...(opts?.additionalSecretOutputs ?? [])];
         super(draftProviderStub, name, props, { ...opts, additionalSecretOutputs: secretOutputs }, "ververica", "DeploymentDraft");
     }
 }

@@ -16,13 +16,13 @@ import (
 type DeploymentDraft struct {
 	pulumi.CustomResourceState
 
-	// The job's artifact: SQL script, JAR, Python or CDC YAML, selected by `kind`.
+	// What the job runs, by `kind`: SQL, JAR, Python or CDC YAML. It may hold passwords. Kept as a Pulumi secret by default wherever it reaches state.
 	Artifact DraftArtifactPtrOutput `pulumi:"artifact"`
 	// Creation time, unix seconds.
 	CreatedAt pulumi.Float64PtrOutput `pulumi:"createdAt"`
-	// The id of the user who created the draft.
+	// The id of the account that created the draft.
 	Creator pulumi.StringPtrOutput `pulumi:"creator"`
-	// The name of the user who created the draft.
+	// The name of the account that created the draft.
 	CreatorName pulumi.StringPtrOutput `pulumi:"creatorName"`
 	// The draft's id (a UUID).
 	DeploymentDraftId pulumi.StringOutput `pulumi:"deploymentDraftId"`
@@ -30,21 +30,21 @@ type DeploymentDraft struct {
 	Endpoint pulumi.StringPtrOutput `pulumi:"endpoint"`
 	// The Ververica Runtime engine, e.g. `vvr-8.0.9-flink-1.17`.
 	EngineVersion pulumi.StringPtrOutput `pulumi:"engineVersion"`
-	// How the job runs: `STREAMING` or `BATCH`.
+	// Whether the job runs as a stream or a batch: `STREAMING` or `BATCH` today; another value is kept as sent.
 	ExecutionMode pulumi.StringPtrOutput `pulumi:"executionMode"`
-	// Labels exactly as the API sent them: values are not only strings.
+	// Labels exactly as the API sent them: values are not only strings (`"test2": 1` stays a number).
 	Labels pulumi.MapOutput `pulumi:"labels"`
-	// Draft-level variables (`${name}` in SQL).
+	// Draft-level variables, substituted for `${name}` in the SQL.
 	LocalVariables LocalVariableArrayOutput `pulumi:"localVariables"`
-	// The lock someone holds on the draft while editing it, if any.
+	// Who is editing the draft in the console, if anyone.
 	Lock DraftLockPtrOutput `pulumi:"lock"`
 	// The name the draft was looked up by, when it was (`name` is the draft's current name).
 	LookupName pulumi.StringPtrOutput `pulumi:"lookupName"`
 	// Last modification time, unix seconds.
 	ModifiedAt pulumi.Float64PtrOutput `pulumi:"modifiedAt"`
-	// The id of the user who last modified the draft.
+	// The id of the account that last changed the draft.
 	Modifier pulumi.StringPtrOutput `pulumi:"modifier"`
-	// The name of the user who last modified the draft.
+	// The name of the account that last changed the draft.
 	ModifierName pulumi.StringPtrOutput `pulumi:"modifierName"`
 	// The draft's name, unique within its namespace.
 	Name pulumi.StringPtrOutput `pulumi:"name"`
@@ -236,7 +236,7 @@ func (o DeploymentDraftOutput) ToDeploymentDraftOutputWithContext(ctx context.Co
 	return o
 }
 
-// The job's artifact: SQL script, JAR, Python or CDC YAML, selected by `kind`.
+// What the job runs, by `kind`: SQL, JAR, Python or CDC YAML. It may hold passwords. Kept as a Pulumi secret by default wherever it reaches state.
 func (o DeploymentDraftOutput) Artifact() DraftArtifactPtrOutput {
 	return o.ApplyT(func(v *DeploymentDraft) DraftArtifactPtrOutput { return v.Artifact }).(DraftArtifactPtrOutput)
 }
@@ -246,12 +246,12 @@ func (o DeploymentDraftOutput) CreatedAt() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *DeploymentDraft) pulumi.Float64PtrOutput { return v.CreatedAt }).(pulumi.Float64PtrOutput)
 }
 
-// The id of the user who created the draft.
+// The id of the account that created the draft.
 func (o DeploymentDraftOutput) Creator() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DeploymentDraft) pulumi.StringPtrOutput { return v.Creator }).(pulumi.StringPtrOutput)
 }
 
-// The name of the user who created the draft.
+// The name of the account that created the draft.
 func (o DeploymentDraftOutput) CreatorName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DeploymentDraft) pulumi.StringPtrOutput { return v.CreatorName }).(pulumi.StringPtrOutput)
 }
@@ -271,22 +271,22 @@ func (o DeploymentDraftOutput) EngineVersion() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DeploymentDraft) pulumi.StringPtrOutput { return v.EngineVersion }).(pulumi.StringPtrOutput)
 }
 
-// How the job runs: `STREAMING` or `BATCH`.
+// Whether the job runs as a stream or a batch: `STREAMING` or `BATCH` today; another value is kept as sent.
 func (o DeploymentDraftOutput) ExecutionMode() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DeploymentDraft) pulumi.StringPtrOutput { return v.ExecutionMode }).(pulumi.StringPtrOutput)
 }
 
-// Labels exactly as the API sent them: values are not only strings.
+// Labels exactly as the API sent them: values are not only strings (`"test2": 1` stays a number).
 func (o DeploymentDraftOutput) Labels() pulumi.MapOutput {
 	return o.ApplyT(func(v *DeploymentDraft) pulumi.MapOutput { return v.Labels }).(pulumi.MapOutput)
 }
 
-// Draft-level variables (`${name}` in SQL).
+// Draft-level variables, substituted for `${name}` in the SQL.
 func (o DeploymentDraftOutput) LocalVariables() LocalVariableArrayOutput {
 	return o.ApplyT(func(v *DeploymentDraft) LocalVariableArrayOutput { return v.LocalVariables }).(LocalVariableArrayOutput)
 }
 
-// The lock someone holds on the draft while editing it, if any.
+// Who is editing the draft in the console, if anyone.
 func (o DeploymentDraftOutput) Lock() DraftLockPtrOutput {
 	return o.ApplyT(func(v *DeploymentDraft) DraftLockPtrOutput { return v.Lock }).(DraftLockPtrOutput)
 }
@@ -301,12 +301,12 @@ func (o DeploymentDraftOutput) ModifiedAt() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *DeploymentDraft) pulumi.Float64PtrOutput { return v.ModifiedAt }).(pulumi.Float64PtrOutput)
 }
 
-// The id of the user who last modified the draft.
+// The id of the account that last changed the draft.
 func (o DeploymentDraftOutput) Modifier() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DeploymentDraft) pulumi.StringPtrOutput { return v.Modifier }).(pulumi.StringPtrOutput)
 }
 
-// The name of the user who last modified the draft.
+// The name of the account that last changed the draft.
 func (o DeploymentDraftOutput) ModifierName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DeploymentDraft) pulumi.StringPtrOutput { return v.ModifierName }).(pulumi.StringPtrOutput)
 }

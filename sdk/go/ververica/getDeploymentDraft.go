@@ -36,33 +36,33 @@ type LookupDeploymentDraftArgs struct {
 
 // Every attribute of the draft, plus `id` (the draft's id).
 type LookupDeploymentDraftResult struct {
-	// The job's artifact: SQL script, JAR, Python or CDC YAML, selected by `kind`.
+	// What the job runs, by `kind`: SQL, JAR, Python or CDC YAML. It may hold passwords. Kept as a Pulumi secret by default wherever it reaches state.
 	Artifact *DraftArtifact `pulumi:"artifact"`
 	// Creation time, unix seconds.
 	CreatedAt *float64 `pulumi:"createdAt"`
-	// The id of the user who created the draft.
+	// The id of the account that created the draft.
 	Creator *string `pulumi:"creator"`
-	// The name of the user who created the draft.
+	// The name of the account that created the draft.
 	CreatorName *string `pulumi:"creatorName"`
 	// The draft's id (a UUID).
 	DeploymentDraftId string `pulumi:"deploymentDraftId"`
 	// The Ververica Runtime engine, e.g. `vvr-8.0.9-flink-1.17`.
 	EngineVersion *string `pulumi:"engineVersion"`
-	// How the job runs: `STREAMING` or `BATCH`.
+	// Whether the job runs as a stream or a batch: `STREAMING` or `BATCH` today; another value is kept as sent.
 	ExecutionMode *string `pulumi:"executionMode"`
 	// The draft's id, as data sources name the looked-up object's id.
 	Id string `pulumi:"id"`
-	// Labels exactly as the API sent them: values are not only strings.
+	// Labels exactly as the API sent them: values are not only strings (`"test2": 1` stays a number).
 	Labels map[string]interface{} `pulumi:"labels"`
-	// Draft-level variables (`${name}` in SQL).
+	// Draft-level variables, substituted for `${name}` in the SQL.
 	LocalVariables []LocalVariable `pulumi:"localVariables"`
-	// The lock someone holds on the draft while editing it, if any.
+	// Who is editing the draft in the console, if anyone.
 	Lock *DraftLock `pulumi:"lock"`
 	// Last modification time, unix seconds.
 	ModifiedAt *float64 `pulumi:"modifiedAt"`
-	// The id of the user who last modified the draft.
+	// The id of the account that last changed the draft.
 	Modifier *string `pulumi:"modifier"`
-	// The name of the user who last modified the draft.
+	// The name of the account that last changed the draft.
 	ModifierName *string `pulumi:"modifierName"`
 	// The draft's name, unique within its namespace.
 	Name *string `pulumi:"name"`
@@ -116,7 +116,7 @@ func (o LookupDeploymentDraftResultOutput) ToLookupDeploymentDraftResultOutputWi
 	return o
 }
 
-// The job's artifact: SQL script, JAR, Python or CDC YAML, selected by `kind`.
+// What the job runs, by `kind`: SQL, JAR, Python or CDC YAML. It may hold passwords. Kept as a Pulumi secret by default wherever it reaches state.
 func (o LookupDeploymentDraftResultOutput) Artifact() DraftArtifactPtrOutput {
 	return o.ApplyT(func(v LookupDeploymentDraftResult) *DraftArtifact { return v.Artifact }).(DraftArtifactPtrOutput)
 }
@@ -126,12 +126,12 @@ func (o LookupDeploymentDraftResultOutput) CreatedAt() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v LookupDeploymentDraftResult) *float64 { return v.CreatedAt }).(pulumi.Float64PtrOutput)
 }
 
-// The id of the user who created the draft.
+// The id of the account that created the draft.
 func (o LookupDeploymentDraftResultOutput) Creator() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LookupDeploymentDraftResult) *string { return v.Creator }).(pulumi.StringPtrOutput)
 }
 
-// The name of the user who created the draft.
+// The name of the account that created the draft.
 func (o LookupDeploymentDraftResultOutput) CreatorName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LookupDeploymentDraftResult) *string { return v.CreatorName }).(pulumi.StringPtrOutput)
 }
@@ -146,7 +146,7 @@ func (o LookupDeploymentDraftResultOutput) EngineVersion() pulumi.StringPtrOutpu
 	return o.ApplyT(func(v LookupDeploymentDraftResult) *string { return v.EngineVersion }).(pulumi.StringPtrOutput)
 }
 
-// How the job runs: `STREAMING` or `BATCH`.
+// Whether the job runs as a stream or a batch: `STREAMING` or `BATCH` today; another value is kept as sent.
 func (o LookupDeploymentDraftResultOutput) ExecutionMode() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LookupDeploymentDraftResult) *string { return v.ExecutionMode }).(pulumi.StringPtrOutput)
 }
@@ -156,17 +156,17 @@ func (o LookupDeploymentDraftResultOutput) Id() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupDeploymentDraftResult) string { return v.Id }).(pulumi.StringOutput)
 }
 
-// Labels exactly as the API sent them: values are not only strings.
+// Labels exactly as the API sent them: values are not only strings (`"test2": 1` stays a number).
 func (o LookupDeploymentDraftResultOutput) Labels() pulumi.MapOutput {
 	return o.ApplyT(func(v LookupDeploymentDraftResult) map[string]interface{} { return v.Labels }).(pulumi.MapOutput)
 }
 
-// Draft-level variables (`${name}` in SQL).
+// Draft-level variables, substituted for `${name}` in the SQL.
 func (o LookupDeploymentDraftResultOutput) LocalVariables() LocalVariableArrayOutput {
 	return o.ApplyT(func(v LookupDeploymentDraftResult) []LocalVariable { return v.LocalVariables }).(LocalVariableArrayOutput)
 }
 
-// The lock someone holds on the draft while editing it, if any.
+// Who is editing the draft in the console, if anyone.
 func (o LookupDeploymentDraftResultOutput) Lock() DraftLockPtrOutput {
 	return o.ApplyT(func(v LookupDeploymentDraftResult) *DraftLock { return v.Lock }).(DraftLockPtrOutput)
 }
@@ -176,12 +176,12 @@ func (o LookupDeploymentDraftResultOutput) ModifiedAt() pulumi.Float64PtrOutput 
 	return o.ApplyT(func(v LookupDeploymentDraftResult) *float64 { return v.ModifiedAt }).(pulumi.Float64PtrOutput)
 }
 
-// The id of the user who last modified the draft.
+// The id of the account that last changed the draft.
 func (o LookupDeploymentDraftResultOutput) Modifier() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LookupDeploymentDraftResult) *string { return v.Modifier }).(pulumi.StringPtrOutput)
 }
 
-// The name of the user who last modified the draft.
+// The name of the account that last changed the draft.
 func (o LookupDeploymentDraftResultOutput) ModifierName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LookupDeploymentDraftResult) *string { return v.ModifierName }).(pulumi.StringPtrOutput)
 }

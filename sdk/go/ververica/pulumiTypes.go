@@ -15,9 +15,9 @@ var _ = internal.GetEnvOrDefault
 
 // A Flink CDC YAML pipeline.
 type CdcYamlArtifact struct {
-	// URIs of additional JARs the pipeline needs.
+	// URIs of extra files the pipeline needs (connector JARs).
 	AdditionalDependencies []string `pulumi:"additionalDependencies"`
-	// The Flink CDC YAML pipeline definition.
+	// The pipeline's YAML text (source, sink, routes). May hold database passwords.
 	CdcYaml *string `pulumi:"cdcYaml"`
 }
 
@@ -36,12 +36,12 @@ func (o CdcYamlArtifactOutput) ToCdcYamlArtifactOutputWithContext(ctx context.Co
 	return o
 }
 
-// URIs of additional JARs the pipeline needs.
+// URIs of extra files the pipeline needs (connector JARs).
 func (o CdcYamlArtifactOutput) AdditionalDependencies() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v CdcYamlArtifact) []string { return v.AdditionalDependencies }).(pulumi.StringArrayOutput)
 }
 
-// The Flink CDC YAML pipeline definition.
+// The pipeline's YAML text (source, sink, routes). May hold database passwords.
 func (o CdcYamlArtifactOutput) CdcYaml() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v CdcYamlArtifact) *string { return v.CdcYaml }).(pulumi.StringPtrOutput)
 }
@@ -70,7 +70,7 @@ func (o CdcYamlArtifactPtrOutput) Elem() CdcYamlArtifactOutput {
 	}).(CdcYamlArtifactOutput)
 }
 
-// URIs of additional JARs the pipeline needs.
+// URIs of extra files the pipeline needs (connector JARs).
 func (o CdcYamlArtifactPtrOutput) AdditionalDependencies() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *CdcYamlArtifact) []string {
 		if v == nil {
@@ -80,7 +80,7 @@ func (o CdcYamlArtifactPtrOutput) AdditionalDependencies() pulumi.StringArrayOut
 	}).(pulumi.StringArrayOutput)
 }
 
-// The Flink CDC YAML pipeline definition.
+// The pipeline's YAML text (source, sink, routes). May hold database passwords.
 func (o CdcYamlArtifactPtrOutput) CdcYaml() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CdcYamlArtifact) *string {
 		if v == nil {
@@ -90,21 +90,21 @@ func (o CdcYamlArtifactPtrOutput) CdcYaml() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// A draft's artifact, discriminated by `kind`.
+// A draft's artifact, discriminated by `kind`. The part a known kind selects is always present; the API may send the parts of other kinds along (its documented example does), and they are kept as sent. A kind this package does not know, or none, is kept as sent with whatever parts came with it, so a narrowed artifact's part may still be absent.
 type DraftArtifact struct {
-	// The CDC YAML pipeline, for kind `CDCYAML`.
+	// The CDC YAML part, present when `kind` is `CDCYAML` (and kept when the API sent it with another kind).
 	CdcYamlArtifact *CdcYamlArtifact `pulumi:"cdcYamlArtifact"`
-	// The JAR job, for kind `JAR`.
+	// The JAR part, present when `kind` is `JAR` (and kept when the API sent it with another kind).
 	JarArtifact *JarArtifact `pulumi:"jarArtifact"`
-	// The artifact kind: `SQLSCRIPT`, `JAR`, `PYTHON` or `CDCYAML`. The part it names is always present; the API may send other parts too.
-	Kind string `pulumi:"kind"`
-	// The PyFlink job, for kind `PYTHON`.
+	// The artifact's kind: `SQLSCRIPT`, `JAR`, `PYTHON` or `CDCYAML` today; another kind, or none, is kept as sent.
+	Kind *string `pulumi:"kind"`
+	// The Python part, present when `kind` is `PYTHON` (and kept when the API sent it with another kind).
 	PythonArtifact *PythonArtifact `pulumi:"pythonArtifact"`
-	// The SQL script, for kind `SQLSCRIPT`.
+	// The SQL part, present when `kind` is `SQLSCRIPT` (and kept when the API sent it with another kind).
 	SqlArtifact *SqlArtifact `pulumi:"sqlArtifact"`
 }
 
-// A draft's artifact, discriminated by `kind`.
+// A draft's artifact, discriminated by `kind`. The part a known kind selects is always present; the API may send the parts of other kinds along (its documented example does), and they are kept as sent. A kind this package does not know, or none, is kept as sent with whatever parts came with it, so a narrowed artifact's part may still be absent.
 type DraftArtifactOutput struct{ *pulumi.OutputState }
 
 func (DraftArtifactOutput) ElementType() reflect.Type {
@@ -119,27 +119,27 @@ func (o DraftArtifactOutput) ToDraftArtifactOutputWithContext(ctx context.Contex
 	return o
 }
 
-// The CDC YAML pipeline, for kind `CDCYAML`.
+// The CDC YAML part, present when `kind` is `CDCYAML` (and kept when the API sent it with another kind).
 func (o DraftArtifactOutput) CdcYamlArtifact() CdcYamlArtifactPtrOutput {
 	return o.ApplyT(func(v DraftArtifact) *CdcYamlArtifact { return v.CdcYamlArtifact }).(CdcYamlArtifactPtrOutput)
 }
 
-// The JAR job, for kind `JAR`.
+// The JAR part, present when `kind` is `JAR` (and kept when the API sent it with another kind).
 func (o DraftArtifactOutput) JarArtifact() JarArtifactPtrOutput {
 	return o.ApplyT(func(v DraftArtifact) *JarArtifact { return v.JarArtifact }).(JarArtifactPtrOutput)
 }
 
-// The artifact kind: `SQLSCRIPT`, `JAR`, `PYTHON` or `CDCYAML`. The part it names is always present; the API may send other parts too.
-func (o DraftArtifactOutput) Kind() pulumi.StringOutput {
-	return o.ApplyT(func(v DraftArtifact) string { return v.Kind }).(pulumi.StringOutput)
+// The artifact's kind: `SQLSCRIPT`, `JAR`, `PYTHON` or `CDCYAML` today; another kind, or none, is kept as sent.
+func (o DraftArtifactOutput) Kind() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DraftArtifact) *string { return v.Kind }).(pulumi.StringPtrOutput)
 }
 
-// The PyFlink job, for kind `PYTHON`.
+// The Python part, present when `kind` is `PYTHON` (and kept when the API sent it with another kind).
 func (o DraftArtifactOutput) PythonArtifact() PythonArtifactPtrOutput {
 	return o.ApplyT(func(v DraftArtifact) *PythonArtifact { return v.PythonArtifact }).(PythonArtifactPtrOutput)
 }
 
-// The SQL script, for kind `SQLSCRIPT`.
+// The SQL part, present when `kind` is `SQLSCRIPT` (and kept when the API sent it with another kind).
 func (o DraftArtifactOutput) SqlArtifact() SqlArtifactPtrOutput {
 	return o.ApplyT(func(v DraftArtifact) *SqlArtifact { return v.SqlArtifact }).(SqlArtifactPtrOutput)
 }
@@ -168,7 +168,7 @@ func (o DraftArtifactPtrOutput) Elem() DraftArtifactOutput {
 	}).(DraftArtifactOutput)
 }
 
-// The CDC YAML pipeline, for kind `CDCYAML`.
+// The CDC YAML part, present when `kind` is `CDCYAML` (and kept when the API sent it with another kind).
 func (o DraftArtifactPtrOutput) CdcYamlArtifact() CdcYamlArtifactPtrOutput {
 	return o.ApplyT(func(v *DraftArtifact) *CdcYamlArtifact {
 		if v == nil {
@@ -178,7 +178,7 @@ func (o DraftArtifactPtrOutput) CdcYamlArtifact() CdcYamlArtifactPtrOutput {
 	}).(CdcYamlArtifactPtrOutput)
 }
 
-// The JAR job, for kind `JAR`.
+// The JAR part, present when `kind` is `JAR` (and kept when the API sent it with another kind).
 func (o DraftArtifactPtrOutput) JarArtifact() JarArtifactPtrOutput {
 	return o.ApplyT(func(v *DraftArtifact) *JarArtifact {
 		if v == nil {
@@ -188,17 +188,17 @@ func (o DraftArtifactPtrOutput) JarArtifact() JarArtifactPtrOutput {
 	}).(JarArtifactPtrOutput)
 }
 
-// The artifact kind: `SQLSCRIPT`, `JAR`, `PYTHON` or `CDCYAML`. The part it names is always present; the API may send other parts too.
+// The artifact's kind: `SQLSCRIPT`, `JAR`, `PYTHON` or `CDCYAML` today; another kind, or none, is kept as sent.
 func (o DraftArtifactPtrOutput) Kind() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DraftArtifact) *string {
 		if v == nil {
 			return nil
 		}
-		return &v.Kind
+		return v.Kind
 	}).(pulumi.StringPtrOutput)
 }
 
-// The PyFlink job, for kind `PYTHON`.
+// The Python part, present when `kind` is `PYTHON` (and kept when the API sent it with another kind).
 func (o DraftArtifactPtrOutput) PythonArtifact() PythonArtifactPtrOutput {
 	return o.ApplyT(func(v *DraftArtifact) *PythonArtifact {
 		if v == nil {
@@ -208,7 +208,7 @@ func (o DraftArtifactPtrOutput) PythonArtifact() PythonArtifactPtrOutput {
 	}).(PythonArtifactPtrOutput)
 }
 
-// The SQL script, for kind `SQLSCRIPT`.
+// The SQL part, present when `kind` is `SQLSCRIPT` (and kept when the API sent it with another kind).
 func (o DraftArtifactPtrOutput) SqlArtifact() SqlArtifactPtrOutput {
 	return o.ApplyT(func(v *DraftArtifact) *SqlArtifact {
 		if v == nil {
@@ -220,15 +220,15 @@ func (o DraftArtifactPtrOutput) SqlArtifact() SqlArtifactPtrOutput {
 
 // A lock someone holds on a draft while editing it.
 type DraftLock struct {
-	// The id of the user holding the lock.
+	// The id of the account holding the lock.
 	HolderId *string `pulumi:"holderId"`
-	// The name of the user holding the lock.
+	// The name of the account holding the lock, as the console shows it.
 	HolderName *string `pulumi:"holderName"`
-	// The lock's id.
+	// The lock's id; a new id means the lock was taken again.
 	Id *string `pulumi:"id"`
-	// The namespace of the lock.
+	// The namespace of the locked draft.
 	Namespace *string `pulumi:"namespace"`
-	// The workspace id of the lock.
+	// The workspace id of the locked draft.
 	Workspace *string `pulumi:"workspace"`
 }
 
@@ -247,27 +247,27 @@ func (o DraftLockOutput) ToDraftLockOutputWithContext(ctx context.Context) Draft
 	return o
 }
 
-// The id of the user holding the lock.
+// The id of the account holding the lock.
 func (o DraftLockOutput) HolderId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v DraftLock) *string { return v.HolderId }).(pulumi.StringPtrOutput)
 }
 
-// The name of the user holding the lock.
+// The name of the account holding the lock, as the console shows it.
 func (o DraftLockOutput) HolderName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v DraftLock) *string { return v.HolderName }).(pulumi.StringPtrOutput)
 }
 
-// The lock's id.
+// The lock's id; a new id means the lock was taken again.
 func (o DraftLockOutput) Id() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v DraftLock) *string { return v.Id }).(pulumi.StringPtrOutput)
 }
 
-// The namespace of the lock.
+// The namespace of the locked draft.
 func (o DraftLockOutput) Namespace() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v DraftLock) *string { return v.Namespace }).(pulumi.StringPtrOutput)
 }
 
-// The workspace id of the lock.
+// The workspace id of the locked draft.
 func (o DraftLockOutput) Workspace() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v DraftLock) *string { return v.Workspace }).(pulumi.StringPtrOutput)
 }
@@ -296,7 +296,7 @@ func (o DraftLockPtrOutput) Elem() DraftLockOutput {
 	}).(DraftLockOutput)
 }
 
-// The id of the user holding the lock.
+// The id of the account holding the lock.
 func (o DraftLockPtrOutput) HolderId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DraftLock) *string {
 		if v == nil {
@@ -306,7 +306,7 @@ func (o DraftLockPtrOutput) HolderId() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// The name of the user holding the lock.
+// The name of the account holding the lock, as the console shows it.
 func (o DraftLockPtrOutput) HolderName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DraftLock) *string {
 		if v == nil {
@@ -316,7 +316,7 @@ func (o DraftLockPtrOutput) HolderName() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// The lock's id.
+// The lock's id; a new id means the lock was taken again.
 func (o DraftLockPtrOutput) Id() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DraftLock) *string {
 		if v == nil {
@@ -326,7 +326,7 @@ func (o DraftLockPtrOutput) Id() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// The namespace of the lock.
+// The namespace of the locked draft.
 func (o DraftLockPtrOutput) Namespace() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DraftLock) *string {
 		if v == nil {
@@ -336,7 +336,7 @@ func (o DraftLockPtrOutput) Namespace() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// The workspace id of the lock.
+// The workspace id of the locked draft.
 func (o DraftLockPtrOutput) Workspace() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DraftLock) *string {
 		if v == nil {
@@ -348,13 +348,13 @@ func (o DraftLockPtrOutput) Workspace() pulumi.StringPtrOutput {
 
 // A JAR job.
 type JarArtifact struct {
-	// URIs of additional JARs the job needs.
+	// URIs of extra files the job needs (JARs, resources).
 	AdditionalDependencies []string `pulumi:"additionalDependencies"`
-	// The fully qualified entry class.
+	// The fully qualified class with the job's `main` method.
 	EntryClass *string `pulumi:"entryClass"`
-	// The URI of the job's JAR.
+	// The URI of the job's JAR, e.g. `oss://bucket/job.jar`.
 	JarUri *string `pulumi:"jarUri"`
-	// Arguments passed to the entry class's main method.
+	// The arguments passed to `main`, as one string. May hold passwords.
 	MainArgs *string `pulumi:"mainArgs"`
 }
 
@@ -373,22 +373,22 @@ func (o JarArtifactOutput) ToJarArtifactOutputWithContext(ctx context.Context) J
 	return o
 }
 
-// URIs of additional JARs the job needs.
+// URIs of extra files the job needs (JARs, resources).
 func (o JarArtifactOutput) AdditionalDependencies() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v JarArtifact) []string { return v.AdditionalDependencies }).(pulumi.StringArrayOutput)
 }
 
-// The fully qualified entry class.
+// The fully qualified class with the job's `main` method.
 func (o JarArtifactOutput) EntryClass() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v JarArtifact) *string { return v.EntryClass }).(pulumi.StringPtrOutput)
 }
 
-// The URI of the job's JAR.
+// The URI of the job's JAR, e.g. `oss://bucket/job.jar`.
 func (o JarArtifactOutput) JarUri() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v JarArtifact) *string { return v.JarUri }).(pulumi.StringPtrOutput)
 }
 
-// Arguments passed to the entry class's main method.
+// The arguments passed to `main`, as one string. May hold passwords.
 func (o JarArtifactOutput) MainArgs() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v JarArtifact) *string { return v.MainArgs }).(pulumi.StringPtrOutput)
 }
@@ -417,7 +417,7 @@ func (o JarArtifactPtrOutput) Elem() JarArtifactOutput {
 	}).(JarArtifactOutput)
 }
 
-// URIs of additional JARs the job needs.
+// URIs of extra files the job needs (JARs, resources).
 func (o JarArtifactPtrOutput) AdditionalDependencies() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *JarArtifact) []string {
 		if v == nil {
@@ -427,7 +427,7 @@ func (o JarArtifactPtrOutput) AdditionalDependencies() pulumi.StringArrayOutput 
 	}).(pulumi.StringArrayOutput)
 }
 
-// The fully qualified entry class.
+// The fully qualified class with the job's `main` method.
 func (o JarArtifactPtrOutput) EntryClass() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *JarArtifact) *string {
 		if v == nil {
@@ -437,7 +437,7 @@ func (o JarArtifactPtrOutput) EntryClass() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// The URI of the job's JAR.
+// The URI of the job's JAR, e.g. `oss://bucket/job.jar`.
 func (o JarArtifactPtrOutput) JarUri() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *JarArtifact) *string {
 		if v == nil {
@@ -447,7 +447,7 @@ func (o JarArtifactPtrOutput) JarUri() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Arguments passed to the entry class's main method.
+// The arguments passed to `main`, as one string. May hold passwords.
 func (o JarArtifactPtrOutput) MainArgs() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *JarArtifact) *string {
 		if v == nil {
@@ -457,15 +457,15 @@ func (o JarArtifactPtrOutput) MainArgs() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// A draft-level variable.
+// A draft-level variable (`${name}` in SQL).
 type LocalVariable struct {
-	// The variable's name, referenced as `${name}` in SQL.
+	// The variable's name, written `${name}` in the SQL.
 	Name *string `pulumi:"name"`
-	// The variable's value.
+	// The text that replaces `${name}`.
 	Value *string `pulumi:"value"`
 }
 
-// A draft-level variable.
+// A draft-level variable (`${name}` in SQL).
 type LocalVariableOutput struct{ *pulumi.OutputState }
 
 func (LocalVariableOutput) ElementType() reflect.Type {
@@ -480,12 +480,12 @@ func (o LocalVariableOutput) ToLocalVariableOutputWithContext(ctx context.Contex
 	return o
 }
 
-// The variable's name, referenced as `${name}` in SQL.
+// The variable's name, written `${name}` in the SQL.
 func (o LocalVariableOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LocalVariable) *string { return v.Name }).(pulumi.StringPtrOutput)
 }
 
-// The variable's value.
+// The text that replaces `${name}`.
 func (o LocalVariableOutput) Value() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LocalVariable) *string { return v.Value }).(pulumi.StringPtrOutput)
 }
@@ -512,17 +512,17 @@ func (o LocalVariableArrayOutput) Index(i pulumi.IntInput) LocalVariableOutput {
 
 // A PyFlink job.
 type PythonArtifact struct {
-	// URIs of additional JARs the job needs.
+	// URIs of extra files the job needs (JARs of connectors, resources).
 	AdditionalDependencies []string `pulumi:"additionalDependencies"`
-	// URIs of additional Python archives.
+	// URIs of archives unpacked for the job, e.g. a virtual environment.
 	AdditionalPythonArchives []string `pulumi:"additionalPythonArchives"`
-	// URIs of additional Python libraries.
+	// URIs of extra Python libraries (`.whl`, `.zip`, `.py`).
 	AdditionalPythonLibraries []string `pulumi:"additionalPythonLibraries"`
-	// The entry module.
+	// The module the job starts from (for a package).
 	EntryModule *string `pulumi:"entryModule"`
-	// Arguments passed to the entry module.
+	// The arguments passed to the job, as one string. May hold passwords.
 	MainArgs *string `pulumi:"mainArgs"`
-	// The URI of the Python job file.
+	// The URI of the job's Python file or package, e.g. `oss://bucket/job.py`.
 	PythonArtifactUri *string `pulumi:"pythonArtifactUri"`
 }
 
@@ -541,32 +541,32 @@ func (o PythonArtifactOutput) ToPythonArtifactOutputWithContext(ctx context.Cont
 	return o
 }
 
-// URIs of additional JARs the job needs.
+// URIs of extra files the job needs (JARs of connectors, resources).
 func (o PythonArtifactOutput) AdditionalDependencies() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v PythonArtifact) []string { return v.AdditionalDependencies }).(pulumi.StringArrayOutput)
 }
 
-// URIs of additional Python archives.
+// URIs of archives unpacked for the job, e.g. a virtual environment.
 func (o PythonArtifactOutput) AdditionalPythonArchives() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v PythonArtifact) []string { return v.AdditionalPythonArchives }).(pulumi.StringArrayOutput)
 }
 
-// URIs of additional Python libraries.
+// URIs of extra Python libraries (`.whl`, `.zip`, `.py`).
 func (o PythonArtifactOutput) AdditionalPythonLibraries() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v PythonArtifact) []string { return v.AdditionalPythonLibraries }).(pulumi.StringArrayOutput)
 }
 
-// The entry module.
+// The module the job starts from (for a package).
 func (o PythonArtifactOutput) EntryModule() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PythonArtifact) *string { return v.EntryModule }).(pulumi.StringPtrOutput)
 }
 
-// Arguments passed to the entry module.
+// The arguments passed to the job, as one string. May hold passwords.
 func (o PythonArtifactOutput) MainArgs() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PythonArtifact) *string { return v.MainArgs }).(pulumi.StringPtrOutput)
 }
 
-// The URI of the Python job file.
+// The URI of the job's Python file or package, e.g. `oss://bucket/job.py`.
 func (o PythonArtifactOutput) PythonArtifactUri() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PythonArtifact) *string { return v.PythonArtifactUri }).(pulumi.StringPtrOutput)
 }
@@ -595,7 +595,7 @@ func (o PythonArtifactPtrOutput) Elem() PythonArtifactOutput {
 	}).(PythonArtifactOutput)
 }
 
-// URIs of additional JARs the job needs.
+// URIs of extra files the job needs (JARs of connectors, resources).
 func (o PythonArtifactPtrOutput) AdditionalDependencies() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *PythonArtifact) []string {
 		if v == nil {
@@ -605,7 +605,7 @@ func (o PythonArtifactPtrOutput) AdditionalDependencies() pulumi.StringArrayOutp
 	}).(pulumi.StringArrayOutput)
 }
 
-// URIs of additional Python archives.
+// URIs of archives unpacked for the job, e.g. a virtual environment.
 func (o PythonArtifactPtrOutput) AdditionalPythonArchives() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *PythonArtifact) []string {
 		if v == nil {
@@ -615,7 +615,7 @@ func (o PythonArtifactPtrOutput) AdditionalPythonArchives() pulumi.StringArrayOu
 	}).(pulumi.StringArrayOutput)
 }
 
-// URIs of additional Python libraries.
+// URIs of extra Python libraries (`.whl`, `.zip`, `.py`).
 func (o PythonArtifactPtrOutput) AdditionalPythonLibraries() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *PythonArtifact) []string {
 		if v == nil {
@@ -625,7 +625,7 @@ func (o PythonArtifactPtrOutput) AdditionalPythonLibraries() pulumi.StringArrayO
 	}).(pulumi.StringArrayOutput)
 }
 
-// The entry module.
+// The module the job starts from (for a package).
 func (o PythonArtifactPtrOutput) EntryModule() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PythonArtifact) *string {
 		if v == nil {
@@ -635,7 +635,7 @@ func (o PythonArtifactPtrOutput) EntryModule() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Arguments passed to the entry module.
+// The arguments passed to the job, as one string. May hold passwords.
 func (o PythonArtifactPtrOutput) MainArgs() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PythonArtifact) *string {
 		if v == nil {
@@ -645,7 +645,7 @@ func (o PythonArtifactPtrOutput) MainArgs() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// The URI of the Python job file.
+// The URI of the job's Python file or package, e.g. `oss://bucket/job.py`.
 func (o PythonArtifactPtrOutput) PythonArtifactUri() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PythonArtifact) *string {
 		if v == nil {
@@ -657,9 +657,9 @@ func (o PythonArtifactPtrOutput) PythonArtifactUri() pulumi.StringPtrOutput {
 
 // A Flink SQL script and the JARs it needs.
 type SqlArtifact struct {
-	// URIs of additional JARs the job needs.
+	// URIs of extra files the job needs (JARs of connectors and UDFs), e.g. `oss://bucket/udf.jar`.
 	AdditionalDependencies []string `pulumi:"additionalDependencies"`
-	// The Flink SQL script.
+	// The Flink SQL script's text. May hold connector passwords: kept secret with the artifact.
 	SqlScript *string `pulumi:"sqlScript"`
 }
 
@@ -678,12 +678,12 @@ func (o SqlArtifactOutput) ToSqlArtifactOutputWithContext(ctx context.Context) S
 	return o
 }
 
-// URIs of additional JARs the job needs.
+// URIs of extra files the job needs (JARs of connectors and UDFs), e.g. `oss://bucket/udf.jar`.
 func (o SqlArtifactOutput) AdditionalDependencies() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v SqlArtifact) []string { return v.AdditionalDependencies }).(pulumi.StringArrayOutput)
 }
 
-// The Flink SQL script.
+// The Flink SQL script's text. May hold connector passwords: kept secret with the artifact.
 func (o SqlArtifactOutput) SqlScript() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v SqlArtifact) *string { return v.SqlScript }).(pulumi.StringPtrOutput)
 }
@@ -712,7 +712,7 @@ func (o SqlArtifactPtrOutput) Elem() SqlArtifactOutput {
 	}).(SqlArtifactOutput)
 }
 
-// URIs of additional JARs the job needs.
+// URIs of extra files the job needs (JARs of connectors and UDFs), e.g. `oss://bucket/udf.jar`.
 func (o SqlArtifactPtrOutput) AdditionalDependencies() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *SqlArtifact) []string {
 		if v == nil {
@@ -722,7 +722,7 @@ func (o SqlArtifactPtrOutput) AdditionalDependencies() pulumi.StringArrayOutput 
 	}).(pulumi.StringArrayOutput)
 }
 
-// The Flink SQL script.
+// The Flink SQL script's text. May hold connector passwords: kept secret with the artifact.
 func (o SqlArtifactPtrOutput) SqlScript() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SqlArtifact) *string {
 		if v == nil {
@@ -734,33 +734,33 @@ func (o SqlArtifactPtrOutput) SqlScript() pulumi.StringPtrOutput {
 
 // A deployment draft found by `getDeploymentDrafts`: every attribute, as `getDeploymentDraft` returns it, plus `id` (the draft's id).
 type GetDeploymentDraftsDraft struct {
-	// The job's artifact: SQL script, JAR, Python or CDC YAML, selected by `kind`.
+	// What the job runs, by `kind`: SQL, JAR, Python or CDC YAML. It may hold passwords. Kept as a Pulumi secret by default wherever it reaches state.
 	Artifact *DraftArtifact `pulumi:"artifact"`
 	// Creation time, unix seconds.
 	CreatedAt *float64 `pulumi:"createdAt"`
-	// The id of the user who created the draft.
+	// The id of the account that created the draft.
 	Creator *string `pulumi:"creator"`
-	// The name of the user who created the draft.
+	// The name of the account that created the draft.
 	CreatorName *string `pulumi:"creatorName"`
 	// The draft's id (a UUID).
 	DeploymentDraftId string `pulumi:"deploymentDraftId"`
 	// The Ververica Runtime engine, e.g. `vvr-8.0.9-flink-1.17`.
 	EngineVersion *string `pulumi:"engineVersion"`
-	// How the job runs: `STREAMING` or `BATCH`.
+	// Whether the job runs as a stream or a batch: `STREAMING` or `BATCH` today; another value is kept as sent.
 	ExecutionMode *string `pulumi:"executionMode"`
 	// The draft's id, as data sources name the looked-up object's id.
 	Id string `pulumi:"id"`
-	// Labels exactly as the API sent them: values are not only strings.
+	// Labels exactly as the API sent them: values are not only strings (`"test2": 1` stays a number).
 	Labels map[string]interface{} `pulumi:"labels"`
-	// Draft-level variables (`${name}` in SQL).
+	// Draft-level variables, substituted for `${name}` in the SQL.
 	LocalVariables []LocalVariable `pulumi:"localVariables"`
-	// The lock someone holds on the draft while editing it, if any.
+	// Who is editing the draft in the console, if anyone.
 	Lock *DraftLock `pulumi:"lock"`
 	// Last modification time, unix seconds.
 	ModifiedAt *float64 `pulumi:"modifiedAt"`
-	// The id of the user who last modified the draft.
+	// The id of the account that last changed the draft.
 	Modifier *string `pulumi:"modifier"`
-	// The name of the user who last modified the draft.
+	// The name of the account that last changed the draft.
 	ModifierName *string `pulumi:"modifierName"`
 	// The draft's name, unique within its namespace.
 	Name *string `pulumi:"name"`
@@ -789,7 +789,7 @@ func (o GetDeploymentDraftsDraftOutput) ToGetDeploymentDraftsDraftOutputWithCont
 	return o
 }
 
-// The job's artifact: SQL script, JAR, Python or CDC YAML, selected by `kind`.
+// What the job runs, by `kind`: SQL, JAR, Python or CDC YAML. It may hold passwords. Kept as a Pulumi secret by default wherever it reaches state.
 func (o GetDeploymentDraftsDraftOutput) Artifact() DraftArtifactPtrOutput {
 	return o.ApplyT(func(v GetDeploymentDraftsDraft) *DraftArtifact { return v.Artifact }).(DraftArtifactPtrOutput)
 }
@@ -799,12 +799,12 @@ func (o GetDeploymentDraftsDraftOutput) CreatedAt() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v GetDeploymentDraftsDraft) *float64 { return v.CreatedAt }).(pulumi.Float64PtrOutput)
 }
 
-// The id of the user who created the draft.
+// The id of the account that created the draft.
 func (o GetDeploymentDraftsDraftOutput) Creator() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v GetDeploymentDraftsDraft) *string { return v.Creator }).(pulumi.StringPtrOutput)
 }
 
-// The name of the user who created the draft.
+// The name of the account that created the draft.
 func (o GetDeploymentDraftsDraftOutput) CreatorName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v GetDeploymentDraftsDraft) *string { return v.CreatorName }).(pulumi.StringPtrOutput)
 }
@@ -819,7 +819,7 @@ func (o GetDeploymentDraftsDraftOutput) EngineVersion() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v GetDeploymentDraftsDraft) *string { return v.EngineVersion }).(pulumi.StringPtrOutput)
 }
 
-// How the job runs: `STREAMING` or `BATCH`.
+// Whether the job runs as a stream or a batch: `STREAMING` or `BATCH` today; another value is kept as sent.
 func (o GetDeploymentDraftsDraftOutput) ExecutionMode() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v GetDeploymentDraftsDraft) *string { return v.ExecutionMode }).(pulumi.StringPtrOutput)
 }
@@ -829,17 +829,17 @@ func (o GetDeploymentDraftsDraftOutput) Id() pulumi.StringOutput {
 	return o.ApplyT(func(v GetDeploymentDraftsDraft) string { return v.Id }).(pulumi.StringOutput)
 }
 
-// Labels exactly as the API sent them: values are not only strings.
+// Labels exactly as the API sent them: values are not only strings (`"test2": 1` stays a number).
 func (o GetDeploymentDraftsDraftOutput) Labels() pulumi.MapOutput {
 	return o.ApplyT(func(v GetDeploymentDraftsDraft) map[string]interface{} { return v.Labels }).(pulumi.MapOutput)
 }
 
-// Draft-level variables (`${name}` in SQL).
+// Draft-level variables, substituted for `${name}` in the SQL.
 func (o GetDeploymentDraftsDraftOutput) LocalVariables() LocalVariableArrayOutput {
 	return o.ApplyT(func(v GetDeploymentDraftsDraft) []LocalVariable { return v.LocalVariables }).(LocalVariableArrayOutput)
 }
 
-// The lock someone holds on the draft while editing it, if any.
+// Who is editing the draft in the console, if anyone.
 func (o GetDeploymentDraftsDraftOutput) Lock() DraftLockPtrOutput {
 	return o.ApplyT(func(v GetDeploymentDraftsDraft) *DraftLock { return v.Lock }).(DraftLockPtrOutput)
 }
@@ -849,12 +849,12 @@ func (o GetDeploymentDraftsDraftOutput) ModifiedAt() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v GetDeploymentDraftsDraft) *float64 { return v.ModifiedAt }).(pulumi.Float64PtrOutput)
 }
 
-// The id of the user who last modified the draft.
+// The id of the account that last changed the draft.
 func (o GetDeploymentDraftsDraftOutput) Modifier() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v GetDeploymentDraftsDraft) *string { return v.Modifier }).(pulumi.StringPtrOutput)
 }
 
-// The name of the user who last modified the draft.
+// The name of the account that last changed the draft.
 func (o GetDeploymentDraftsDraftOutput) ModifierName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v GetDeploymentDraftsDraft) *string { return v.ModifierName }).(pulumi.StringPtrOutput)
 }

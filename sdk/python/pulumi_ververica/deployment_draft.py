@@ -303,7 +303,7 @@ class DeploymentDraft(pulumi.CustomResource):
     @pulumi.getter
     def artifact(self) -> pulumi.Output[Optional['outputs.DraftArtifact']]:
         """
-        The job's artifact: SQL script, JAR, Python or CDC YAML, selected by `kind`.
+        What the job runs, by `kind`: SQL, JAR, Python or CDC YAML. It may hold passwords. Kept as a Pulumi secret by default wherever it reaches state.
         """
         return pulumi.get(self, "artifact")
 
@@ -319,7 +319,7 @@ class DeploymentDraft(pulumi.CustomResource):
     @pulumi.getter
     def creator(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The id of the user who created the draft.
+        The id of the account that created the draft.
         """
         return pulumi.get(self, "creator")
 
@@ -327,7 +327,7 @@ class DeploymentDraft(pulumi.CustomResource):
     @pulumi.getter(name="creatorName")
     def creator_name(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The name of the user who created the draft.
+        The name of the account that created the draft.
         """
         return pulumi.get(self, "creator_name")
 
@@ -359,7 +359,7 @@ class DeploymentDraft(pulumi.CustomResource):
     @pulumi.getter(name="executionMode")
     def execution_mode(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        How the job runs: `STREAMING` or `BATCH`.
+        Whether the job runs as a stream or a batch: `STREAMING` or `BATCH` today; another value is kept as sent.
         """
         return pulumi.get(self, "execution_mode")
 
@@ -367,7 +367,7 @@ class DeploymentDraft(pulumi.CustomResource):
     @pulumi.getter
     def labels(self) -> pulumi.Output[Optional[Mapping[str, Any]]]:
         """
-        Labels exactly as the API sent them: values are not only strings.
+        Labels exactly as the API sent them: values are not only strings (`"test2": 1` stays a number).
         """
         return pulumi.get(self, "labels")
 
@@ -375,7 +375,7 @@ class DeploymentDraft(pulumi.CustomResource):
     @pulumi.getter(name="localVariables")
     def local_variables(self) -> pulumi.Output[Optional[Sequence['outputs.LocalVariable']]]:
         """
-        Draft-level variables (`${name}` in SQL).
+        Draft-level variables, substituted for `${name}` in the SQL.
         """
         return pulumi.get(self, "local_variables")
 
@@ -383,7 +383,7 @@ class DeploymentDraft(pulumi.CustomResource):
     @pulumi.getter
     def lock(self) -> pulumi.Output[Optional['outputs.DraftLock']]:
         """
-        The lock someone holds on the draft while editing it, if any.
+        Who is editing the draft in the console, if anyone.
         """
         return pulumi.get(self, "lock")
 
@@ -407,7 +407,7 @@ class DeploymentDraft(pulumi.CustomResource):
     @pulumi.getter
     def modifier(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The id of the user who last modified the draft.
+        The id of the account that last changed the draft.
         """
         return pulumi.get(self, "modifier")
 
@@ -415,7 +415,7 @@ class DeploymentDraft(pulumi.CustomResource):
     @pulumi.getter(name="modifierName")
     def modifier_name(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The name of the user who last modified the draft.
+        The name of the account that last changed the draft.
         """
         return pulumi.get(self, "modifier_name")
 

@@ -90,7 +90,7 @@ class GetDeploymentDraftResult:
     @pulumi.getter
     def artifact(self) -> Optional['outputs.DraftArtifact']:
         """
-        The job's artifact: SQL script, JAR, Python or CDC YAML, selected by `kind`.
+        What the job runs, by `kind`: SQL, JAR, Python or CDC YAML. It may hold passwords. Kept as a Pulumi secret by default wherever it reaches state.
         """
         return pulumi.get(self, "artifact")
 
@@ -106,7 +106,7 @@ class GetDeploymentDraftResult:
     @pulumi.getter
     def creator(self) -> Optional[_builtins.str]:
         """
-        The id of the user who created the draft.
+        The id of the account that created the draft.
         """
         return pulumi.get(self, "creator")
 
@@ -114,7 +114,7 @@ class GetDeploymentDraftResult:
     @pulumi.getter(name="creatorName")
     def creator_name(self) -> Optional[_builtins.str]:
         """
-        The name of the user who created the draft.
+        The name of the account that created the draft.
         """
         return pulumi.get(self, "creator_name")
 
@@ -138,7 +138,7 @@ class GetDeploymentDraftResult:
     @pulumi.getter(name="executionMode")
     def execution_mode(self) -> Optional[_builtins.str]:
         """
-        How the job runs: `STREAMING` or `BATCH`.
+        Whether the job runs as a stream or a batch: `STREAMING` or `BATCH` today; another value is kept as sent.
         """
         return pulumi.get(self, "execution_mode")
 
@@ -154,7 +154,7 @@ class GetDeploymentDraftResult:
     @pulumi.getter
     def labels(self) -> Optional[Mapping[str, Any]]:
         """
-        Labels exactly as the API sent them: values are not only strings.
+        Labels exactly as the API sent them: values are not only strings (`"test2": 1` stays a number).
         """
         return pulumi.get(self, "labels")
 
@@ -162,7 +162,7 @@ class GetDeploymentDraftResult:
     @pulumi.getter(name="localVariables")
     def local_variables(self) -> Optional[Sequence['outputs.LocalVariable']]:
         """
-        Draft-level variables (`${name}` in SQL).
+        Draft-level variables, substituted for `${name}` in the SQL.
         """
         return pulumi.get(self, "local_variables")
 
@@ -170,7 +170,7 @@ class GetDeploymentDraftResult:
     @pulumi.getter
     def lock(self) -> Optional['outputs.DraftLock']:
         """
-        The lock someone holds on the draft while editing it, if any.
+        Who is editing the draft in the console, if anyone.
         """
         return pulumi.get(self, "lock")
 
@@ -186,7 +186,7 @@ class GetDeploymentDraftResult:
     @pulumi.getter
     def modifier(self) -> Optional[_builtins.str]:
         """
-        The id of the user who last modified the draft.
+        The id of the account that last changed the draft.
         """
         return pulumi.get(self, "modifier")
 
@@ -194,7 +194,7 @@ class GetDeploymentDraftResult:
     @pulumi.getter(name="modifierName")
     def modifier_name(self) -> Optional[_builtins.str]:
         """
-        The name of the user who last modified the draft.
+        The name of the account that last changed the draft.
         """
         return pulumi.get(self, "modifier_name")
 

@@ -56,8 +56,8 @@ class CdcYamlArtifact(dict):
         """
         A Flink CDC YAML pipeline.
 
-        :param Sequence[_builtins.str] additional_dependencies: URIs of additional JARs the pipeline needs.
-        :param _builtins.str cdc_yaml: The Flink CDC YAML pipeline definition.
+        :param Sequence[_builtins.str] additional_dependencies: URIs of extra files the pipeline needs (connector JARs).
+        :param _builtins.str cdc_yaml: The pipeline's YAML text (source, sink, routes). May hold database passwords.
         """
         if additional_dependencies is not None:
             pulumi.set(__self__, "additional_dependencies", additional_dependencies)
@@ -68,7 +68,7 @@ class CdcYamlArtifact(dict):
     @pulumi.getter(name="additionalDependencies")
     def additional_dependencies(self) -> Optional[Sequence[_builtins.str]]:
         """
-        URIs of additional JARs the pipeline needs.
+        URIs of extra files the pipeline needs (connector JARs).
         """
         return pulumi.get(self, "additional_dependencies")
 
@@ -76,7 +76,7 @@ class CdcYamlArtifact(dict):
     @pulumi.getter(name="cdcYaml")
     def cdc_yaml(self) -> Optional[_builtins.str]:
         """
-        The Flink CDC YAML pipeline definition.
+        The pipeline's YAML text (source, sink, routes). May hold database passwords.
         """
         return pulumi.get(self, "cdc_yaml")
 
@@ -84,7 +84,7 @@ class CdcYamlArtifact(dict):
 @pulumi.output_type
 class DraftArtifact(dict):
     """
-    A draft's artifact, discriminated by `kind`.
+    A draft's artifact, discriminated by `kind`. The part a known kind selects is always present; the API may send the parts of other kinds along (its documented example does), and they are kept as sent. A kind this package does not know, or none, is kept as sent with whatever parts came with it, so a narrowed artifact's part may still be absent.
     """
     @staticmethod
     def __key_warning(key: str):
@@ -110,43 +110,36 @@ class DraftArtifact(dict):
         return super().get(key, default)
 
     def __init__(__self__, *,
-                 kind: _builtins.str,
                  cdc_yaml_artifact: Optional['outputs.CdcYamlArtifact'] = None,
                  jar_artifact: Optional['outputs.JarArtifact'] = None,
+                 kind: Optional[_builtins.str] = None,
                  python_artifact: Optional['outputs.PythonArtifact'] = None,
                  sql_artifact: Optional['outputs.SqlArtifact'] = None):
         """
-        A draft's artifact, discriminated by `kind`.
+        A draft's artifact, discriminated by `kind`. The part a known kind selects is always present; the API may send the parts of other kinds along (its documented example does), and they are kept as sent. A kind this package does not know, or none, is kept as sent with whatever parts came with it, so a narrowed artifact's part may still be absent.
 
-        :param _builtins.str kind: The artifact kind: `SQLSCRIPT`, `JAR`, `PYTHON` or `CDCYAML`. The part it names is always present; the API may send other parts too.
-        :param 'CdcYamlArtifact' cdc_yaml_artifact: The CDC YAML pipeline, for kind `CDCYAML`.
-        :param 'JarArtifact' jar_artifact: The JAR job, for kind `JAR`.
-        :param 'PythonArtifact' python_artifact: The PyFlink job, for kind `PYTHON`.
-        :param 'SqlArtifact' sql_artifact: The SQL script, for kind `SQLSCRIPT`.
+        :param 'CdcYamlArtifact' cdc_yaml_artifact: The CDC YAML part, present when `kind` is `CDCYAML` (and kept when the API sent it with another kind).
+        :param 'JarArtifact' jar_artifact: The JAR part, present when `kind` is `JAR` (and kept when the API sent it with another kind).
+        :param _builtins.str kind: The artifact's kind: `SQLSCRIPT`, `JAR`, `PYTHON` or `CDCYAML` today; another kind, or none, is kept as sent.
+        :param 'PythonArtifact' python_artifact: The Python part, present when `kind` is `PYTHON` (and kept when the API sent it with another kind).
+        :param 'SqlArtifact' sql_artifact: The SQL part, present when `kind` is `SQLSCRIPT` (and kept when the API sent it with another kind).
         """
-        pulumi.set(__self__, "kind", kind)
         if cdc_yaml_artifact is not None:
             pulumi.set(__self__, "cdc_yaml_artifact", cdc_yaml_artifact)
         if jar_artifact is not None:
             pulumi.set(__self__, "jar_artifact", jar_artifact)
+        if kind is not None:
+            pulumi.set(__self__, "kind", kind)
         if python_artifact is not None:
             pulumi.set(__self__, "python_artifact", python_artifact)
         if sql_artifact is not None:
             pulumi.set(__self__, "sql_artifact", sql_artifact)
 
     @_builtins.property
-    @pulumi.getter
-    def kind(self) -> _builtins.str:
-        """
-        The artifact kind: `SQLSCRIPT`, `JAR`, `PYTHON` or `CDCYAML`. The part it names is always present; the API may send other parts too.
-        """
-        return pulumi.get(self, "kind")
-
-    @_builtins.property
     @pulumi.getter(name="cdcYamlArtifact")
     def cdc_yaml_artifact(self) -> Optional['outputs.CdcYamlArtifact']:
         """
-        The CDC YAML pipeline, for kind `CDCYAML`.
+        The CDC YAML part, present when `kind` is `CDCYAML` (and kept when the API sent it with another kind).
         """
         return pulumi.get(self, "cdc_yaml_artifact")
 
@@ -154,15 +147,23 @@ class DraftArtifact(dict):
     @pulumi.getter(name="jarArtifact")
     def jar_artifact(self) -> Optional['outputs.JarArtifact']:
         """
-        The JAR job, for kind `JAR`.
+        The JAR part, present when `kind` is `JAR` (and kept when the API sent it with another kind).
         """
         return pulumi.get(self, "jar_artifact")
+
+    @_builtins.property
+    @pulumi.getter
+    def kind(self) -> Optional[_builtins.str]:
+        """
+        The artifact's kind: `SQLSCRIPT`, `JAR`, `PYTHON` or `CDCYAML` today; another kind, or none, is kept as sent.
+        """
+        return pulumi.get(self, "kind")
 
     @_builtins.property
     @pulumi.getter(name="pythonArtifact")
     def python_artifact(self) -> Optional['outputs.PythonArtifact']:
         """
-        The PyFlink job, for kind `PYTHON`.
+        The Python part, present when `kind` is `PYTHON` (and kept when the API sent it with another kind).
         """
         return pulumi.get(self, "python_artifact")
 
@@ -170,7 +171,7 @@ class DraftArtifact(dict):
     @pulumi.getter(name="sqlArtifact")
     def sql_artifact(self) -> Optional['outputs.SqlArtifact']:
         """
-        The SQL script, for kind `SQLSCRIPT`.
+        The SQL part, present when `kind` is `SQLSCRIPT` (and kept when the API sent it with another kind).
         """
         return pulumi.get(self, "sql_artifact")
 
@@ -208,11 +209,11 @@ class DraftLock(dict):
         """
         A lock someone holds on a draft while editing it.
 
-        :param _builtins.str holder_id: The id of the user holding the lock.
-        :param _builtins.str holder_name: The name of the user holding the lock.
-        :param _builtins.str id: The lock's id.
-        :param _builtins.str namespace: The namespace of the lock.
-        :param _builtins.str workspace: The workspace id of the lock.
+        :param _builtins.str holder_id: The id of the account holding the lock.
+        :param _builtins.str holder_name: The name of the account holding the lock, as the console shows it.
+        :param _builtins.str id: The lock's id; a new id means the lock was taken again.
+        :param _builtins.str namespace: The namespace of the locked draft.
+        :param _builtins.str workspace: The workspace id of the locked draft.
         """
         if holder_id is not None:
             pulumi.set(__self__, "holder_id", holder_id)
@@ -229,7 +230,7 @@ class DraftLock(dict):
     @pulumi.getter(name="holderId")
     def holder_id(self) -> Optional[_builtins.str]:
         """
-        The id of the user holding the lock.
+        The id of the account holding the lock.
         """
         return pulumi.get(self, "holder_id")
 
@@ -237,7 +238,7 @@ class DraftLock(dict):
     @pulumi.getter(name="holderName")
     def holder_name(self) -> Optional[_builtins.str]:
         """
-        The name of the user holding the lock.
+        The name of the account holding the lock, as the console shows it.
         """
         return pulumi.get(self, "holder_name")
 
@@ -245,7 +246,7 @@ class DraftLock(dict):
     @pulumi.getter
     def id(self) -> Optional[_builtins.str]:
         """
-        The lock's id.
+        The lock's id; a new id means the lock was taken again.
         """
         return pulumi.get(self, "id")
 
@@ -253,7 +254,7 @@ class DraftLock(dict):
     @pulumi.getter
     def namespace(self) -> Optional[_builtins.str]:
         """
-        The namespace of the lock.
+        The namespace of the locked draft.
         """
         return pulumi.get(self, "namespace")
 
@@ -261,7 +262,7 @@ class DraftLock(dict):
     @pulumi.getter
     def workspace(self) -> Optional[_builtins.str]:
         """
-        The workspace id of the lock.
+        The workspace id of the locked draft.
         """
         return pulumi.get(self, "workspace")
 
@@ -302,10 +303,10 @@ class JarArtifact(dict):
         """
         A JAR job.
 
-        :param Sequence[_builtins.str] additional_dependencies: URIs of additional JARs the job needs.
-        :param _builtins.str entry_class: The fully qualified entry class.
-        :param _builtins.str jar_uri: The URI of the job's JAR.
-        :param _builtins.str main_args: Arguments passed to the entry class's main method.
+        :param Sequence[_builtins.str] additional_dependencies: URIs of extra files the job needs (JARs, resources).
+        :param _builtins.str entry_class: The fully qualified class with the job's `main` method.
+        :param _builtins.str jar_uri: The URI of the job's JAR, e.g. `oss://bucket/job.jar`.
+        :param _builtins.str main_args: The arguments passed to `main`, as one string. May hold passwords.
         """
         if additional_dependencies is not None:
             pulumi.set(__self__, "additional_dependencies", additional_dependencies)
@@ -320,7 +321,7 @@ class JarArtifact(dict):
     @pulumi.getter(name="additionalDependencies")
     def additional_dependencies(self) -> Optional[Sequence[_builtins.str]]:
         """
-        URIs of additional JARs the job needs.
+        URIs of extra files the job needs (JARs, resources).
         """
         return pulumi.get(self, "additional_dependencies")
 
@@ -328,7 +329,7 @@ class JarArtifact(dict):
     @pulumi.getter(name="entryClass")
     def entry_class(self) -> Optional[_builtins.str]:
         """
-        The fully qualified entry class.
+        The fully qualified class with the job's `main` method.
         """
         return pulumi.get(self, "entry_class")
 
@@ -336,7 +337,7 @@ class JarArtifact(dict):
     @pulumi.getter(name="jarUri")
     def jar_uri(self) -> Optional[_builtins.str]:
         """
-        The URI of the job's JAR.
+        The URI of the job's JAR, e.g. `oss://bucket/job.jar`.
         """
         return pulumi.get(self, "jar_uri")
 
@@ -344,7 +345,7 @@ class JarArtifact(dict):
     @pulumi.getter(name="mainArgs")
     def main_args(self) -> Optional[_builtins.str]:
         """
-        Arguments passed to the entry class's main method.
+        The arguments passed to `main`, as one string. May hold passwords.
         """
         return pulumi.get(self, "main_args")
 
@@ -352,16 +353,16 @@ class JarArtifact(dict):
 @pulumi.output_type
 class LocalVariable(dict):
     """
-    A draft-level variable.
+    A draft-level variable (`${name}` in SQL).
     """
     def __init__(__self__, *,
                  name: Optional[_builtins.str] = None,
                  value: Optional[_builtins.str] = None):
         """
-        A draft-level variable.
+        A draft-level variable (`${name}` in SQL).
 
-        :param _builtins.str name: The variable's name, referenced as `${name}` in SQL.
-        :param _builtins.str value: The variable's value.
+        :param _builtins.str name: The variable's name, written `${name}` in the SQL.
+        :param _builtins.str value: The text that replaces `${name}`.
         """
         if name is not None:
             pulumi.set(__self__, "name", name)
@@ -372,7 +373,7 @@ class LocalVariable(dict):
     @pulumi.getter
     def name(self) -> Optional[_builtins.str]:
         """
-        The variable's name, referenced as `${name}` in SQL.
+        The variable's name, written `${name}` in the SQL.
         """
         return pulumi.get(self, "name")
 
@@ -380,7 +381,7 @@ class LocalVariable(dict):
     @pulumi.getter
     def value(self) -> Optional[_builtins.str]:
         """
-        The variable's value.
+        The text that replaces `${name}`.
         """
         return pulumi.get(self, "value")
 
@@ -427,12 +428,12 @@ class PythonArtifact(dict):
         """
         A PyFlink job.
 
-        :param Sequence[_builtins.str] additional_dependencies: URIs of additional JARs the job needs.
-        :param Sequence[_builtins.str] additional_python_archives: URIs of additional Python archives.
-        :param Sequence[_builtins.str] additional_python_libraries: URIs of additional Python libraries.
-        :param _builtins.str entry_module: The entry module.
-        :param _builtins.str main_args: Arguments passed to the entry module.
-        :param _builtins.str python_artifact_uri: The URI of the Python job file.
+        :param Sequence[_builtins.str] additional_dependencies: URIs of extra files the job needs (JARs of connectors, resources).
+        :param Sequence[_builtins.str] additional_python_archives: URIs of archives unpacked for the job, e.g. a virtual environment.
+        :param Sequence[_builtins.str] additional_python_libraries: URIs of extra Python libraries (`.whl`, `.zip`, `.py`).
+        :param _builtins.str entry_module: The module the job starts from (for a package).
+        :param _builtins.str main_args: The arguments passed to the job, as one string. May hold passwords.
+        :param _builtins.str python_artifact_uri: The URI of the job's Python file or package, e.g. `oss://bucket/job.py`.
         """
         if additional_dependencies is not None:
             pulumi.set(__self__, "additional_dependencies", additional_dependencies)
@@ -451,7 +452,7 @@ class PythonArtifact(dict):
     @pulumi.getter(name="additionalDependencies")
     def additional_dependencies(self) -> Optional[Sequence[_builtins.str]]:
         """
-        URIs of additional JARs the job needs.
+        URIs of extra files the job needs (JARs of connectors, resources).
         """
         return pulumi.get(self, "additional_dependencies")
 
@@ -459,7 +460,7 @@ class PythonArtifact(dict):
     @pulumi.getter(name="additionalPythonArchives")
     def additional_python_archives(self) -> Optional[Sequence[_builtins.str]]:
         """
-        URIs of additional Python archives.
+        URIs of archives unpacked for the job, e.g. a virtual environment.
         """
         return pulumi.get(self, "additional_python_archives")
 
@@ -467,7 +468,7 @@ class PythonArtifact(dict):
     @pulumi.getter(name="additionalPythonLibraries")
     def additional_python_libraries(self) -> Optional[Sequence[_builtins.str]]:
         """
-        URIs of additional Python libraries.
+        URIs of extra Python libraries (`.whl`, `.zip`, `.py`).
         """
         return pulumi.get(self, "additional_python_libraries")
 
@@ -475,7 +476,7 @@ class PythonArtifact(dict):
     @pulumi.getter(name="entryModule")
     def entry_module(self) -> Optional[_builtins.str]:
         """
-        The entry module.
+        The module the job starts from (for a package).
         """
         return pulumi.get(self, "entry_module")
 
@@ -483,7 +484,7 @@ class PythonArtifact(dict):
     @pulumi.getter(name="mainArgs")
     def main_args(self) -> Optional[_builtins.str]:
         """
-        Arguments passed to the entry module.
+        The arguments passed to the job, as one string. May hold passwords.
         """
         return pulumi.get(self, "main_args")
 
@@ -491,7 +492,7 @@ class PythonArtifact(dict):
     @pulumi.getter(name="pythonArtifactUri")
     def python_artifact_uri(self) -> Optional[_builtins.str]:
         """
-        The URI of the Python job file.
+        The URI of the job's Python file or package, e.g. `oss://bucket/job.py`.
         """
         return pulumi.get(self, "python_artifact_uri")
 
@@ -526,8 +527,8 @@ class SqlArtifact(dict):
         """
         A Flink SQL script and the JARs it needs.
 
-        :param Sequence[_builtins.str] additional_dependencies: URIs of additional JARs the job needs.
-        :param _builtins.str sql_script: The Flink SQL script.
+        :param Sequence[_builtins.str] additional_dependencies: URIs of extra files the job needs (JARs of connectors and UDFs), e.g. `oss://bucket/udf.jar`.
+        :param _builtins.str sql_script: The Flink SQL script's text. May hold connector passwords: kept secret with the artifact.
         """
         if additional_dependencies is not None:
             pulumi.set(__self__, "additional_dependencies", additional_dependencies)
@@ -538,7 +539,7 @@ class SqlArtifact(dict):
     @pulumi.getter(name="additionalDependencies")
     def additional_dependencies(self) -> Optional[Sequence[_builtins.str]]:
         """
-        URIs of additional JARs the job needs.
+        URIs of extra files the job needs (JARs of connectors and UDFs), e.g. `oss://bucket/udf.jar`.
         """
         return pulumi.get(self, "additional_dependencies")
 
@@ -546,7 +547,7 @@ class SqlArtifact(dict):
     @pulumi.getter(name="sqlScript")
     def sql_script(self) -> Optional[_builtins.str]:
         """
-        The Flink SQL script.
+        The Flink SQL script's text. May hold connector passwords: kept secret with the artifact.
         """
         return pulumi.get(self, "sql_script")
 
@@ -583,18 +584,18 @@ class GetDeploymentDraftsDraft(dict):
         :param _builtins.str id: The draft's id, as data sources name the looked-up object's id.
         :param _builtins.str namespace: The namespace the draft lives in.
         :param _builtins.str workspace: The workspace id the draft lives in.
-        :param 'DraftArtifact' artifact: The job's artifact: SQL script, JAR, Python or CDC YAML, selected by `kind`.
+        :param 'DraftArtifact' artifact: What the job runs, by `kind`: SQL, JAR, Python or CDC YAML. It may hold passwords. Kept as a Pulumi secret by default wherever it reaches state.
         :param _builtins.float created_at: Creation time, unix seconds.
-        :param _builtins.str creator: The id of the user who created the draft.
-        :param _builtins.str creator_name: The name of the user who created the draft.
+        :param _builtins.str creator: The id of the account that created the draft.
+        :param _builtins.str creator_name: The name of the account that created the draft.
         :param _builtins.str engine_version: The Ververica Runtime engine, e.g. `vvr-8.0.9-flink-1.17`.
-        :param _builtins.str execution_mode: How the job runs: `STREAMING` or `BATCH`.
-        :param Mapping[str, Any] labels: Labels exactly as the API sent them: values are not only strings.
-        :param Sequence['LocalVariable'] local_variables: Draft-level variables (`${name}` in SQL).
-        :param 'DraftLock' lock: The lock someone holds on the draft while editing it, if any.
+        :param _builtins.str execution_mode: Whether the job runs as a stream or a batch: `STREAMING` or `BATCH` today; another value is kept as sent.
+        :param Mapping[str, Any] labels: Labels exactly as the API sent them: values are not only strings (`"test2": 1` stays a number).
+        :param Sequence['LocalVariable'] local_variables: Draft-level variables, substituted for `${name}` in the SQL.
+        :param 'DraftLock' lock: Who is editing the draft in the console, if anyone.
         :param _builtins.float modified_at: Last modification time, unix seconds.
-        :param _builtins.str modifier: The id of the user who last modified the draft.
-        :param _builtins.str modifier_name: The name of the user who last modified the draft.
+        :param _builtins.str modifier: The id of the account that last changed the draft.
+        :param _builtins.str modifier_name: The name of the account that last changed the draft.
         :param _builtins.str name: The draft's name, unique within its namespace.
         :param _builtins.str parent_id: The id of the draft this one was copied from.
         :param _builtins.str referenced_deployment_id: The id of the deployment created from this draft, if any.
@@ -670,7 +671,7 @@ class GetDeploymentDraftsDraft(dict):
     @pulumi.getter
     def artifact(self) -> Optional['outputs.DraftArtifact']:
         """
-        The job's artifact: SQL script, JAR, Python or CDC YAML, selected by `kind`.
+        What the job runs, by `kind`: SQL, JAR, Python or CDC YAML. It may hold passwords. Kept as a Pulumi secret by default wherever it reaches state.
         """
         return pulumi.get(self, "artifact")
 
@@ -686,7 +687,7 @@ class GetDeploymentDraftsDraft(dict):
     @pulumi.getter
     def creator(self) -> Optional[_builtins.str]:
         """
-        The id of the user who created the draft.
+        The id of the account that created the draft.
         """
         return pulumi.get(self, "creator")
 
@@ -694,7 +695,7 @@ class GetDeploymentDraftsDraft(dict):
     @pulumi.getter(name="creatorName")
     def creator_name(self) -> Optional[_builtins.str]:
         """
-        The name of the user who created the draft.
+        The name of the account that created the draft.
         """
         return pulumi.get(self, "creator_name")
 
@@ -710,7 +711,7 @@ class GetDeploymentDraftsDraft(dict):
     @pulumi.getter(name="executionMode")
     def execution_mode(self) -> Optional[_builtins.str]:
         """
-        How the job runs: `STREAMING` or `BATCH`.
+        Whether the job runs as a stream or a batch: `STREAMING` or `BATCH` today; another value is kept as sent.
         """
         return pulumi.get(self, "execution_mode")
 
@@ -718,7 +719,7 @@ class GetDeploymentDraftsDraft(dict):
     @pulumi.getter
     def labels(self) -> Optional[Mapping[str, Any]]:
         """
-        Labels exactly as the API sent them: values are not only strings.
+        Labels exactly as the API sent them: values are not only strings (`"test2": 1` stays a number).
         """
         return pulumi.get(self, "labels")
 
@@ -726,7 +727,7 @@ class GetDeploymentDraftsDraft(dict):
     @pulumi.getter(name="localVariables")
     def local_variables(self) -> Optional[Sequence['outputs.LocalVariable']]:
         """
-        Draft-level variables (`${name}` in SQL).
+        Draft-level variables, substituted for `${name}` in the SQL.
         """
         return pulumi.get(self, "local_variables")
 
@@ -734,7 +735,7 @@ class GetDeploymentDraftsDraft(dict):
     @pulumi.getter
     def lock(self) -> Optional['outputs.DraftLock']:
         """
-        The lock someone holds on the draft while editing it, if any.
+        Who is editing the draft in the console, if anyone.
         """
         return pulumi.get(self, "lock")
 
@@ -750,7 +751,7 @@ class GetDeploymentDraftsDraft(dict):
     @pulumi.getter
     def modifier(self) -> Optional[_builtins.str]:
         """
-        The id of the user who last modified the draft.
+        The id of the account that last changed the draft.
         """
         return pulumi.get(self, "modifier")
 
@@ -758,7 +759,7 @@ class GetDeploymentDraftsDraft(dict):
     @pulumi.getter(name="modifierName")
     def modifier_name(self) -> Optional[_builtins.str]:
         """
-        The name of the user who last modified the draft.
+        The name of the account that last changed the draft.
         """
         return pulumi.get(self, "modifier_name")
 

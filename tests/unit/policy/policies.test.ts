@@ -197,24 +197,21 @@ describe("draft policies", () => {
             assert.deepEqual(JSON.parse(JSON.stringify(read)), JSON.parse(JSON.stringify(draft)));
         });
 
-        it("drops values of the wrong type and artifacts of an unknown kind", () => {
-            const read = draftFromOutputs({ ...draftIdentity, engineVersion: 8, executionMode: "streaming", artifact: { kind: "FLINKML" }, createdAt: 1, localVariables: [{ name: 1 }, "x"] });
-            assert.deepEqual(read && { ...read }, {
+        it("drops values of the wrong type and keeps unknown kinds and modes as the core model does", () => {
+            const read = draftFromOutputs({
                 ...draftIdentity,
-                parentId: undefined,
-                referencedDeploymentId: undefined,
-                executionMode: undefined,
-                artifact: undefined,
-                engineVersion: undefined,
-                localVariables: [{ name: undefined, value: undefined }],
-                labels: undefined,
-                lock: undefined,
-                creator: undefined,
-                creatorName: undefined,
-                modifier: undefined,
-                modifierName: undefined,
+                engineVersion: 8,
+                executionMode: "streaming",
+                artifact: { kind: "FLINKML", sqlArtifact: { sqlScript: "SELECT 1" } },
                 createdAt: 1,
-                modifiedAt: undefined,
+                localVariables: [{ name: 1 }, "x"],
+            });
+            assert.deepStrictEqual(read && { ...read }, {
+                ...draftIdentity,
+                executionMode: "streaming",
+                artifact: { kind: "FLINKML", sqlArtifact: { sqlScript: "SELECT 1" } },
+                localVariables: [{}],
+                createdAt: 1,
             });
         });
     });
