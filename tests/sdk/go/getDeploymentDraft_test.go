@@ -36,7 +36,7 @@ func TestLookupSendsTheDraftIdAndReturnsTypedAttributes(t *testing.T) {
 	if result.Id != "00000000-0000-0000-0000-00000012****" || *result.EngineVersion != "vvr-6.0.7-flink-1.15" || *result.ExecutionMode != "STREAMING" {
 		t.Errorf("id, engine version, execution mode = %q, %q, %q", result.Id, *result.EngineVersion, *result.ExecutionMode)
 	}
-	if result.Artifact.Kind != "SQLSCRIPT" || result.Artifact.SqlArtifact == nil || result.Artifact.JarArtifact == nil {
+	if result.Artifact.Kind == nil || *result.Artifact.Kind != "SQLSCRIPT" || result.Artifact.SqlArtifact == nil || result.Artifact.JarArtifact == nil {
 		t.Errorf("artifact = %+v, want kind SQLSCRIPT with its SQL and JAR parts", result.Artifact)
 	}
 	if *result.Artifact.JarArtifact.EntryClass != "org.apapche.flink.test" {

@@ -37,10 +37,10 @@ func TestGetDeploymentDraftsSendsEveryFilterAndReturnsTypedDrafts(t *testing.T) 
 	if first.Id != result.Ids[0] || second.DeploymentDraftId != result.Ids[1] {
 		t.Errorf("draft ids = %q, %q; ids = %v", first.Id, second.DeploymentDraftId, result.Ids)
 	}
-	if *first.EngineVersion != "vvr-6.0.7-flink-1.15" || first.Artifact.Kind != "SQLSCRIPT" || *first.Lock.HolderName != "userA" || *first.CreatedAt != 1723537978 {
+	if *first.EngineVersion != "vvr-6.0.7-flink-1.15" || *first.Artifact.Kind != "SQLSCRIPT" || *first.Lock.HolderName != "userA" || *first.CreatedAt != 1723537978 {
 		t.Errorf("first draft = %+v", first)
 	}
-	if second.Artifact.Kind != "JAR" || *second.Artifact.JarArtifact.EntryClass != "com.example.Orders" || second.Lock != nil {
+	if *second.Artifact.Kind != "JAR" || *second.Artifact.JarArtifact.EntryClass != "com.example.Orders" || second.Lock != nil {
 		t.Errorf("second draft = %+v, want a JAR job without a lock", second)
 	}
 	if second.Labels["replicas"] != float64(2) || second.Labels["team"] != "payments" {
