@@ -7,7 +7,9 @@ import { defineDraftRule, deploymentPolicyFactory, stackPolicyFactory } from "./
 /** The artifact-sources rule with its policies' level, settings schema and defaults. */
 export const artifactSourcesDefinition = defineDraftRule({
     name: artifactSourcesRule,
-    description: "Requires job files and dependencies to come from the allowed URI schemes and locations.",
+    description:
+        "Requires job files and dependencies to come from the allowed URI schemes and locations, " +
+        "in every artifact part a draft carries (SQL, JAR, Python, CDC YAML), whatever its kind.",
     defaultLevel: "mandatory",
     deploymentPolicy: true,
     defaults: defaultArtifactSourcesConfig,

@@ -9,7 +9,7 @@ export const plaintextSecretsDefinition = defineDraftRule({
     name: plaintextSecretsRule,
     description:
         "Forbids passwords, keys and tokens written as literal text in SQL options, main arguments, CDC YAML, " +
-        "variables and URIs, under secret keys or inside values (URLs, JAAS configs, key=value lists, JSON); " +
+        "variables and URIs (of every artifact part a draft carries, whatever its kind), under secret keys or inside values (URLs, JAAS configs, key=value lists, JSON); " +
         "they must be ${secret_values.<name>} references.",
     defaultLevel: "mandatory",
     deploymentPolicy: true,

@@ -8,7 +8,7 @@ import { defineDraftRule, deploymentPolicyFactory, stackPolicyFactory } from "./
 /** The test-connectors rule with its policies' level, settings schema and defaults. */
 export const testConnectorsDefinition = defineDraftRule({
     name: testConnectorsRule,
-    description: "Flags SQL tables on test connectors (datagen, blackhole, print) in jobs being deployed.",
+    description: "Flags SQL tables on test connectors (datagen, blackhole, print) in the SQL a draft carries, whatever its kind, before it is deployed.",
     defaultLevel: "advisory",
     deploymentPolicy: true,
     defaults: defaultTestConnectorsConfig,
