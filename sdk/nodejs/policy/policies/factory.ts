@@ -25,7 +25,7 @@ export type DeploymentPolicyName<N extends DraftRuleName> = N extends `ververica
 
 /**
  * A rule together with everything the policy pack, the audit and the rules reference need of it.
- * Each `policies/<rule>.ts` defines one with {@link defineDraftRule}; the registry
+ * Each `policies/<rule>.ts` defines one with `defineDraftRule`; the registry
  * (`policies/registry.ts`) lists them all.
  */
 export interface DraftRuleDefinition<C extends object, N extends DraftRuleName = DraftRuleName, D extends boolean = boolean> {

@@ -34,4 +34,14 @@ export type RegisteredDraftRule = (typeof draftRules)[number];
  * The name of one of this package's policies: `ververica-<rule>` checks `DeploymentDraft`
  * resources, `ververica-deployment-<rule>` checks `alicloud.realtimecompute.Deployment` resources.
  */
-export type DraftPolicyName = RegisteredDraftRule["name"] | DeploymentPolicyName<Extract<RegisteredDraftRule, { readonly deploymentPolicy: true }>["name"]>;
+export type DraftPolicyName =
+    | RegisteredDraftRule["name"]
+    | DeploymentPolicyName<
+          Extract<
+              RegisteredDraftRule,
+              {
+                  /** Only the rules with a resource policy. */
+                  readonly deploymentPolicy: true;
+              }
+          >["name"]
+      >;
