@@ -1,5 +1,6 @@
 /**
- * Turns a rule into `@pulumi/policy` policies: a stack policy over the outputs of
+ * What defines a rule (`DraftRuleDefinition`), and how a rule is turned into `@pulumi/policy`
+ * policies: a stack policy over the outputs of
  * `DeploymentDraft` resources (the dynamic ones and the plugin's) and a resource policy over the inputs of
  * `alicloud.realtimecompute.Deployment` resources.
  *
