@@ -11,7 +11,7 @@
  * none. Entries for the pack's deployment policies are accepted and do not apply to drafts.
  */
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
-import { allDraftPolicies } from "../policy/policies/all";
+import { draftPolicyNames } from "../policy/policies/all";
 import { AuditRule, DraftCheck } from "./auditRules";
 import { UsageError } from "./cliErrors";
 
@@ -32,7 +32,7 @@ const levels: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate
  */
 export function configureRules(rules: readonly AuditRule[], config: unknown, file: string): ConfiguredRule[] {
     const entries = config === undefined ? {} : asObject(config, file);
-    const known = new Set<string>(["all", ...allDraftPolicies().map((p) => p.name)]);
+    const known = new Set<string>(["all", ...draftPolicyNames()]);
     for (const key of Object.keys(entries)) {
         if (!known.has(key)) {
             throw new UsageError(`${file}: unknown policy "${key}"; known policies: ${[...known].join(", ")}`);

@@ -7,6 +7,8 @@
  * - Policy factories (`engineVersionPolicy()`, ...) wrap them as `@pulumi/policy` policies:
  *   stack policies over the outputs of `DeploymentDraft` resources, and `deployment...Policy()`
  *   resource policies over the inputs of `alicloud.realtimecompute.Deployment` resources.
+ * - `draftRules` is the registry they are all made from: each rule's name, description, default
+ *   level, settings schema and defaults, and check.
  * - `allDraftPolicies()` returns them all, for a policy pack:
  *
  * ```ts
@@ -31,7 +33,10 @@ export { deploymentRequiredLabelsPolicy, requiredLabelsPolicy } from "./policies
 export { artifactSourcesPolicy, deploymentArtifactSourcesPolicy } from "./policies/artifactSources";
 export { deploymentTestConnectorsPolicy, testConnectorsPolicy } from "./policies/testConnectors";
 export type { DraftPolicyEnforcementLevels, DraftPolicyName } from "./policies/all";
-export { allDraftPolicies } from "./policies/all";
+export { allDraftPolicies, draftPolicyNames } from "./policies/all";
+export type { RegisteredDraftRule } from "./policies/registry";
+export { draftRules } from "./policies/registry";
+export type { DeploymentPolicyName, DraftPolicyFactory, DraftRuleDefinition, DraftRuleName } from "./policies/factory";
 export type { AlicloudDeploymentInputs, ResourceProperties } from "./policies/adapters";
 export { draftFromDeploymentInputs, draftFromOutputs } from "./policies/adapters";
 export { alicloudDeploymentType, deploymentDraftType, pluginDeploymentDraftType } from "./policies/resourceTypes";

@@ -39,9 +39,9 @@ describe("artifact-sources rule", () => {
         assertViolations(checkArtifactSources(jarDraft({ jarUri: "oss://flink-artifacts-evil/job.jar" }), config), artifactSourcesRule, 1, "outside the allowed locations", "oss://flink-artifacts/");
     });
 
-    it("only checks the part the artifact's kind selects", () => {
+    it("checks every part the artifact carries, not only the one its kind selects", () => {
         const draft = makeDraft({ artifact: { kind: "SQLSCRIPT", sqlArtifact: { sqlScript: "SELECT 1" }, jarArtifact: { jarUri: "http://x/unused.jar" } } });
-        assertCompliant(checkArtifactSources(draft));
+        assertViolations(checkArtifactSources(draft), artifactSourcesRule, 1, 'jarArtifact.jarUri "http://x/unused.jar"');
     });
 
     it("never echoes credentials or query strings of a URI", () => {

@@ -4,6 +4,9 @@ import { join } from "node:path";
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import {
     allDraftPolicies,
+    DraftPolicyName,
+    draftPolicyNames,
+    draftRules,
     alicloudDeploymentType,
     defaultEngineVersionConfig,
     defaultExcludedKeyPatterns,
@@ -49,7 +52,52 @@ function deploymentInputs(overrides: Record<string, unknown> = {}): Record<strin
     };
 }
 
+/** The policy names, in the pack's order, before there was a registry: the registry keeps them. */
+const policyNames = [
+    "ververica-engine-version",
+    "ververica-no-plaintext-secrets",
+    "ververica-draft-lock",
+    "ververica-execution-mode",
+    "ververica-required-labels",
+    "ververica-artifact-sources",
+    "ververica-test-connectors",
+    "ververica-deployment-engine-version",
+    "ververica-deployment-no-plaintext-secrets",
+    "ververica-deployment-execution-mode",
+    "ververica-deployment-required-labels",
+    "ververica-deployment-artifact-sources",
+    "ververica-deployment-test-connectors",
+] as const;
+
+// DraftPolicyName is derived from the registry: it must be exactly these names, no more, no fewer.
+type SameType<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameNames: SameType<DraftPolicyName, (typeof policyNames)[number]> = true;
+void sameNames;
+
 describe("draft policies", () => {
+    describe("registry", () => {
+        it("makes the same policies, in the same order, as before it existed", () => {
+            assert.deepEqual(
+                allDraftPolicies().map((p) => p.name),
+                [...policyNames],
+            );
+            assert.deepEqual(draftPolicyNames(), [...policyNames]);
+        });
+
+        it("makes each rule's policies from its definition", () => {
+            const policies = new Map(allDraftPolicies().map((p) => [p.name, p]));
+            for (const rule of draftRules) {
+                const stack = policies.get(rule.name);
+                assert.equal(stack?.description, rule.description);
+                assert.equal(stack?.enforcementLevel, rule.defaultLevel);
+                assert.equal(stack?.configSchema, rule.configSchema);
+                const deployment = policies.get(rule.name.replace("ververica-", "ververica-deployment-"));
+                assert.equal(deployment !== undefined, rule.deploymentPolicy, rule.name);
+                assert.equal(deployment?.enforcementLevel ?? rule.defaultLevel, rule.defaultLevel);
+            }
+        });
+    });
+
     describe("factories", () => {
         it("give every policy a kebab-case name, a description, its default level and a config schema with defaults", () => {
             const policies = allDraftPolicies();

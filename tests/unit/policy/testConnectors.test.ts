@@ -36,8 +36,8 @@ describe("test-connectors rule", () => {
         assertViolations(checkTestConnectors(sqlDraft("CREATE TABLE t WITH ('connector' = 'faker');"), { connectors: ["faker"] }), testConnectorsRule, 1);
     });
 
-    it("ignores SQL carried by a draft of another kind", () => {
+    it("checks SQL carried by a draft of another kind", () => {
         const draft = makeDraft({ artifact: { kind: "JAR", jarArtifact: { jarUri: "oss://b/j.jar" }, sqlArtifact: { sqlScript: "CREATE TABLE t WITH ('connector' = 'print');" } } });
-        assertCompliant(checkTestConnectors(draft));
+        assertViolations(checkTestConnectors(draft), testConnectorsRule, 1, "SQL statement 1 (CREATE TABLE t), line 1");
     });
 });

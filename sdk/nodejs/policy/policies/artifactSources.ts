@@ -1,12 +1,17 @@
 /**
  * Policies for the artifact-sources rule.
  */
-import type { EnforcementLevel, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { ArtifactSourcesConfig, artifactSourcesRule, checkArtifactSources, defaultArtifactSourcesConfig } from "../rules/artifactSources";
-import { deploymentResourcePolicy, draftStackPolicy, DraftRuleDefinition } from "./factory";
+import { artifactSourcesRule, checkArtifactSources, defaultArtifactSourcesConfig } from "../rules/artifactSources";
+import { defineDraftRule, deploymentPolicyFactory, stackPolicyFactory } from "./factory";
 
-const artifactSourcesDefinition: DraftRuleDefinition<ArtifactSourcesConfig> = {
-    description: "Requires job files and dependencies to come from the allowed URI schemes and locations.",
+/** The artifact-sources rule with its policies' level, settings schema and defaults. */
+export const artifactSourcesDefinition = defineDraftRule({
+    name: artifactSourcesRule,
+    description:
+        "Requires job files and dependencies to come from the allowed URI schemes and locations, " +
+        "in every artifact part a draft carries (SQL, JAR, Python, CDC YAML), whatever its kind.",
+    defaultLevel: "mandatory",
+    deploymentPolicy: true,
     defaults: defaultArtifactSourcesConfig,
     configSchema: {
         properties: {
@@ -25,14 +30,10 @@ const artifactSourcesDefinition: DraftRuleDefinition<ArtifactSourcesConfig> = {
         },
     },
     check: checkArtifactSources,
-};
+});
 
 /** Checks the artifact URIs of every `DeploymentDraft` in the stack. */
-export function artifactSourcesPolicy(enforcementLevel: EnforcementLevel = "mandatory"): StackValidationPolicy {
-    return draftStackPolicy(artifactSourcesRule, artifactSourcesDefinition, enforcementLevel);
-}
+export const artifactSourcesPolicy = stackPolicyFactory(artifactSourcesDefinition);
 
 /** Checks the artifact URIs of every `alicloud.realtimecompute.Deployment` before it is deployed. */
-export function deploymentArtifactSourcesPolicy(enforcementLevel: EnforcementLevel = "mandatory"): ResourceValidationPolicy {
-    return deploymentResourcePolicy("ververica-deployment-artifact-sources", artifactSourcesDefinition, enforcementLevel);
-}
+export const deploymentArtifactSourcesPolicy = deploymentPolicyFactory(artifactSourcesDefinition);

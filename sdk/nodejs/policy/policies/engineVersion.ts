@@ -1,14 +1,17 @@
 /**
  * Policies for the engine-version rule.
  */
-import type { EnforcementLevel, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { checkEngineVersion, defaultEngineVersionConfig, EngineVersionConfig, engineVersionRule } from "../rules/engineVersion";
-import { deploymentResourcePolicy, draftStackPolicy, DraftRuleDefinition } from "./factory";
+import { checkEngineVersion, defaultEngineVersionConfig, engineVersionRule } from "../rules/engineVersion";
+import { defineDraftRule, deploymentPolicyFactory, stackPolicyFactory } from "./factory";
 
 const versionNumberPattern = "^\\d+(\\.\\d+){0,2}$";
 
-const engineVersionDefinition: DraftRuleDefinition<EngineVersionConfig> = {
+/** The engine-version rule with its policies' level, settings schema and defaults. */
+export const engineVersionDefinition = defineDraftRule({
+    name: engineVersionRule,
     description: "Requires a Ververica Runtime engine version at or above the configured minimum and not on the deny list.",
+    defaultLevel: "mandatory",
+    deploymentPolicy: true,
     defaults: defaultEngineVersionConfig,
     configSchema: {
         properties: {
@@ -32,14 +35,10 @@ const engineVersionDefinition: DraftRuleDefinition<EngineVersionConfig> = {
         },
     },
     check: checkEngineVersion,
-};
+});
 
 /** Checks the engine version of every `DeploymentDraft` in the stack. */
-export function engineVersionPolicy(enforcementLevel: EnforcementLevel = "mandatory"): StackValidationPolicy {
-    return draftStackPolicy(engineVersionRule, engineVersionDefinition, enforcementLevel);
-}
+export const engineVersionPolicy = stackPolicyFactory(engineVersionDefinition);
 
 /** Checks the engine version of every `alicloud.realtimecompute.Deployment` before it is deployed. */
-export function deploymentEngineVersionPolicy(enforcementLevel: EnforcementLevel = "mandatory"): ResourceValidationPolicy {
-    return deploymentResourcePolicy("ververica-deployment-engine-version", engineVersionDefinition, enforcementLevel);
-}
+export const deploymentEngineVersionPolicy = deploymentPolicyFactory(engineVersionDefinition);

@@ -1,12 +1,15 @@
 /**
  * Policies for the execution-mode rule.
  */
-import type { EnforcementLevel, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { checkExecutionMode, defaultExecutionModeConfig, ExecutionModeConfig, executionModeRule } from "../rules/executionMode";
-import { deploymentResourcePolicy, draftStackPolicy, DraftRuleDefinition } from "./factory";
+import { checkExecutionMode, defaultExecutionModeConfig, executionModeRule } from "../rules/executionMode";
+import { defineDraftRule, deploymentPolicyFactory, stackPolicyFactory } from "./factory";
 
-const executionModeDefinition: DraftRuleDefinition<ExecutionModeConfig> = {
+/** The execution-mode rule with its policies' level, settings schema and defaults. */
+export const executionModeDefinition = defineDraftRule({
+    name: executionModeRule,
     description: "Allows only the configured execution modes (STREAMING, BATCH).",
+    defaultLevel: "mandatory",
+    deploymentPolicy: true,
     defaults: defaultExecutionModeConfig,
     configSchema: {
         properties: {
@@ -21,14 +24,10 @@ const executionModeDefinition: DraftRuleDefinition<ExecutionModeConfig> = {
         },
     },
     check: checkExecutionMode,
-};
+});
 
 /** Checks the execution mode of every `DeploymentDraft` in the stack. */
-export function executionModePolicy(enforcementLevel: EnforcementLevel = "mandatory"): StackValidationPolicy {
-    return draftStackPolicy(executionModeRule, executionModeDefinition, enforcementLevel);
-}
+export const executionModePolicy = stackPolicyFactory(executionModeDefinition);
 
 /** Checks the execution mode of every `alicloud.realtimecompute.Deployment` before it is deployed. */
-export function deploymentExecutionModePolicy(enforcementLevel: EnforcementLevel = "mandatory"): ResourceValidationPolicy {
-    return deploymentResourcePolicy("ververica-deployment-execution-mode", executionModeDefinition, enforcementLevel);
-}
+export const deploymentExecutionModePolicy = deploymentPolicyFactory(executionModeDefinition);

@@ -1,5 +1,6 @@
 /**
- * Turns a rule into `@pulumi/policy` policies: a stack policy over the outputs of
+ * What defines a rule (`DraftRuleDefinition`), and how a rule is turned into `@pulumi/policy`
+ * policies: a stack policy over the outputs of
  * `DeploymentDraft` resources (the dynamic ones and the plugin's) and a resource policy over the inputs of
  * `alicloud.realtimecompute.Deployment` resources.
  *
@@ -17,25 +18,62 @@ import { RuleViolation } from "../rules/violation";
 import { AlicloudDeploymentInputs, draftFromDeploymentInputs, draftFromOutputs } from "./adapters";
 import { alicloudDeploymentType, deploymentDraftType, deploymentDraftTypes, pluginDeploymentDraftType } from "./resourceTypes";
 
-/** A rule together with what a policy needs to enforce it. */
-export interface DraftRuleDefinition<C extends object> {
-    /** What the rule requires, for the policy's description. */
+/** The name of a rule, which is also the name of its stack policy: `ververica-<rule>`. */
+export type DraftRuleName = `ververica-${string}`;
+
+/** The name of the resource policy of the rule named `N`: `ververica-deployment-<rule>`. */
+export type DeploymentPolicyName<N extends DraftRuleName> = N extends `ververica-${infer Rule}` ? `ververica-deployment-${Rule}` : never;
+
+/**
+ * A rule together with everything the policy pack, the audit and the rules reference need of it.
+ * Each `policies/<rule>.ts` defines one with `defineDraftRule`; the registry
+ * (`policies/registry.ts`) lists them all.
+ */
+export interface DraftRuleDefinition<C extends object, N extends DraftRuleName = DraftRuleName, D extends boolean = boolean> {
+    /** The rule's name, also the name of its stack policy over `DeploymentDraft` resources, e.g. `ververica-engine-version`. */
+    readonly name: N;
+    /** What the rule requires, for the policies' descriptions and the rules reference. */
     readonly description: string;
+    /** The enforcement level of the rule's policies when none is configured. */
+    readonly defaultLevel: EnforcementLevel;
+    /**
+     * Whether the rule also has a resource policy, `ververica-deployment-<rule>`, over the inputs
+     * of `alicloud.realtimecompute.Deployment` resources (false when deployments lack what it checks).
+     */
+    readonly deploymentPolicy: D;
     /** The complete configuration used where the policy's configuration leaves a setting out. */
     readonly defaults: C;
     /** The JSON schema of the configuration, with the defaults filled in. */
     readonly configSchema: PolicyConfigSchema;
-    /** The rule: the ways in which a draft breaks it under a configuration. */
-    readonly check: (draft: DeploymentDraftAttributes, config: C) => readonly RuleViolation[];
+    /**
+     * The rule: the ways in which a draft breaks it under a configuration. (A method, so that a
+     * registry of rules with different settings can hold them all.)
+     */
+    check(draft: DeploymentDraftAttributes, config: C): readonly RuleViolation[];
+}
+
+/** Defines a rule, keeping its name and whether it has a resource policy as literal types (see `DraftPolicyName`). */
+export function defineDraftRule<C extends object, N extends DraftRuleName, D extends boolean>(definition: DraftRuleDefinition<C, N, D>): DraftRuleDefinition<C, N, D> {
+    return definition;
+}
+
+/** The name of a rule's resource policy over `alicloud.realtimecompute.Deployment` inputs. */
+export function deploymentPolicyName<N extends DraftRuleName>(rule: N): DeploymentPolicyName<N> {
+    return rule.replace(/^ververica-/, "ververica-deployment-") as DeploymentPolicyName<N>;
 }
 
 /**
- * Reads a policy's configuration over the rule's defaults. The defaults are applied here even
- * though the schema declares them too, so that a policy behaves the same whether or not the
- * engine filled them in.
+ * A rule's check with its defaults overridden by `settings` (a policy's or a configuration
+ * file's, already checked against the schema). The defaults are applied here even though the
+ * schema declares them too, so that a policy behaves the same whether or not the engine filled
+ * them in.
  */
-function readConfig<C extends object>(defaults: C, args: { getConfig<T extends object>(): T }): C {
-    return { ...defaults, ...args.getConfig<Partial<C>>() };
+export function configureDraftRule<C extends object>(
+    rule: DraftRuleDefinition<C>,
+    settings: Partial<C>,
+): (draft: DeploymentDraftAttributes) => readonly RuleViolation[] {
+    const config: C = { ...rule.defaults, ...settings };
+    return (draft) => rule.check(draft, config);
 }
 
 /**
@@ -51,13 +89,9 @@ function readConfig<C extends object>(defaults: C, args: { getConfig<T extends o
  *   every draft that is known and then rethrows the first such error, so one unknown draft
  *   neither hides the violations of the others nor goes unmentioned.
  */
-export function draftStackPolicy<C extends object>(
-    name: string,
-    rule: DraftRuleDefinition<C>,
-    enforcementLevel: EnforcementLevel,
-): StackValidationPolicy {
+export function draftStackPolicy<C extends object>(rule: DraftRuleDefinition<C>, enforcementLevel: EnforcementLevel = rule.defaultLevel): StackValidationPolicy {
     return {
-        name,
+        name: rule.name,
         description: rule.description,
         enforcementLevel,
         configSchema: rule.configSchema,
@@ -66,7 +100,7 @@ export function draftStackPolicy<C extends object>(
             if (resources.length === 0) {
                 args.notApplicable(`Policy only applies to resources of type '${deploymentDraftType}' or '${pluginDeploymentDraftType}'`);
             }
-            const config = readConfig(rule.defaults, args);
+            const check = configureDraftRule(rule, args.getConfig<Partial<C>>());
             let deferred: { readonly error: unknown } | undefined;
             for (const resource of resources) {
                 let draft: DeploymentDraftAttributes | undefined;
@@ -77,7 +111,7 @@ export function draftStackPolicy<C extends object>(
                     continue;
                 }
                 if (draft !== undefined) {
-                    for (const { message } of rule.check(draft, config)) {
+                    for (const { message } of check(draft)) {
                         reportViolation(message, resource.urn);
                     }
                 }
@@ -100,12 +134,11 @@ export function draftStackPolicy<C extends object>(
  * is enforced.
  */
 export function deploymentResourcePolicy<C extends object>(
-    name: string,
     rule: DraftRuleDefinition<C>,
-    enforcementLevel: EnforcementLevel,
+    enforcementLevel: EnforcementLevel = rule.defaultLevel,
 ): ResourceValidationPolicy {
     return {
-        name,
+        name: deploymentPolicyName(rule.name),
         description: `${rule.description} Checks the inputs of alicloud.realtimecompute.Deployment resources.`,
         enforcementLevel,
         configSchema: rule.configSchema,
@@ -114,9 +147,22 @@ export function deploymentResourcePolicy<C extends object>(
                 args.notApplicable(`Policy only applies to resources of type '${alicloudDeploymentType}'`);
             }
             const inputs: AlicloudDeploymentInputs = args.props;
-            for (const { message } of rule.check(draftFromDeploymentInputs(inputs), readConfig(rule.defaults, args))) {
+            for (const { message } of configureDraftRule(rule, args.getConfig<Partial<C>>())(draftFromDeploymentInputs(inputs))) {
                 reportViolation(message);
             }
         },
     };
+}
+
+/** Makes a policy at the given enforcement level, or at its rule's default level. */
+export type DraftPolicyFactory<P> = (enforcementLevel?: EnforcementLevel) => P;
+
+/** The factory of a rule's stack policy over `DeploymentDraft` resources. */
+export function stackPolicyFactory<C extends object>(rule: DraftRuleDefinition<C>): DraftPolicyFactory<StackValidationPolicy> {
+    return (enforcementLevel) => draftStackPolicy(rule, enforcementLevel);
+}
+
+/** The factory of a rule's resource policy over `alicloud.realtimecompute.Deployment` resources. */
+export function deploymentPolicyFactory<C extends object>(rule: DraftRuleDefinition<C, DraftRuleName, true>): DraftPolicyFactory<ResourceValidationPolicy> {
+    return (enforcementLevel) => deploymentResourcePolicy(rule, enforcementLevel);
 }

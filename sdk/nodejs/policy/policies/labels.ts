@@ -1,12 +1,15 @@
 /**
  * Policies for the required-labels rule.
  */
-import type { EnforcementLevel, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { checkRequiredLabels, defaultRequiredLabelsConfig, RequiredLabelsConfig, requiredLabelsRule } from "../rules/labels";
-import { deploymentResourcePolicy, draftStackPolicy, DraftRuleDefinition } from "./factory";
+import { checkRequiredLabels, defaultRequiredLabelsConfig, requiredLabelsRule } from "../rules/labels";
+import { defineDraftRule, deploymentPolicyFactory, stackPolicyFactory } from "./factory";
 
-const requiredLabelsDefinition: DraftRuleDefinition<RequiredLabelsConfig> = {
+/** The required-labels rule with its policies' level, settings schema and defaults. */
+export const requiredLabelsDefinition = defineDraftRule({
+    name: requiredLabelsRule,
     description: "Requires the configured labels, with values matching the configured patterns.",
+    defaultLevel: "mandatory",
+    deploymentPolicy: true,
     defaults: defaultRequiredLabelsConfig,
     configSchema: {
         properties: {
@@ -28,14 +31,10 @@ const requiredLabelsDefinition: DraftRuleDefinition<RequiredLabelsConfig> = {
         },
     },
     check: checkRequiredLabels,
-};
+});
 
 /** Checks the labels of every `DeploymentDraft` in the stack. */
-export function requiredLabelsPolicy(enforcementLevel: EnforcementLevel = "mandatory"): StackValidationPolicy {
-    return draftStackPolicy(requiredLabelsRule, requiredLabelsDefinition, enforcementLevel);
-}
+export const requiredLabelsPolicy = stackPolicyFactory(requiredLabelsDefinition);
 
 /** Checks the labels of every `alicloud.realtimecompute.Deployment` before it is deployed. */
-export function deploymentRequiredLabelsPolicy(enforcementLevel: EnforcementLevel = "mandatory"): ResourceValidationPolicy {
-    return deploymentResourcePolicy("ververica-deployment-required-labels", requiredLabelsDefinition, enforcementLevel);
-}
+export const deploymentRequiredLabelsPolicy = deploymentPolicyFactory(requiredLabelsDefinition);

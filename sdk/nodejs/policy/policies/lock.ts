@@ -1,12 +1,15 @@
 /**
  * The policy for the draft-lock rule. Deployments have no lock, so there is no resource policy.
  */
-import type { EnforcementLevel, StackValidationPolicy } from "@pulumi/policy";
-import { checkDraftLock, defaultDraftLockConfig, DraftLockConfig, draftLockRule } from "../rules/lock";
-import { draftStackPolicy, DraftRuleDefinition } from "./factory";
+import { checkDraftLock, defaultDraftLockConfig, draftLockRule } from "../rules/lock";
+import { defineDraftRule, stackPolicyFactory } from "./factory";
 
-const draftLockDefinition: DraftRuleDefinition<DraftLockConfig> = {
+/** The draft-lock rule with its policies' level, settings schema and defaults. */
+export const draftLockDefinition = defineDraftRule({
+    name: draftLockRule,
     description: "Flags drafts that someone other than an allowed holder has locked for editing.",
+    defaultLevel: "advisory",
+    deploymentPolicy: false,
     defaults: defaultDraftLockConfig,
     configSchema: {
         properties: {
@@ -19,9 +22,7 @@ const draftLockDefinition: DraftRuleDefinition<DraftLockConfig> = {
         },
     },
     check: checkDraftLock,
-};
+});
 
 /** Checks the lock of every `DeploymentDraft` in the stack. */
-export function draftLockPolicy(enforcementLevel: EnforcementLevel = "advisory"): StackValidationPolicy {
-    return draftStackPolicy(draftLockRule, draftLockDefinition, enforcementLevel);
-}
+export const draftLockPolicy = stackPolicyFactory(draftLockDefinition);

@@ -1,15 +1,18 @@
 /**
  * Policies for the no-plaintext-secrets rule.
  */
-import type { EnforcementLevel, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { checkPlaintextSecrets, defaultPlaintextSecretsConfig, PlaintextSecretsConfig, plaintextSecretsRule } from "../rules/secrets";
-import { deploymentResourcePolicy, draftStackPolicy, DraftRuleDefinition } from "./factory";
+import { checkPlaintextSecrets, defaultPlaintextSecretsConfig, plaintextSecretsRule } from "../rules/secrets";
+import { defineDraftRule, deploymentPolicyFactory, stackPolicyFactory } from "./factory";
 
-const plaintextSecretsDefinition: DraftRuleDefinition<PlaintextSecretsConfig> = {
+/** The no-plaintext-secrets rule with its policies' level, settings schema and defaults. */
+export const plaintextSecretsDefinition = defineDraftRule({
+    name: plaintextSecretsRule,
     description:
         "Forbids passwords, keys and tokens written as literal text in SQL options, main arguments, CDC YAML, " +
-        "variables and URIs, under secret keys or inside values (URLs, JAAS configs, key=value lists, JSON); " +
+        "variables and URIs (of every artifact part a draft carries, whatever its kind), under secret keys or inside values (URLs, JAAS configs, key=value lists, JSON); " +
         "they must be ${secret_values.<name>} references.",
+    defaultLevel: "mandatory",
+    deploymentPolicy: true,
     defaults: defaultPlaintextSecretsConfig,
     configSchema: {
         properties: {
@@ -36,14 +39,10 @@ const plaintextSecretsDefinition: DraftRuleDefinition<PlaintextSecretsConfig> = 
         },
     },
     check: checkPlaintextSecrets,
-};
+});
 
 /** Checks every `DeploymentDraft` in the stack for plaintext secrets. */
-export function noPlaintextSecretsPolicy(enforcementLevel: EnforcementLevel = "mandatory"): StackValidationPolicy {
-    return draftStackPolicy(plaintextSecretsRule, plaintextSecretsDefinition, enforcementLevel);
-}
+export const noPlaintextSecretsPolicy = stackPolicyFactory(plaintextSecretsDefinition);
 
 /** Checks every `alicloud.realtimecompute.Deployment` for plaintext secrets before it is deployed. */
-export function deploymentNoPlaintextSecretsPolicy(enforcementLevel: EnforcementLevel = "mandatory"): ResourceValidationPolicy {
-    return deploymentResourcePolicy("ververica-deployment-no-plaintext-secrets", plaintextSecretsDefinition, enforcementLevel);
-}
+export const deploymentNoPlaintextSecretsPolicy = deploymentPolicyFactory(plaintextSecretsDefinition);

@@ -2,12 +2,15 @@
  * Policies for the test-connectors rule. Advisory by default: a test connector is a smell, not
  * a risk.
  */
-import type { EnforcementLevel, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { checkTestConnectors, defaultTestConnectorsConfig, TestConnectorsConfig, testConnectorsRule } from "../rules/testConnectors";
-import { deploymentResourcePolicy, draftStackPolicy, DraftRuleDefinition } from "./factory";
+import { checkTestConnectors, defaultTestConnectorsConfig, testConnectorsRule } from "../rules/testConnectors";
+import { defineDraftRule, deploymentPolicyFactory, stackPolicyFactory } from "./factory";
 
-const testConnectorsDefinition: DraftRuleDefinition<TestConnectorsConfig> = {
-    description: "Flags SQL tables on test connectors (datagen, blackhole, print) in jobs being deployed.",
+/** The test-connectors rule with its policies' level, settings schema and defaults. */
+export const testConnectorsDefinition = defineDraftRule({
+    name: testConnectorsRule,
+    description: "Flags SQL tables on test connectors (datagen, blackhole, print) in the SQL a draft carries, whatever its kind, before it is deployed.",
+    defaultLevel: "advisory",
+    deploymentPolicy: true,
     defaults: defaultTestConnectorsConfig,
     configSchema: {
         properties: {
@@ -20,14 +23,10 @@ const testConnectorsDefinition: DraftRuleDefinition<TestConnectorsConfig> = {
         },
     },
     check: checkTestConnectors,
-};
+});
 
 /** Checks the SQL of every `DeploymentDraft` in the stack for test connectors. */
-export function testConnectorsPolicy(enforcementLevel: EnforcementLevel = "advisory"): StackValidationPolicy {
-    return draftStackPolicy(testConnectorsRule, testConnectorsDefinition, enforcementLevel);
-}
+export const testConnectorsPolicy = stackPolicyFactory(testConnectorsDefinition);
 
 /** Checks the SQL of every `alicloud.realtimecompute.Deployment` for test connectors before it is deployed. */
-export function deploymentTestConnectorsPolicy(enforcementLevel: EnforcementLevel = "advisory"): ResourceValidationPolicy {
-    return deploymentResourcePolicy("ververica-deployment-test-connectors", testConnectorsDefinition, enforcementLevel);
-}
+export const deploymentTestConnectorsPolicy = deploymentPolicyFactory(testConnectorsDefinition);

@@ -1,9 +1,11 @@
 /**
  * The artifact-sources rule: a job's code and dependencies must come from trusted storage. Each
- * URI the draft's artifact runs with (the JAR or Python file, additional dependencies, Python
- * libraries and archives, of the part its kind selects) must use an allowed scheme and, when
- * prefixes are configured, start with one of them. A URI without a scheme is a violation: where
- * it is fetched from cannot be checked.
+ * URI of the draft's artifact (the JAR or Python file, additional dependencies, Python libraries
+ * and archives) must use an allowed scheme and, when prefixes are configured, start with one of
+ * them. Every part the artifact carries is checked, whatever its kind (an unknown kind, none, or
+ * a known kind with parts of other kinds sent along): a part the kind does not select can still
+ * be run once the draft's kind changes, and what it fetches is as untrusted. A URI without a
+ * scheme is a violation: where it is fetched from cannot be checked.
  */
 import { DeploymentDraftAttributes } from "../../../../provider/core/model";
 import { listArtifactUris, redactUri } from "./artifactUris";
@@ -31,7 +33,7 @@ export const defaultArtifactSourcesConfig: ArtifactSourcesConfig = {
     allowedPrefixes: [],
 };
 
-/** Checks that every URI of a draft's artifact comes from an allowed scheme and prefix. */
+/** Checks that every URI of every part of a draft's artifact comes from an allowed scheme and prefix. */
 export function checkArtifactSources(
     draft: DeploymentDraftAttributes,
     partialConfig: Partial<ArtifactSourcesConfig> = {},
@@ -39,7 +41,7 @@ export function checkArtifactSources(
     const config = withDefaults(defaultArtifactSourcesConfig, partialConfig);
     const schemes = new Set(config.allowedSchemes.map((scheme) => scheme.toLowerCase()));
     const violations: RuleViolation[] = [];
-    for (const { field, uri } of listArtifactUris(draft.artifact, "selected")) {
+    for (const { field, uri } of listArtifactUris(draft.artifact)) {
         const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1]?.toLowerCase();
         const shown = quote(redactUri(uri));
         const allowedSchemes = config.allowedSchemes.join(", ");

@@ -1,6 +1,8 @@
 /**
  * Lists the URIs a draft's artifact refers to (job JAR or Python file, dependencies, Python
- * libraries and archives), each with the field it sits in, for the rules that check them.
+ * libraries and archives), each with the field it sits in, for the rules that check them. Every
+ * part the artifact carries is listed, whatever its kind: the API may send parts of other kinds
+ * along, and the core model keeps an artifact of an unknown kind, or of none, with all its parts.
  */
 import { DraftArtifact } from "../../../../provider/core/model";
 
@@ -12,19 +14,12 @@ export interface ArtifactUri {
     readonly uri: string;
 }
 
-/**
- * Which artifact parts to list: the one the artifact's kind selects (what the job runs), or
- * every part the draft carries (the API may send parts of other kinds along).
- */
-export type ArtifactPartScope = "selected" | "all";
-
-/** Returns the URIs of an artifact's parts, in a stable order. */
-export function listArtifactUris(artifact: DraftArtifact | undefined, scope: ArtifactPartScope): ArtifactUri[] {
+/** Returns the URIs of every part of an artifact, whatever its kind, in a stable order. */
+export function listArtifactUris(artifact: DraftArtifact | undefined): ArtifactUri[] {
     if (artifact === undefined) {
         return [];
     }
     const uris: ArtifactUri[] = [];
-    const include = (kind: DraftArtifact["kind"]): boolean => scope === "all" || artifact.kind === kind;
     const add = (field: string, values: readonly string[] | string | undefined): void => {
         if (typeof values === "string") {
             uris.push({ field, uri: values });
@@ -32,22 +27,14 @@ export function listArtifactUris(artifact: DraftArtifact | undefined, scope: Art
             values?.forEach((uri, index) => uris.push({ field: `${field}[${index}]`, uri }));
         }
     };
-    if (include("SQLSCRIPT")) {
-        add("sqlArtifact.additionalDependencies", artifact.sqlArtifact?.additionalDependencies);
-    }
-    if (include("JAR")) {
-        add("jarArtifact.jarUri", artifact.jarArtifact?.jarUri);
-        add("jarArtifact.additionalDependencies", artifact.jarArtifact?.additionalDependencies);
-    }
-    if (include("PYTHON")) {
-        add("pythonArtifact.pythonArtifactUri", artifact.pythonArtifact?.pythonArtifactUri);
-        add("pythonArtifact.additionalDependencies", artifact.pythonArtifact?.additionalDependencies);
-        add("pythonArtifact.additionalPythonLibraries", artifact.pythonArtifact?.additionalPythonLibraries);
-        add("pythonArtifact.additionalPythonArchives", artifact.pythonArtifact?.additionalPythonArchives);
-    }
-    if (include("CDCYAML")) {
-        add("cdcYamlArtifact.additionalDependencies", artifact.cdcYamlArtifact?.additionalDependencies);
-    }
+    add("sqlArtifact.additionalDependencies", artifact.sqlArtifact?.additionalDependencies);
+    add("jarArtifact.jarUri", artifact.jarArtifact?.jarUri);
+    add("jarArtifact.additionalDependencies", artifact.jarArtifact?.additionalDependencies);
+    add("pythonArtifact.pythonArtifactUri", artifact.pythonArtifact?.pythonArtifactUri);
+    add("pythonArtifact.additionalDependencies", artifact.pythonArtifact?.additionalDependencies);
+    add("pythonArtifact.additionalPythonLibraries", artifact.pythonArtifact?.additionalPythonLibraries);
+    add("pythonArtifact.additionalPythonArchives", artifact.pythonArtifact?.additionalPythonArchives);
+    add("cdcYamlArtifact.additionalDependencies", artifact.cdcYamlArtifact?.additionalDependencies);
     return uris;
 }
 

@@ -3,8 +3,8 @@
  * text. Ververica keeps secrets in its variable store and substitutes
  * `${secret_values.<name>}` references when the job starts; that is the only form allowed.
  *
- * Where the rule looks (in every artifact part the draft carries, not only the one its kind
- * selects, since an unused part stores a secret just as well):
+ * Where the rule looks (in every artifact part the draft carries, whatever its kind, known,
+ * unknown or none, since an unused part stores a secret just as well):
  *
  * - SQL: options in `WITH (...)` lists, `ALTER ... SET (...)` lists, `SET 'key' = 'value';`
  *   statements and `OPTIONS(...)` hints (see `sql/options.ts` for what is out of reach), and the
@@ -150,7 +150,7 @@ export function checkPlaintextSecrets(draft: DeploymentDraftAttributes, config: 
             violations.push(violation(plaintextSecretsRule, draft, `local variable ${quote(name)} ${problem}. ${fix}`));
         }
     }
-    for (const { field, uri } of listArtifactUris(artifact, "all")) {
+    for (const { field, uri } of listArtifactUris(artifact)) {
         check(field, undefined, uri);
     }
     return violations;

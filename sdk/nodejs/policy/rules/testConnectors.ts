@@ -2,6 +2,10 @@
  * The test-connectors rule: SQL tables on the `datagen`, `blackhole` or `print` connectors
  * generate, swallow or log data instead of reading and writing real systems. They are useful
  * while developing a job and usually a mistake in one that is being deployed.
+ *
+ * The SQL of every draft that carries one is checked, whatever the artifact's kind (an unknown
+ * kind, none, or a JAR, Python or CDC YAML draft with an SQL part sent along): the script is
+ * stored with the draft and runs as soon as its kind is SQL.
  */
 import { DeploymentDraftAttributes } from "../../../../provider/core/model";
 import { findSqlOptions } from "../sql/options";
@@ -22,16 +26,14 @@ export const defaultTestConnectorsConfig: TestConnectorsConfig = {
     connectors: ["datagen", "blackhole", "print"],
 };
 
-/** Checks that a draft's SQL declares no table on a test connector. */
+/** Checks that a draft's SQL, whatever the artifact's kind, declares no table on a test connector. */
 export function checkTestConnectors(
     draft: DeploymentDraftAttributes,
     partialConfig: Partial<TestConnectorsConfig> = {},
 ): RuleViolation[] {
     const config = withDefaults(defaultTestConnectorsConfig, partialConfig);
     const flagged = new Set(config.connectors.map((connector) => connector.toLowerCase()));
-    // Only the SQL of an SQL draft runs; a script sent along with another kind does not.
-    const script = draft.artifact?.kind === "SQLSCRIPT" ? draft.artifact.sqlArtifact?.sqlScript : undefined;
-    return findSqlOptions(script ?? "")
+    return findSqlOptions(draft.artifact?.sqlArtifact?.sqlScript ?? "")
         .filter((option) => option.key.toLowerCase() === "connector" && flagged.has(option.value.trim().toLowerCase()))
         .map((option) =>
             violation(
