@@ -27,6 +27,6 @@ export function derivedFiles(): DerivedFile[] {
     return [
         file("provider/core/model.ts", () => renderModel()),
         file("provider/cmd/pulumi-resource-ververica/schema.json", () => renderSchemaJson()),
-        file("README.md", (current) => replaceBetweenMarkers(current, "draft-fields", renderFieldTable())),
+        file("docs/deployment-draft.md", (current) => replaceBetweenMarkers(current, "draft-fields", renderFieldTable())),
     ];
 }

@@ -1,6 +1,7 @@
 /**
  * Checks what `npm pack` would publish: compiled JavaScript with its declarations, README,
- * LICENSE, package.json and the ready policy pack (whose entry loads only public entries), and
+ * LICENSE, package.json and the ready policy pack (whose entry loads only public entries, by
+ * name or by their compiled target's relative path), and
  * nothing else; every `main`/`types`/`exports`/`bin` target present; no source maps; documented
  * declarations; no import a stranger's install cannot satisfy; and what installing it weighs
  * beside `@pulumi/pulumi`, against {@link installGoal}.
@@ -27,10 +28,12 @@ export interface PackageManifest {
 }
 
 const rootFiles = new Set(["package.json", "README.md", "LICENSE"]);
-// The ready policy pack, run from the installed package (`--policy-pack node_modules/pulumi-ververica/policy-pack`).
+// The ready policy pack, run from the installed package (`--policy-pack node_modules/pulumi-ververica/policy-pack`)
+// and from a clone of the repository (`--policy-pack policy-pack` after `npm run build`).
 const policyPackFiles = ["policy-pack/PulumiPolicy.yaml", "policy-pack/package.json", "policy-pack/index.js", "policy-pack/config.example.json"];
 const policyPackEntry = "policy-pack/index.js";
-// What the pack's entry may load: the policy SDK the user adds, and this package's public entries.
+// What the pack's entry may load: the policy SDK the user adds, and this package's public entries
+// (by name, or by the relative path of their compiled target beside the pack).
 const policyPackPeer = "@pulumi/policy";
 const compiled = /^dist\/(sdk|provider)\/[A-Za-z0-9_/.-]+\.(js|d\.ts)$/;
 // The entry points a user reads first: their declarations must carry the doc comments.
@@ -53,7 +56,7 @@ export function checkPackedFiles(files: readonly string[], manifest: PackageMani
         if (!packed.has(file)) problems.push(`missing ${file}`);
     }
     if (packed.has(policyPackEntry)) {
-        problems.push(...checkPolicyPackEntry(read(policyPackEntry), manifest));
+        problems.push(...checkPolicyPackEntry(read(policyPackEntry), manifest, packed));
     }
     if (packed.has("policy-pack/package.json")) {
         const packVersion = (JSON.parse(read("policy-pack/package.json")) as { version?: string }).version;
@@ -86,20 +89,30 @@ export function checkPackedFiles(files: readonly string[], manifest: PackageMani
 }
 
 /**
- * The pack runs from `node_modules/<package>/policy-pack` of a user's project: its entry may
- * load only `@pulumi/policy` and the package's own exported entries (compiled, resolved by
- * name), never a relative path into the package's files.
+ * The pack runs from `node_modules/<package>/policy-pack` of a user's project and from
+ * `policy-pack/` of a clone, beside the compiled `dist/`: its entry may load only
+ * `@pulumi/policy` and the package's own exported entries, by name or by the relative path of
+ * an export's packed, compiled target (`../dist/sdk/nodejs/policy` for `./policy`), never
+ * another file of the package (sources, internals).
  */
-function checkPolicyPackEntry(text: string, manifest: PackageManifest): string[] {
+function checkPolicyPackEntry(text: string, manifest: PackageManifest, packed: ReadonlySet<string>): string[] {
     const exported = new Set(Object.keys(manifest.exports ?? {}).map((k) => (k === "." ? manifest.name : `${manifest.name}/${k.replace(/^\.\//, "")}`)));
+    const exportTargets = new Set(entryPoints(manifest).filter(([what]) => what.startsWith("exports")).map(([, target]) => target));
+    const isExportTarget = (specifier: string): boolean =>
+        specifier.startsWith(".") && jsCandidates(path.posix.join(path.posix.dirname(policyPackEntry), specifier)).some((c) => exportTargets.has(c) && packed.has(c));
     const specifiers = importsOf(text);
     const problems = specifiers
-        .filter((s) => s !== policyPackPeer && !exported.has(s))
+        .filter((s) => s !== policyPackPeer && !exported.has(s) && !isExportTarget(s))
         .map((s) => `${policyPackEntry} imports ${s}, which is neither ${policyPackPeer} nor an entry of ${manifest.name}'s "exports"`);
-    if (!specifiers.some((s) => s.startsWith(`${manifest.name}/`) || s === manifest.name)) {
+    if (!specifiers.some((s) => s.startsWith(`${manifest.name}/`) || s === manifest.name || isExportTarget(s))) {
         problems.push(`${policyPackEntry} does not load the policies from ${manifest.name}`);
     }
     return problems;
+}
+
+/** The files Node tries for a relative `require` of `base` (a packed path without extension). */
+function jsCandidates(base: string): string[] {
+    return [`${base}.js`, `${base}/index.js`, `${base}.json`, base];
 }
 
 /** The targets of `main`, `types` and every condition of every export, as packed paths. */
@@ -134,7 +147,7 @@ function importsOf(text: string): string[] {
 function unresolvable(file: string, specifier: string, packed: ReadonlySet<string>, self: string, selfSubpaths: ReadonlySet<string>, resolvable: ReadonlySet<string>): string | undefined {
     if (specifier.startsWith(".")) {
         const base = path.posix.join(path.posix.dirname(file), specifier);
-        const candidates = file.endsWith(".d.ts") ? [`${base}.d.ts`, `${base}/index.d.ts`, base] : [`${base}.js`, `${base}/index.js`, `${base}.json`, base];
+        const candidates = file.endsWith(".d.ts") ? [`${base}.d.ts`, `${base}/index.d.ts`, base] : jsCandidates(base);
         return candidates.some((c) => packed.has(c)) ? undefined : `${file} imports ${specifier}, which is not packed`;
     }
     const bare = specifier.replace(/^node:/, "");

@@ -3,7 +3,8 @@
 // and type-checked with the strictest settings (`strict`, `exactOptionalPropertyTypes`,
 // `noUncheckedIndexedAccess`, no `skipLibCheck`) under `node16`, `nodenext` and `bundler`
 // resolution. What is checked: every TypeScript example of the README and of the doc comments
-// a user sees on hover (taken from the installed package, so they cannot drift), and two
+// a user sees on hover (taken from the installed package, so they cannot drift), of the
+// documentation pages (docs/*.md, taken from the repository: they are not packed), and two
 // programs that then run in both projects under Pulumi's mocks against the emulator: the
 // artifact stays secret on every path into an output or a resource input, and JavaScript
 // callers get messages that say what to do.
@@ -22,6 +23,7 @@ const INSTALL_TIMEOUT_MS = 10 * 60 * 1000;
 const CHECK_TIMEOUT_MS = 5 * 60 * 1000;
 
 const repoRoot = path.resolve(__dirname, "..", "..");
+const docsDir = path.join(repoRoot, "docs");
 
 // Free names the examples use, declared once for all of them.
 const exampleContext = `declare const workspace: string;
@@ -64,6 +66,12 @@ function examplesOf(packageDir: string): Example[] {
         }
     }
     return examples;
+}
+
+/** The examples of the documentation pages (`docs/*.md`; `docs/api/` is TypeDoc's output). */
+function docsExamples(): Example[] {
+    const pages = fs.readdirSync(docsDir).filter((f) => f.endsWith(".md")).sort();
+    return pages.flatMap((page) => tsBlocks(fs.readFileSync(path.join(docsDir, page), "utf8")).map((code, i) => ({ origin: `docs/${page} example ${i + 1}`, code })));
 }
 
 function usesPolicy(example: Example): boolean {
@@ -250,7 +258,7 @@ describe("e2e: the packed package's types in strangers' CommonJS and ESM project
         // The same installed packages; what differs is the project's module kind.
         fs.symlinkSync(path.join(projects.commonjs, "node_modules"), path.join(projects.esm, "node_modules"), "dir");
 
-        examples = examplesOf(path.join(projects.commonjs, "node_modules", "pulumi-ververica"));
+        examples = [...examplesOf(path.join(projects.commonjs, "node_modules", "pulumi-ververica")), ...docsExamples()];
         for (const dir of Object.values(projects)) {
             fs.mkdirSync(path.join(dir, "examples"));
             fs.mkdirSync(path.join(dir, "policy-examples"));
@@ -288,9 +296,12 @@ describe("e2e: the packed package's types in strangers' CommonJS and ESM project
         }
     });
 
-    it("finds the README's and the doc comments' examples in the installed package", function () {
+    it("finds the README's and the doc comments' examples in the installed package, and the documentation pages' examples", function () {
         const origins = examples.map((e) => e.origin);
         assert.ok(origins.filter((o) => o.startsWith("README.md")).length >= 4, origins.join("\n"));
+        for (const page of ["_index.md", "deployment-draft.md", "errors.md"]) {
+            assert.ok(origins.some((o) => o.startsWith(`docs/${page} `)), `no example from docs/${page}:\n${origins.join("\n")}`);
+        }
         for (const file of ["getDeploymentDraft.d.ts", "deploymentDraft.d.ts", "deploymentArgsFromDraft.d.ts", "model.d.ts", "errors.d.ts", "policy/index.d.ts"]) {
             assert.ok(origins.some((o) => o.includes(file)), `no example from ${file}:\n${origins.join("\n")}`);
         }

@@ -1,4 +1,6 @@
 import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { checkPackedFiles, PackageManifest } from "../../scripts/packCheck";
 
 const manifest: PackageManifest = {
@@ -38,10 +40,20 @@ describe("pack check: the ready policy pack in the tarball", () => {
         assert.deepStrictEqual(problemsWith({ "policy-pack/PulumiPolicy.yaml": undefined }), ["missing policy-pack/PulumiPolicy.yaml"]);
     });
 
-    it("rejects an entry that loads the package's files by path or sources instead of its public entries", () => {
-        for (const specifier of ["../dist/sdk/nodejs/policy", "../sdk/nodejs/policy", "pulumi-ververica/dist/sdk/nodejs/policy/index.js"]) {
-            const problems = problemsWith({ "policy-pack/index.js": `require("@pulumi/policy");\nrequire("${specifier}");\n` });
-            assert.ok(problems.some((p) => p.includes(`policy-pack/index.js imports ${specifier}`)), `${specifier}: ${problems.join("; ")}`);
+    it("accepts an entry that loads the policy entry's compiled target beside the pack, which also runs from a clone", () => {
+        assert.deepStrictEqual(problemsWith({ "policy-pack/index.js": 'require("@pulumi/policy");\nrequire("../dist/sdk/nodejs/policy");\n' }), []);
+    });
+
+    it("accepts the repository's own pack entry", () => {
+        const entry = fs.readFileSync(path.join(__dirname, "..", "..", "policy-pack", "index.js"), "utf8");
+        assert.deepStrictEqual(problemsWith({ "policy-pack/index.js": entry }), []);
+    });
+
+    it("rejects an entry that loads the package's sources, internals or unexported paths instead of its public entries", () => {
+        const internal = { "dist/sdk/nodejs/internal.js": "", "dist/sdk/nodejs/internal.d.ts": "" };
+        for (const specifier of ["../sdk/nodejs/policy", "../dist/sdk/nodejs/internal", "pulumi-ververica/dist/sdk/nodejs/policy/index.js"]) {
+            const problems = problemsWith({ ...internal, "policy-pack/index.js": `require("@pulumi/policy");\nrequire("${specifier}");\n` });
+            assert.ok(problems.some((p) => p.includes(`policy-pack/index.js imports ${specifier}, which is neither`)), `${specifier}: ${problems.join("; ")}`);
         }
     });
 
