@@ -7,11 +7,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
-import { ensurePulumiCli } from "./harness";
-import { createLinkedPolicyPack } from "./linkedProject";
-import { createProjectStack, ProjectStack } from "./projectStack";
-import { ensurePluginTarball, installPlugin } from "./pluginInstall";
-import { pythonVirtualenv } from "./sdkProjects";
+import { ensurePulumiCli } from "../helpers/harness";
+import { createLinkedPolicyPack } from "../helpers/linkedProject";
+import { createProjectStack, ProjectStack } from "../helpers/projectStack";
+import { ensurePluginTarball, installPlugin } from "../helpers/pluginInstall";
+import { pythonVirtualenv } from "../helpers/sdkProjects";
 
 const program = `import pulumi
 import pulumi_ververica as ververica

@@ -6,10 +6,10 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
-import { ensurePulumiCli } from "./harness";
-import { createProjectStack, ProjectStack } from "./projectStack";
-import { ensurePluginTarball, installPlugin } from "./pluginInstall";
-import { copyExample, pythonVirtualenv } from "./sdkProjects";
+import { ensurePulumiCli } from "../helpers/harness";
+import { createProjectStack, ProjectStack } from "../helpers/projectStack";
+import { ensurePluginTarball, installPlugin } from "../helpers/pluginInstall";
+import { copyExample, pythonVirtualenv } from "../helpers/sdkProjects";
 
 const workspace = "a14bd5d90a";
 const namespace = "default-namespace";
