@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, generateDrafts, startEmulator } from "../emulator";
 import { ensurePulumiCli } from "../helpers/harness";
-import { createLinkedPolicyPack } from "../helpers/linkedProject";
+import { createLinkedPolicyPack, pluginStackConfig } from "../helpers/linkedProject";
 import { ensurePluginTarball, ensureYamlLanguageHost, installPlugin, pluginVersion } from "../helpers/pluginInstall";
 import { createProjectStack, ProjectStack } from "../helpers/projectStack";
 
@@ -57,9 +57,7 @@ describe("e2e: the ververica plugin from a YAML program", function () {
         stack = await createProjectStack({
             projectDir,
             config: {
-                "ververica:endpoint": emulator.url,
-                "ververica:accessKey": DEFAULT_TEST_CREDENTIAL.accessKeyId,
-                "ververica:secretKey": { secret: DEFAULT_TEST_CREDENTIAL.accessKeySecret },
+                ...pluginStackConfig(emulator.url),
                 workspace: ws,
                 draftName: "clickstream-sessionizer",
                 draftId: ordersEtl,

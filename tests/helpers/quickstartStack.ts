@@ -3,8 +3,9 @@
 // with the test AccessKey, and the plugin installed from its tarball.
 
 import * as fs from "fs";
-import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
+import { Emulator, startEmulator } from "../emulator";
 import { ensurePulumiCli } from "./harness";
+import { pluginStackConfig } from "./linkedProject";
 import { ensurePluginTarball, installPlugin } from "./pluginInstall";
 import { createProjectStack, ProjectStack } from "./projectStack";
 import { copyExample } from "./sdkProjects";
@@ -46,9 +47,7 @@ export function useQuickstartStack(example: string, adapt: (dir: string) => void
         stack = await createProjectStack({
             projectDir,
             config: {
-                "ververica:endpoint": emulator.url,
-                "ververica:accessKey": DEFAULT_TEST_CREDENTIAL.accessKeyId,
-                "ververica:secretKey": { secret: DEFAULT_TEST_CREDENTIAL.accessKeySecret },
+                ...pluginStackConfig(emulator.url),
                 trackedDraftId: quickstartDrafts.ordersEtl,
             },
         });
