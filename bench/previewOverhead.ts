@@ -13,7 +13,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { draftAttributeNames } from "../provider/core/model";
 import { DeploymentDraft } from "../sdk/nodejs";
 import { DEFAULT_TEST_CREDENTIAL } from "../tests/emulator";
-import { createTestStack, TestStack } from "../tests/e2e/harness";
+import { createTestStack, TestStack } from "../tests/helpers/harness";
 import { fixed, interleaved, median, timed } from "./measure";
 import { SectionResult, sectionResult } from "./result";
 

@@ -23,7 +23,7 @@ import { fixed } from "./measure";
 import { measurePluginStart } from "./pluginStart";
 import { measurePreviewOverhead } from "./previewOverhead";
 import { measureYamlInvokes } from "./yamlInvokes";
-import { ensurePluginTarball } from "../tests/e2e/pluginInstall";
+import { ensurePluginTarball } from "../tests/helpers/pluginInstall";
 import type { SectionResult, SkippedSection } from "./result";
 
 const repoRoot = path.resolve(__dirname, "..");

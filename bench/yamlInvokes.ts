@@ -12,9 +12,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { clearDraftLookupCache } from "../provider/core/draftLookup";
 import { getDeploymentDraft } from "../sdk/nodejs";
 import { DEFAULT_TEST_CREDENTIAL } from "../tests/emulator";
-import { createTestStack, TestStack } from "../tests/e2e/harness";
-import { ensureYamlLanguageHost, installPlugin } from "../tests/e2e/pluginInstall";
-import { createProjectStack, ProjectStack } from "../tests/e2e/projectStack";
+import { createTestStack, TestStack } from "../tests/helpers/harness";
+import { ensureYamlLanguageHost, installPlugin } from "../tests/helpers/pluginInstall";
+import { createProjectStack, ProjectStack } from "../tests/helpers/projectStack";
 import { fixed, interleaved, median, timed } from "./measure";
 import { SectionResult, sectionResult } from "./result";
 

@@ -39,8 +39,12 @@ export function acs3Authorization(request: SignableRequest, accessKeyId: string,
     return `${signatureAlgorithm} Credential=${accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
 }
 
-/** Percent-encoding of a query key or value: RFC 3986 unreserved characters stay, all else is encoded. */
-export function encodeQueryComponent(value: string): string {
+/**
+ * The package's one percent-encoding, as the signer's reference (`getEncodeParam`) does it:
+ * RFC 3986 unreserved characters stay, all else is encoded. Used for query keys and values and
+ * for path segments (see `pathEncoding.ts`).
+ */
+export function percentEncode(value: string): string {
     return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
@@ -62,7 +66,7 @@ function canonicalUri(pathname: string): string {
 function canonicalQuery(query: { readonly [key: string]: string }): string {
     return Object.keys(query)
         .sort()
-        .map((key) => `${key}=${encodeQueryComponent(query[key])}`)
+        .map((key) => `${key}=${percentEncode(query[key])}`)
         .join("&");
 }
 

@@ -61,12 +61,6 @@ export class DraftClient {
         return normalizeDraft(body.data, c);
     }
 
-    /** One page of ListDeploymentDrafts (pageIndex from 1). */
-    async listDeploymentDrafts(workspace: string, namespace: string, pageIndex: number, pageSize = maxPageSize): Promise<DraftPage> {
-        const { entries, ...page } = await this.listPage(workspace, namespace, pageIndex, pageSize);
-        return { drafts: entries.map((d) => normalizeDraft(d, { workspace, namespace })), ...page };
-    }
-
     /**
      * Pages through ListDeploymentDrafts (100 a page) to the namespace's last draft. Each page
      * is handed to `onPage` as soon as it arrives, so a caller can start work on its drafts

@@ -155,11 +155,6 @@ export function clearDraftLookupCache(): void {
     credentialSources.clear();
 }
 
-/** The process-wide concurrency bound (for tests and benchmarks). */
-export function sharedConcurrencyLimiter(): ConcurrencyLimiter {
-    return limiter;
-}
-
 // Distinguishes credentials in memory-only map keys; the secret itself is only hashed.
 function credentialKey(spec: CredentialSpec): string {
     switch (spec.kind) {

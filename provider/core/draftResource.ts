@@ -3,6 +3,9 @@
  * provider and the native plugin): which inputs are valid, what counts as a change, what a
  * read returns. Each host only adapts its own calling convention to these functions.
  */
+// The module, not `@pulumi/pulumi/runtime`: the plugin's bundle takes in what is imported, and
+// the runtime's index would bring the whole SDK.
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import type { ConnectionOptions, Network } from "./connectionSettings";
 import { InvalidArgumentError } from "./errors";
 import type { DeploymentDraftAttributes } from "./model";
@@ -29,9 +32,6 @@ export type DraftResourceOutputs = DeploymentDraftAttributes & {
     /** The name it was looked up by, when it was (`name` itself is the draft's current name). */
     readonly lookupName?: string;
 };
-
-/** What the engine sends for a value not known yet during preview. */
-export const unknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /**
  * A draft's revision: its modification time and lock. Kept in the resource's inputs so that

@@ -1,3 +1,5 @@
+import { percentEncode } from "./acs3Signature";
+
 /**
  * Percent-encodes one path segment the way Alibaba's ROA signer expects (encodeURIComponent,
  * plus `!'()*`), so that `/`, `..`, spaces or unicode in an id can never change the path.
@@ -8,7 +10,7 @@ export function encodePathSegment(segment: string): string {
     if (segment === "." || segment === "..") {
         return segment.replace(/\./g, "%2E");
     }
-    return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+    return percentEncode(segment);
 }
 
 /** The GetDeploymentDraft path. */

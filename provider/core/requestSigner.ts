@@ -1,5 +1,5 @@
 import { arch, platform } from "os";
-import { acs3Authorization, encodeQueryComponent, signatureNonce, signatureTimestamp } from "./acs3Signature";
+import { acs3Authorization, percentEncode, signatureNonce, signatureTimestamp } from "./acs3Signature";
 import type { ResolvedEndpoint } from "./connectionSettings";
 import type { CallerCredential } from "./credentialSource";
 import type { HttpRequest } from "./httpTransport";
@@ -57,7 +57,7 @@ export function signRequest(call: ApiCall, endpoint: ResolvedEndpoint, credentia
     }
     headers.Authorization = acs3Authorization({ method: "GET", pathname: call.pathname, query, headers, payloadHash: emptyPayloadHash }, credential.accessKeyId, credential.accessKeySecret);
     const search = Object.keys(query)
-        .map((k) => `${encodeQueryComponent(k)}=${encodeQueryComponent(query[k])}`)
+        .map((k) => `${percentEncode(k)}=${percentEncode(query[k])}`)
         .join("&");
     return {
         protocol: endpoint.protocol,

@@ -11,7 +11,7 @@ import { checkDraftInputs, diffDraft, draftOutputsOf, DraftResourceInputs, Draft
 import { DraftNotFoundError, InvalidArgumentError } from "../core/errors";
 import type { DeploymentDraftAttributes } from "../core/model";
 import { DraftCoordinates, requireIdentifier } from "../core/validation";
-import type { DraftLookups } from "./draftLookups";
+import type { ConfiguredLookups } from "./configuredLookups";
 import { containsUnknown, PropertyValues } from "./propertyValues";
 
 /** A handler's answer: property values plus the top-level names to mark secret. */
@@ -59,7 +59,7 @@ export function parseResourceId(id: string, stored: { workspace?: unknown; names
 
 /** The handlers of the resource, over one process's lookups. */
 export class DraftResourceHandlers {
-    constructor(private readonly lookups: DraftLookups) {}
+    constructor(private readonly lookups: ConfiguredLookups) {}
 
     /** Validates inputs before any request, then reads the draft (see `checkDraftInputs`). */
     async check(news: PropertyValues): Promise<CheckAnswer> {

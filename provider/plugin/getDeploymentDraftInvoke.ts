@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from "../core/errors";
 import { validateSelector } from "../core/validation";
-import type { DraftLookups } from "./draftLookups";
+import type { ConfiguredLookups } from "./configuredLookups";
 import type { PropertyValues } from "./propertyValues";
 
 /** An invoke's answer: the result, or failures naming the arguments. */
@@ -14,7 +14,7 @@ export interface InvokeAnswer {
  * returns `id` and every attribute of the draft. A secret argument makes the whole result
  * secret, since the result may reveal it.
  */
-export async function invokeGetDeploymentDraft(lookups: DraftLookups, args: PropertyValues): Promise<InvokeAnswer> {
+export async function invokeGetDeploymentDraft(lookups: ConfiguredLookups, args: PropertyValues): Promise<InvokeAnswer> {
     let selector;
     try {
         selector = validateSelector(args.values);

@@ -1,6 +1,6 @@
 import { validateDraftFilter } from "../core/draftFilter";
 import { InvalidArgumentError } from "../core/errors";
-import type { DraftLookups } from "./draftLookups";
+import type { ConfiguredLookups } from "./configuredLookups";
 import type { InvokeAnswer } from "./getDeploymentDraftInvoke";
 import type { PropertyValues } from "./propertyValues";
 
@@ -10,7 +10,7 @@ import type { PropertyValues } from "./propertyValues";
  * `names` and `drafts`, each draft with `id` and every attribute. As for the single lookup,
  * a secret argument makes the whole result secret.
  */
-export async function invokeGetDeploymentDrafts(lookups: DraftLookups, args: PropertyValues): Promise<InvokeAnswer> {
+export async function invokeGetDeploymentDrafts(lookups: ConfiguredLookups, args: PropertyValues): Promise<InvokeAnswer> {
     const filterArgs = { ...args.values, labels: labelsAsText(args.values.labels) };
     try {
         validateDraftFilter(filterArgs);

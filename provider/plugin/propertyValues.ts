@@ -4,13 +4,10 @@
  * Handlers work on plain values and a set of the top-level properties that were secret; those
  * marks are put back on the way out.
  */
+// Pulumi's property-value signatures, from its module rather than the runtime's index, which
+// would bring the whole SDK into the plugin's bundle.
+import { specialOutputValueSig, specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { unknownValue } from "../core/draftResource";
-
-// Pulumi's property-value signatures (sdk/go/common/resource/sig).
-const signatureKey = "4dabf18193072939515e22adb298388d";
-const secretSignature = "1b47061264138c4ac30d75fd1eb44270";
-const outputSignature = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 
 /** Plain property values and which of them were secret. */
 export interface PropertyValues {
@@ -40,11 +37,11 @@ function unwrap(value: unknown, onSecret: () => void): unknown {
         return value;
     }
     const object = value as Record<string, unknown>;
-    switch (object[signatureKey]) {
-        case secretSignature:
+    switch (object[specialSigKey]) {
+        case specialSecretSig:
             onSecret();
             return unwrap(object.value, onSecret);
-        case outputSignature:
+        case specialOutputValueSig:
             if (object.secret === true) onSecret();
             return "value" in object ? unwrap(object.value, onSecret) : unknownValue;
     }
@@ -56,7 +53,7 @@ export function toStruct(values: Readonly<Record<string, unknown>>, secrets: Ite
     const plain = JSON.parse(JSON.stringify(values)) as Record<string, unknown>;
     for (const key of secrets) {
         if (plain[key] !== undefined) {
-            plain[key] = { [signatureKey]: secretSignature, value: plain[key] };
+            plain[key] = { [specialSigKey]: specialSecretSig, value: plain[key] };
         }
     }
     return Struct.fromJavaScript(plain as Parameters<typeof Struct.fromJavaScript>[0]);

@@ -10,7 +10,7 @@ import { ResourceProviderService } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
 import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import { VervericaError } from "../core/errors";
-import { DraftLookups } from "./draftLookups";
+import { ConfiguredLookups } from "./configuredLookups";
 import { DraftResourceHandlers } from "./draftResourceHandlers";
 import { invokeGetDeploymentDraft } from "./getDeploymentDraftInvoke";
 import { invokeGetDeploymentDrafts } from "./getDeploymentDraftsInvoke";
@@ -73,7 +73,7 @@ function settingsOf(request: proto.ConfigureRequest): Record<string, unknown> {
 
 /** Builds the service implementation, for `grpc.Server#addService(ResourceProviderService, ...)`. */
 export function createProviderService(options: ProviderServiceOptions): grpc.UntypedServiceImplementation {
-    const lookups = new DraftLookups(options.env);
+    const lookups = new ConfiguredLookups(options.env);
     const drafts = new DraftResourceHandlers(lookups);
     const functions: Record<string, typeof invokeGetDeploymentDraft> = {
         [tokens.getDeploymentDraft]: invokeGetDeploymentDraft,

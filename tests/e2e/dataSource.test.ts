@@ -8,8 +8,8 @@ import { getDeploymentDraftOutput } from "../../sdk/nodejs";
 import { loadFixtureDrafts, NOT_FOUND_ERROR_CODE } from "../emulator";
 import type { WireDeploymentDraft } from "../../provider/core/wireTypes";
 import { useEmulator } from "../helpers/emulatorFixture";
-import { Echo, ECHO_TYPE } from "./echoResource";
-import { createTestStack, ensurePulumiCli, runPulumi, TestStack } from "./harness";
+import { Echo, ECHO_TYPE } from "../helpers/echoResource";
+import { createTestStack, ensurePulumiCli, runPulumi, TestStack } from "../helpers/harness";
 
 // A building CLI prints progress; a cold first build on two cores takes several minutes.
 const CLI_TIMEOUT_MS = 40 * 60 * 1000;

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
-import { ensurePulumiCli } from "./harness";
+import { ensurePulumiCli } from "../helpers/harness";
 
 const CLI_TIMEOUT_MS = 40 * 60 * 1000;
 const DEMO_TIMEOUT_MS = 3 * 60 * 1000;

@@ -6,9 +6,9 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, EmulatorCredential, startEmulator } from "../emulator";
-import { ensurePulumiCli } from "./harness";
-import { createLinkedProject } from "./linkedProject";
-import { createProjectStack, ExportedResource, ProjectConfigValue, ProjectStack } from "./projectStack";
+import { ensurePulumiCli } from "../helpers/harness";
+import { createLinkedProject } from "../helpers/linkedProject";
+import { createProjectStack, ExportedResource, ProjectConfigValue, ProjectStack } from "../helpers/projectStack";
 
 const CLI_TIMEOUT_MS = 40 * 60 * 1000;
 const STACK_TIMEOUT_MS = 5 * 60 * 1000;

@@ -6,8 +6,8 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Echo, ECHO_TYPE } from "./echoResource";
-import { createTestStack, ensurePulumiCli, runPulumi, TestStack } from "./harness";
+import { Echo, ECHO_TYPE } from "../helpers/echoResource";
+import { createTestStack, ensurePulumiCli, runPulumi, TestStack } from "../helpers/harness";
 
 // A building CLI prints progress; a cold first build on two cores takes several minutes.
 const CLI_TIMEOUT_MS = 40 * 60 * 1000;

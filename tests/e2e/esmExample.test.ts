@@ -12,7 +12,7 @@ import { npmPack } from "../../scripts/packCheck";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, loadFixtureDrafts, startEmulator } from "../emulator";
 import { connectionVariables } from "../helpers/environment";
 import { installedVersion } from "../helpers/installedVersions";
-import { ensurePulumiCli, runPulumi } from "./harness";
+import { ensurePulumiCli, runPulumi } from "../helpers/harness";
 
 const CLI_TIMEOUT_MS = 40 * 60 * 1000;
 const INSTALL_TIMEOUT_MS = 10 * 60 * 1000;

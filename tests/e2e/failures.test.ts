@@ -7,9 +7,9 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
-import { ensurePulumiCli } from "./harness";
-import { createLinkedProject, diagnosticsBlock, emulatorStackConfig } from "./linkedProject";
-import { CommandResult, createProjectStack, ProjectStack } from "./projectStack";
+import { ensurePulumiCli } from "../helpers/harness";
+import { createLinkedProject, diagnosticsBlock, emulatorStackConfig } from "../helpers/linkedProject";
+import { CommandResult, createProjectStack, ProjectStack } from "../helpers/projectStack";
 
 const CLI_TIMEOUT_MS = 40 * 60 * 1000;
 const RUN_TIMEOUT_MS = 5 * 60 * 1000;

@@ -14,8 +14,8 @@ import * as path from "path";
 import { checkPackedFiles, npmPack, PackageManifest } from "../../scripts/packCheck";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
 import { emulatorChildEnvironment } from "../helpers/environment";
-import { ensurePulumiCli } from "./harness";
-import { CommandResult, createProjectStack, ProjectStack } from "./projectStack";
+import { ensurePulumiCli } from "../helpers/harness";
+import { CommandResult, createProjectStack, ProjectStack } from "../helpers/projectStack";
 
 const CLI_TIMEOUT_MS = 40 * 60 * 1000;
 const INSTALL_TIMEOUT_MS = 10 * 60 * 1000;

@@ -6,12 +6,12 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
-import { ensurePulumiCli } from "./harness";
-import { createLinkedPolicyPack } from "./linkedProject";
-import { createProjectStack, ProjectStack } from "./projectStack";
-import { ensurePluginTarball, installPlugin } from "./pluginInstall";
-import { pythonVirtualenv } from "./sdkProjects";
+import { Emulator, startEmulator } from "../emulator";
+import { ensurePulumiCli } from "../helpers/harness";
+import { createLinkedPolicyPack, pluginStackConfig } from "../helpers/linkedProject";
+import { createProjectStack, ProjectStack } from "../helpers/projectStack";
+import { ensurePluginTarball, installPlugin } from "../helpers/pluginInstall";
+import { pythonVirtualenv } from "../helpers/sdkProjects";
 
 const program = `import pulumi
 import pulumi_ververica as ververica
@@ -64,9 +64,7 @@ describe("e2e: the policy pack over a Python stack (native plugin)", function ()
             projectDir,
             stackName: `policy-${draftId.slice(0, 8).replace(/[^0-9a-z]/g, "x")}`,
             config: {
-                "ververica:endpoint": emulator.url,
-                "ververica:accessKey": DEFAULT_TEST_CREDENTIAL.accessKeyId,
-                "ververica:secretKey": { secret: DEFAULT_TEST_CREDENTIAL.accessKeySecret },
+                ...pluginStackConfig(emulator.url),
                 draftWorkspace,
                 draftId,
             },

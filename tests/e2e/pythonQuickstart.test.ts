@@ -5,16 +5,11 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
-import { ensurePulumiCli } from "./harness";
-import { createProjectStack, ProjectStack } from "./projectStack";
-import { ensurePluginTarball, installPlugin } from "./pluginInstall";
-import { copyExample, pythonVirtualenv } from "./sdkProjects";
+import { DEFAULT_TEST_CREDENTIAL } from "../emulator";
+import { quickstartDrafts, useQuickstartStack } from "../helpers/quickstartStack";
+import { pythonVirtualenv } from "../helpers/sdkProjects";
 
-const workspace = "a14bd5d90a";
-const namespace = "default-namespace";
-const ordersEtl = "c84d73be-40ad-4627-8bdd-fa1eba51b234";
-const unknownDraft = "00000000-0000-4000-8000-000000000404";
+const { workspace, namespace, ordersEtl, unknownDraft } = quickstartDrafts;
 
 // Appended to the quick start in the test's copy: a tracked draft, for refresh and state checks.
 const trackedDraftProgram = `
@@ -29,49 +24,15 @@ if tracked_id:
 
 describe("e2e: examples/python-quickstart (Python SDK, native plugin)", function () {
     this.timeout(10 * 60 * 1000);
-    let emulator: Emulator;
-    let stack: ProjectStack | undefined;
-    let projectDir: string | undefined;
-
-    before(async function () {
-        this.timeout(40 * 60 * 1000);
-        ensurePulumiCli();
-        ensurePluginTarball();
+    const quickstart = useQuickstartStack("python-quickstart", (dir) => {
         const venv = pythonVirtualenv();
-        projectDir = copyExample("python-quickstart", (dir) => {
-            const project = fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8");
-            fs.writeFileSync(path.join(dir, "Pulumi.yaml"), project.replace("virtualenv: venv", `virtualenv: ${venv}`));
-            fs.appendFileSync(path.join(dir, "__main__.py"), trackedDraftProgram);
-        });
-        emulator = await startEmulator();
-        stack = await createProjectStack({
-            projectDir,
-            config: {
-                "ververica:endpoint": emulator.url,
-                "ververica:accessKey": DEFAULT_TEST_CREDENTIAL.accessKeyId,
-                "ververica:secretKey": { secret: DEFAULT_TEST_CREDENTIAL.accessKeySecret },
-                trackedDraftId: ordersEtl,
-            },
-        });
-        await installPlugin(stack);
+        const project = fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8");
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), project.replace("virtualenv: venv", `virtualenv: ${venv}`));
+        fs.appendFileSync(path.join(dir, "__main__.py"), trackedDraftProgram);
     });
-
-    after(async () => {
-        try {
-            await stack?.dispose();
-        } finally {
-            await emulator?.close();
-            if (projectDir !== undefined) fs.rmSync(projectDir, { recursive: true, force: true });
-        }
-    });
-
-    async function outputs(): Promise<Record<string, unknown>> {
-        const result = await stack!.runOk(["stack", "output", "--json", "--show-secrets"]);
-        return JSON.parse(result.stdout) as Record<string, unknown>;
-    }
 
     it("previews the tracked draft and the looked-up attributes", async () => {
-        const preview = await stack!.runOk(["preview", "--diff"]);
+        const preview = await quickstart.stack.runOk(["preview", "--diff"]);
         assert.match(preview.stdout, /\+ ververica:index:DeploymentDraft: \(create\)\s+\[urn=\S+::tracked\]/);
         assert.match(preview.stdout, /deploymentDraftId\s*: "c84d73be-40ad-4627-8bdd-fa1eba51b234"/);
         // The data source answers during preview: its attributes are known before the first up.
@@ -80,8 +41,8 @@ describe("e2e: examples/python-quickstart (Python SDK, native plugin)", function
     });
 
     it("reads one draft by id and one by name on up, exporting their attributes", async () => {
-        await stack!.runOk(["up", "--yes", "--skip-preview"]);
-        const out = await outputs();
+        await quickstart.stack.runOk(["up", "--yes", "--skip-preview"]);
+        const out = await quickstart.outputs();
         assert.strictEqual(out.draftName, "orders-etl");
         assert.strictEqual(out.engineVersion, "vvr-8.0.9-flink-1.17");
         assert.strictEqual(out.executionMode, "STREAMING");
@@ -94,34 +55,34 @@ describe("e2e: examples/python-quickstart (Python SDK, native plugin)", function
             lockHolder: "alice",
         });
         assert.ok(!("trackedLockHolder" in out), "nobody holds the tracked draft's lock");
-        assert.ok(emulator.stats.byAction.ListDeploymentDrafts > 0, "the second draft was looked up by name");
+        assert.ok(quickstart.emulator.stats.byAction.ListDeploymentDrafts > 0, "the second draft was looked up by name");
     });
 
     it("keeps the secret key out of state and the artifact encrypted", async () => {
-        const backend = stack!.backendFilesText();
+        const backend = quickstart.stack.backendFilesText();
         assert.ok(!backend.includes(DEFAULT_TEST_CREDENTIAL.accessKeySecret), "the secret key is in the backend files");
         assert.ok(!backend.includes("CREATE TEMPORARY TABLE"), "the SQL script is in the backend files in plain text");
     });
 
     it("changes nothing on a second up", async () => {
-        const second = await stack!.run(["up", "--yes", "--expect-no-changes"]);
+        const second = await quickstart.stack.run(["up", "--yes", "--expect-no-changes"]);
         assert.strictEqual(second.exitCode, 0, second.stdout + second.stderr);
     });
 
     it("shows a draft locked since as drift on refresh", async () => {
-        emulator.store.update(workspace, namespace, ordersEtl, { lock: { id: "lock-7", holderId: "2001", holderName: "dave" } });
-        const refresh = await stack!.runOk(["refresh", "--yes"]);
+        quickstart.emulator.store.update(workspace, namespace, ordersEtl, { lock: { id: "lock-7", holderId: "2001", holderName: "dave" } });
+        const refresh = await quickstart.stack.runOk(["refresh", "--yes"]);
         assert.match(refresh.stdout, /~ {2}ververica:index:DeploymentDraft tracked updated .*\[diff: ~revision\]/);
-        const state = await stack!.exportState(true);
+        const state = await quickstart.stack.exportState(true);
         const tracked = state.deployment.resources?.find((r) => r.type === "ververica:index:DeploymentDraft");
         assert.deepStrictEqual((tracked?.outputs?.lock as Record<string, unknown> | undefined)?.holderName, "dave");
     });
 
     it("fails an unknown draft with one clear error and loses nothing", async () => {
-        const before = await stack!.exportState();
-        await stack!.runOk(["config", "set", "draftId", unknownDraft]);
+        const before = await quickstart.stack.exportState();
+        await quickstart.stack.runOk(["config", "set", "draftId", unknownDraft]);
         try {
-            const failed = await stack!.run(["up", "--yes", "--skip-preview"]);
+            const failed = await quickstart.stack.run(["up", "--yes", "--skip-preview"]);
             assert.notStrictEqual(failed.exitCode, 0);
             const text = failed.stdout + failed.stderr;
             const errorLines = text.split("\n").filter((l) => l.includes(unknownDraft) && /not found/i.test(l));
@@ -130,20 +91,20 @@ describe("e2e: examples/python-quickstart (Python SDK, native plugin)", function
             // No stack of the plugin's Node code. (The Python SDK raises a failed invoke as a plain
             // exception, so the Python host prints the program's traceback above that line.)
             assert.doesNotMatch(text, /^\s+at .+\(.+:\d+:\d+\)$/m);
-            const after = await stack!.exportState();
+            const after = await quickstart.stack.exportState();
             // The failed update may write the resources back in another order.
             const urns = (e: typeof before) => (e.deployment.resources ?? []).map((r) => r.urn).sort();
             assert.deepStrictEqual(urns(after), urns(before));
             assert.ok(urns(after).some((u) => u.endsWith("::tracked")), "the tracked draft is still in state");
         } finally {
-            await stack!.runOk(["config", "rm", "draftId"]);
+            await quickstart.stack.runOk(["config", "rm", "draftId"]);
         }
     });
 
     it("destroys the stack, forgetting the tracked draft", async () => {
-        await stack!.runOk(["destroy", "--yes", "--skip-preview"]);
-        const state = await stack!.exportState();
+        await quickstart.stack.runOk(["destroy", "--yes", "--skip-preview"]);
+        const state = await quickstart.stack.exportState();
         assert.deepStrictEqual(state.deployment.resources ?? [], []);
-        assert.ok(emulator.store.get(workspace, namespace, ordersEtl) !== undefined, "the draft itself is untouched");
+        assert.ok(quickstart.emulator.store.get(workspace, namespace, ordersEtl) !== undefined, "the draft itself is untouched");
     });
 });

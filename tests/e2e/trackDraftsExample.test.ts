@@ -7,9 +7,9 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { Emulator, startEmulator } from "../emulator";
-import { ensurePulumiCli } from "./harness";
-import { createLinkedProject, emulatorStackConfig } from "./linkedProject";
-import { createProjectStack, ProjectStack } from "./projectStack";
+import { ensurePulumiCli } from "../helpers/harness";
+import { createLinkedProject, emulatorStackConfig } from "../helpers/linkedProject";
+import { createProjectStack, ProjectStack } from "../helpers/projectStack";
 
 const exampleDir = path.resolve(__dirname, "..", "..", "examples", "track-drafts");
 

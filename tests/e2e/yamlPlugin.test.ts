@@ -7,10 +7,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, generateDrafts, startEmulator } from "../emulator";
-import { ensurePulumiCli } from "./harness";
-import { createLinkedPolicyPack } from "./linkedProject";
-import { ensurePluginTarball, ensureYamlLanguageHost, installPlugin, pluginVersion } from "./pluginInstall";
-import { createProjectStack, ProjectStack } from "./projectStack";
+import { ensurePulumiCli } from "../helpers/harness";
+import { createLinkedPolicyPack, pluginStackConfig } from "../helpers/linkedProject";
+import { ensurePluginTarball, ensureYamlLanguageHost, installPlugin, pluginVersion } from "../helpers/pluginInstall";
+import { createProjectStack, ProjectStack } from "../helpers/projectStack";
 
 const SETUP_TIMEOUT_MS = 40 * 60 * 1000;
 const STEP_TIMEOUT_MS = 3 * 60 * 1000;
@@ -57,9 +57,7 @@ describe("e2e: the ververica plugin from a YAML program", function () {
         stack = await createProjectStack({
             projectDir,
             config: {
-                "ververica:endpoint": emulator.url,
-                "ververica:accessKey": DEFAULT_TEST_CREDENTIAL.accessKeyId,
-                "ververica:secretKey": { secret: DEFAULT_TEST_CREDENTIAL.accessKeySecret },
+                ...pluginStackConfig(emulator.url),
                 workspace: ws,
                 draftName: "clickstream-sessionizer",
                 draftId: ordersEtl,

@@ -64,6 +64,7 @@ export function canonicalQuery(pairs: ReadonlyArray<readonly [string, string]>):
         .join("&");
 }
 
+// Deliberately not the client's percentEncode: the emulator checks the client's signature, so it must not share the client's bugs.
 function encodeQueryValue(value: string): string {
     return encodeURIComponent(value).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
 }

@@ -3,18 +3,19 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime";
 import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import { packageSchema } from "../../provider/plugin/schema";
 import { ProviderServer, startProviderServer } from "../../provider/plugin/server";
 
 /** Pulumi's secret signature, as the engine wraps secret values. */
 export function secretValue(value: unknown): Record<string, unknown> {
-    return { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value };
+    return { [specialSigKey]: specialSecretSig, value };
 }
 
 /** Whether a value read back from a Struct is secret-wrapped. */
 export function isSecretValue(value: unknown): value is { value: unknown } {
-    return typeof value === "object" && value !== null && (value as Record<string, unknown>)["4dabf18193072939515e22adb298388d"] === "1b47061264138c4ac30d75fd1eb44270";
+    return typeof value === "object" && value !== null && (value as Record<string, unknown>)[specialSigKey] === specialSecretSig;
 }
 
 /** A Struct of plain values (secret-wrapped ones included); undefined ones are left out. */

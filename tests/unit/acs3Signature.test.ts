@@ -3,7 +3,7 @@
 // every request shape this package sends, and for the shapes the reference treats oddly.
 import * as assert from "assert";
 import OpenApiUtil from "@alicloud/openapi-util";
-import { acs3Authorization, encodeQueryComponent, signatureNonce, signatureTimestamp } from "../../provider/core/acs3Signature";
+import { acs3Authorization, percentEncode, signatureNonce, signatureTimestamp } from "../../provider/core/acs3Signature";
 import { draftPath, draftsPath } from "../../provider/core/pathEncoding";
 import { signRequest } from "../../provider/core/requestSigner";
 
@@ -60,7 +60,7 @@ describe("ACS3 signature", () => {
 
     it("encodes query components as the reference does", () => {
         for (const value of [...odd, "", "~!*'()", "\u{1F600}"]) {
-            assert.strictEqual(encodeQueryComponent(value), OpenApiUtil.getEncodeParam(value), value);
+            assert.strictEqual(percentEncode(value), OpenApiUtil.getEncodeParam(value), value);
         }
     });
 

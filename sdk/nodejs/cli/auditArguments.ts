@@ -1,6 +1,7 @@
 /**
  * The flags of `pulumi-ververica audit`, parsed and checked before anything is read.
  */
+import { parseArgs, ParseArgsConfig } from "node:util";
 import { InvalidArgumentError } from "../../../provider/core/errors";
 import { requireIdentifier } from "../../../provider/core/validation";
 import { UsageError } from "./cliErrors";
@@ -51,31 +52,42 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 a 
 could not be read (the report still covers the others) or the command line is wrong.
 `;
 
-const valueFlags = new Set(["--workspace", "--namespace", "--config", "--format", "--output", "--fail-on", "--endpoint", "--region", "--profile"]);
+// Every flag but --help takes a value. Repeats are all kept: how often a flag may be given is
+// checked after parsing, so that the message can say so.
+const flagOptions = {
+    workspace: { type: "string" },
+    namespace: { type: "string" },
+    config: { type: "string" },
+    format: { type: "string" },
+    output: { type: "string" },
+    "fail-on": { type: "string" },
+    endpoint: { type: "string" },
+    region: { type: "string" },
+    profile: { type: "string" },
+    help: { type: "boolean", short: "h" },
+} as const satisfies ParseArgsConfig["options"];
 
 /** Parses `audit`'s flags (`--flag value` or `--flag=value`). Throws {@link UsageError}. */
 export function parseAuditArguments(argv: readonly string[]): AuditArguments {
+    const args = [...argv];
+    // Not strict: parseArgs' own errors would name neither this command nor its help, so every
+    // argument is checked below, from its tokens, in order.
+    const { tokens } = parseArgs({ args, options: flagOptions, strict: false, allowPositionals: true, tokens: true });
     const values = new Map<string, string[]>();
     let help = false;
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === "-h" || arg === "--help") {
+    for (const token of tokens) {
+        const arg = args[token.index];
+        const option = token.kind === "option" && Object.hasOwn(flagOptions, token.name) ? flagOptions[token.name as keyof typeof flagOptions] : undefined;
+        // Only -h and --help as written ask for help: not "--help=x" or a group such as "-hh".
+        if (token.kind !== "option" || option === undefined || (option.type === "boolean" && arg !== token.rawName)) {
+            throw new UsageError(`unknown argument ${JSON.stringify(arg)} (see pulumi-ververica audit --help)`);
+        }
+        if (option.type === "boolean") {
             help = true;
             continue;
         }
-        const eq = arg.indexOf("=");
-        const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-        if (!valueFlags.has(flag)) {
-            throw new UsageError(`unknown argument ${JSON.stringify(arg)} (see pulumi-ververica audit --help)`);
-        }
-        let value: string | undefined;
-        if (flag !== arg) {
-            value = arg.slice(eq + 1);
-        } else {
-            value = argv[++i];
-            if (value === undefined) throw new UsageError(`${flag} needs a value`);
-        }
-        values.set(flag, [...(values.get(flag) ?? []), value]);
+        if (token.value === undefined) throw new UsageError(`${token.rawName} needs a value`);
+        values.set(token.rawName, [...(values.get(token.rawName) ?? []), token.value]);
     }
     if (help) {
         return { workspace: "", namespaces: [], format: "text", failOn: "mandatory", help };

@@ -5,6 +5,7 @@
  * entry that stays the same across runs for the same draft and finding. A namespace that could
  * not be read is an error notification of the run's invocation.
  */
+import { encodePathSegment } from "../../../provider/core/pathEncoding";
 import type { AuditFinding, AuditReport } from "./auditReport";
 
 const packageVersion: string = (require("pulumi-ververica/package.json") as { version: string }).version;
@@ -70,7 +71,7 @@ function draftPath(finding: AuditFinding): string {
 // so that tools which require a physical location can show and track it. A finding on a line of
 // the SQL script or CDC YAML pipeline points at that part and line; any other at the draft.
 function location(finding: AuditFinding): object {
-    const segments = [finding.workspace, finding.namespace, finding.draftId].map(encodeURIComponent);
+    const segments = [finding.workspace, finding.namespace, finding.draftId].map(encodePathSegment);
     const part = finding.location?.startsWith("SQL statement") ? "sqlArtifact.sqlScript" : finding.location?.startsWith("cdcYamlArtifact.cdcYaml") ? "cdcYamlArtifact.cdcYaml" : undefined;
     const line = part === undefined ? 1 : Number(/, line (\d+)$/.exec(finding.location ?? "")?.[1] ?? 1);
     return {

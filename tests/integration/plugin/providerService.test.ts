@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import * as grpc from "@grpc/grpc-js";
+import { unknownValue } from "@pulumi/pulumi/runtime";
 import { revisionOf } from "../../../provider/core/draftResource";
 import { DEFAULT_TEST_CREDENTIAL } from "../../emulator";
 import { assertCleanMessage } from "../../helpers/assertions";
@@ -11,7 +12,6 @@ const ns = "default-namespace";
 const ordersEtl = "c84d73be-40ad-4627-8bdd-fa1eba51b234";
 const draftType = "ververica:index:DeploymentDraft";
 const urn = `urn:pulumi:test::project::${draftType}::orders`;
-const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 // The plugin's ResourceProvider service over loopback gRPC, called as the engine calls it,
 // against the emulator.
@@ -113,7 +113,7 @@ describe("ververica plugin gRPC service", () => {
         const stored = fixture.emulator.store.get(ws, ns, ordersEtl);
         assert.strictEqual(checked.revision, revisionOf({ modifiedAt: stored?.modifiedAt }));
         const requests = fixture.emulator.stats.requests;
-        const preview = (await check({ ...selector, deploymentDraftId: unknown })).getInputs()?.toJavaScript() as Record<string, unknown>;
+        const preview = (await check({ ...selector, deploymentDraftId: unknownValue })).getInputs()?.toJavaScript() as Record<string, unknown>;
         assert.strictEqual(preview.revision, undefined);
         assert.strictEqual(fixture.emulator.stats.requests, requests);
         const missing = await plugin.fail((c) => c.check, new proto.CheckRequest().setUrn(urn).setType(draftType).setNews(struct({ ...selector, deploymentDraftId: "missing" })));
@@ -149,7 +149,7 @@ describe("ververica plugin gRPC service", () => {
         const plain = await plugin.call((c) => c.create, new proto.CreateRequest().setUrn(urn).setType(draftType).setProperties(struct({ ...selector, storeArtifactAsSecret: false })));
         assert.strictEqual(((plain.getProperties()?.toJavaScript() as Record<string, Record<string, unknown>>).artifact).kind, "SQLSCRIPT");
 
-        const unknownInputs = await plugin.call((c) => c.create, new proto.CreateRequest().setUrn(urn).setType(draftType).setPreview(true).setProperties(struct({ ...selector, namespace: unknown })));
+        const unknownInputs = await plugin.call((c) => c.create, new proto.CreateRequest().setUrn(urn).setType(draftType).setPreview(true).setProperties(struct({ ...selector, namespace: unknownValue })));
         assert.strictEqual(unknownInputs.getId(), "");
     });
 

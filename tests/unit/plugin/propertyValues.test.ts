@@ -1,8 +1,7 @@
 import * as assert from "assert";
+import { specialOutputValueSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime";
 import { containsUnknown, fromStruct, toStruct } from "../../../provider/plugin/propertyValues";
 import { secretValue, struct } from "../../helpers/pluginClient";
-
-const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 describe("plugin property values", () => {
     it("unwraps secrets at any depth and remembers the top-level properties that held one", () => {
@@ -12,10 +11,9 @@ describe("plugin property values", () => {
     });
 
     it("reads output values: known ones as their value (secret when marked), unknown ones as unknown", () => {
-        const sig = "4dabf18193072939515e22adb298388d";
-        const output = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
-        const read = fromStruct(struct({ known: { [sig]: output, value: "v", secret: true }, pending: { [sig]: output } }));
-        assert.deepStrictEqual(read.values, { known: "v", pending: unknown });
+        const output = { [specialSigKey]: specialOutputValueSig };
+        const read = fromStruct(struct({ known: { ...output, value: "v", secret: true }, pending: output }));
+        assert.deepStrictEqual(read.values, { known: "v", pending: unknownValue });
         assert.deepStrictEqual([...read.secrets], ["known"]);
         assert.ok(containsUnknown(read.values));
         assert.ok(!containsUnknown({ a: [1, { b: "c" }] }));

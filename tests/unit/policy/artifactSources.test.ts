@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { artifactSourcesRule, checkArtifactSources } from "../../../sdk/nodejs/policy";
 import { draftLabel, jarDraft, makeDraft, pythonDraft, sqlDraft, cdcYamlDraft } from "../../helpers/draftFactory";
-import { assertCompliant, assertNotLeaked, assertViolations } from "./assertions";
+import { assertCompliant, assertNotLeaked, assertViolations } from "../../helpers/policyAssertions";
 
 describe("artifact-sources rule", () => {
     it("accepts OSS URIs by default", () => {

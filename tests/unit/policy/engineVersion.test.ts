@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { checkEngineVersion, compareVersionNumbers, engineVersionRule, parseEngineVersion } from "../../../sdk/nodejs/policy";
 import { draftLabel, makeDraft } from "../../helpers/draftFactory";
-import { assertCompliant, assertViolations } from "./assertions";
+import { assertCompliant, assertViolations } from "../../helpers/policyAssertions";
 
 describe("engine-version rule", () => {
     describe("parseEngineVersion", () => {

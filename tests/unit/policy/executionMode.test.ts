@@ -1,6 +1,6 @@
 import { checkExecutionMode, executionModeRule } from "../../../sdk/nodejs/policy";
 import { draftLabel, makeDraft } from "../../helpers/draftFactory";
-import { assertCompliant, assertViolations } from "./assertions";
+import { assertCompliant, assertViolations } from "../../helpers/policyAssertions";
 
 describe("execution-mode rule", () => {
     it("allows streaming drafts by default", () => {

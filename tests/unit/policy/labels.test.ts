@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { checkRequiredLabels, labelText, requiredLabelsRule } from "../../../sdk/nodejs/policy";
 import { draftLabel, makeDraft } from "../../helpers/draftFactory";
-import { assertCompliant, assertViolations } from "./assertions";
+import { assertCompliant, assertViolations } from "../../helpers/policyAssertions";
 
 describe("required-labels rule", () => {
     const config = { requiredLabels: ["owner", "cost-center"], labelPatterns: { env: "prod|staging", "cost-center": "\\d{4}" } };

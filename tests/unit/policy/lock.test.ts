@@ -1,6 +1,6 @@
 import { checkDraftLock, draftLockRule } from "../../../sdk/nodejs/policy";
 import { draftLabel, makeDraft } from "../../helpers/draftFactory";
-import { assertCompliant, assertViolations } from "./assertions";
+import { assertCompliant, assertViolations } from "../../helpers/policyAssertions";
 
 describe("draft-lock rule", () => {
     const lock = { id: "lock-1", holderId: "2012345678", holderName: "alice" };

@@ -5,7 +5,7 @@ import { sqlCases } from "./corpus/plaintextSecrets.sql";
 import { variableAndUriCases } from "./corpus/plaintextSecrets.variables";
 import { yamlCases } from "./corpus/plaintextSecrets.yaml";
 import { corpusDraft, SecretsCorpusCase } from "./corpus/secretsCorpusCase";
-import { assertNotLeaked } from "./assertions";
+import { assertNotLeaked } from "../../helpers/policyAssertions";
 
 const corpus: { readonly [part: string]: readonly SecretsCorpusCase[] } = {
     "Flink SQL": sqlCases,

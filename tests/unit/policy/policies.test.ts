@@ -25,7 +25,7 @@ import {
 } from "../../../sdk/nodejs/policy";
 import { DeploymentDraftAttributes } from "../../../provider/core/model";
 import { draftIdentity, draftLabel, makeDraft, sqlDraft } from "../../helpers/draftFactory";
-import { NotApplicable, policyProxy, policyResource, runResourcePolicy, runStackPolicy } from "./policyHarness";
+import { NotApplicable, policyProxy, policyResource, runResourcePolicy, runStackPolicy } from "../../helpers/policyHarness";
 
 /** A DeploymentDraft resource's outputs after an update: every attribute, the id and the serialized provider. */
 function draftOutputs(draft: DeploymentDraftAttributes): Record<string, unknown> {

@@ -7,7 +7,7 @@ import * as assert from "node:assert/strict";
 import type { Policies } from "@pulumi/policy";
 import { alicloudDeploymentType, deploymentDraftType, deploymentEngineVersionPolicy, engineVersionPolicy } from "../../../sdk/nodejs/policy";
 import { makeDraft } from "../../helpers/draftFactory";
-import { policyProxy } from "./policyHarness";
+import { policyProxy } from "../../helpers/policyHarness";
 
 interface Message {
     setType(type: string): void;

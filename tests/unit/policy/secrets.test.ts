@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { checkPlaintextSecrets, containsSecretReference, plaintextSecretsRule } from "../../../sdk/nodejs/policy";
 import { cdcYamlDraft, draftLabel, jarDraft, makeDraft, pythonDraft, sqlDraft } from "../../helpers/draftFactory";
-import { assertCompliant, assertNotLeaked, assertViolations } from "./assertions";
+import { assertCompliant, assertNotLeaked, assertViolations } from "../../helpers/policyAssertions";
 
 const secret = "Hunter2-s3cr3t";
 

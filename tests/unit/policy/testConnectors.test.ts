@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { checkTestConnectors, testConnectorsRule } from "../../../sdk/nodejs/policy";
 import { draftLabel, makeDraft, sqlDraft } from "../../helpers/draftFactory";
-import { assertCompliant, assertViolations } from "./assertions";
+import { assertCompliant, assertViolations } from "../../helpers/policyAssertions";
 
 describe("test-connectors rule", () => {
     it("accepts real connectors", () => {

@@ -8,10 +8,11 @@ import type { DraftSelector } from "../core/validation";
 import { providerConfigReader } from "./providerConfig";
 
 /**
- * The lookups of one plugin process. The engine starts one process per provider (default or
- * explicit), so the settings `Configure` hands over belong to this process alone.
+ * The lookups of one plugin process, made with the settings `Configure` handed over (the
+ * lookups themselves are `../core/draftLookup.ts`'s). The engine starts one process per provider
+ * (default or explicit), so those settings belong to this process alone.
  */
-export class DraftLookups {
+export class ConfiguredLookups {
     private settings: Readonly<Record<string, unknown>> = {};
 
     /** @param env The plugin process environment, the fallback for every setting. */

@@ -2,7 +2,7 @@
  * Tiny assertions shared by the policy tests.
  */
 import * as assert from "node:assert/strict";
-import { RuleViolation } from "../../../sdk/nodejs/policy";
+import { RuleViolation } from "../../sdk/nodejs/policy";
 
 /** Asserts that a rule found nothing, showing the messages when it did. */
 export function assertCompliant(violations: readonly RuleViolation[]): void {

@@ -21,6 +21,18 @@ export function emulatorStackConfig(endpoint: string): Record<string, ProjectCon
     };
 }
 
+/**
+ * The same for a project whose drafts the native plugin reads: the plugin takes the endpoint and
+ * AccessKey from its own `ververica:` keys.
+ */
+export function pluginStackConfig(endpoint: string): Record<string, ProjectConfigValue> {
+    return {
+        "ververica:endpoint": endpoint,
+        "ververica:accessKey": DEFAULT_TEST_CREDENTIAL.accessKeyId,
+        "ververica:secretKey": { secret: DEFAULT_TEST_CREDENTIAL.accessKeySecret },
+    };
+}
+
 /** A TypeScript project's files, by path relative to the project directory. */
 export type ProjectFiles = Readonly<Record<string, string>>;
 

@@ -35,12 +35,18 @@ export function pythonVirtualenv(): string {
 
 /**
  * Copies an example project (examples/<name>) into a fresh temporary directory and lets `adapt`
- * rewrite its files there. Returns the copy's directory; remove it when done.
+ * rewrite its files there. Returns the copy's directory; remove it when done (it is removed
+ * here when the copy or `adapt` fails).
  */
 export function copyExample(name: string, adapt: (dir: string) => void): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ververica-${name}-`));
-    fs.cpSync(path.join(repoRoot, "examples", name), dir, { recursive: true });
-    adapt(dir);
+    try {
+        fs.cpSync(path.join(repoRoot, "examples", name), dir, { recursive: true });
+        adapt(dir);
+    } catch (e) {
+        fs.rmSync(dir, { recursive: true, force: true });
+        throw e;
+    }
     return dir;
 }
 
