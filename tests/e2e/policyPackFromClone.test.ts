@@ -9,9 +9,9 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { Emulator, startEmulator } from "../emulator";
-import { ensurePulumiCli } from "./harness";
-import { createLinkedProject, diagnosticsBlock, emulatorStackConfig, normalizeVolatile } from "./linkedProject";
-import { createProjectStack, ProjectStack } from "./projectStack";
+import { ensurePulumiCli } from "../helpers/harness";
+import { createLinkedProject, diagnosticsBlock, emulatorStackConfig, normalizeVolatile } from "../helpers/linkedProject";
+import { createProjectStack, ProjectStack } from "../helpers/projectStack";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
 const packDir = path.join(repoRoot, "policy-pack");

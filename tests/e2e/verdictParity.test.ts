@@ -13,10 +13,10 @@ import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
 import { runAuditCli } from "../helpers/auditRun";
 import { setEnvironment } from "../helpers/environment";
 import { verdictDrafts, verdictNamespace, verdictSecrets, verdictWorkspace } from "../helpers/verdictDrafts";
-import { ensurePulumiCli } from "./harness";
-import { createLinkedPolicyPack } from "./linkedProject";
-import { ensurePluginTarball, ensureYamlLanguageHost, installPlugin } from "./pluginInstall";
-import { createProjectStack, ProjectStack } from "./projectStack";
+import { ensurePulumiCli } from "../helpers/harness";
+import { createLinkedPolicyPack, pluginStackConfig } from "../helpers/linkedProject";
+import { ensurePluginTarball, ensureYamlLanguageHost, installPlugin } from "../helpers/pluginInstall";
+import { createProjectStack, ProjectStack } from "../helpers/projectStack";
 
 const SETUP_TIMEOUT_MS = 40 * 60 * 1000;
 const STEP_TIMEOUT_MS = 3 * 60 * 1000;
@@ -50,11 +50,7 @@ describe("e2e: one verdict from the policy pack, the audit and the rules entry",
         fs.writeFileSync(path.join(projectDir, "Pulumi.yaml"), program());
         stack = await createProjectStack({
             projectDir,
-            config: {
-                "ververica:endpoint": emulator.url,
-                "ververica:accessKey": DEFAULT_TEST_CREDENTIAL.accessKeyId,
-                "ververica:secretKey": { secret: DEFAULT_TEST_CREDENTIAL.accessKeySecret },
-            },
+            config: pluginStackConfig(emulator.url),
             env: { ALIBABA_CLOUD_ACCESS_KEY_ID: "", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "" },
         });
         await installPlugin(stack);

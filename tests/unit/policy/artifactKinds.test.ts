@@ -9,7 +9,7 @@ import { DeploymentDraftAttributes, DraftArtifact } from "../../../provider/core
 import { draftRules, RegisteredDraftRule } from "../../../sdk/nodejs/policy";
 import { configureDraftRule } from "../../../sdk/nodejs/policy/policies/factory";
 import { compliantSql, makeDraft } from "../../helpers/draftFactory";
-import { assertCompliant, assertNotLeaked } from "./assertions";
+import { assertCompliant, assertNotLeaked } from "../../helpers/policyAssertions";
 
 type PartName = "sqlArtifact" | "jarArtifact" | "pythonArtifact" | "cdcYamlArtifact";
 type Parts = { readonly [part in PartName]?: object };
