@@ -10,7 +10,7 @@ interface DeploymentDraftLocation {
     readonly workspace: pulumi.Input<string>;
     /** The namespace, e.g. `default-namespace`. Changing it replaces the resource. */
     readonly namespace: pulumi.Input<string>;
-    /** An endpoint host or URL; otherwise from stack config or environment (see README). */
+    /** An endpoint host or URL; otherwise from stack config or environment (see docs/installation-configuration.md). */
     readonly endpoint?: pulumi.Input<string>;
     /** A region such as `cn-hangzhou`; otherwise from stack config or environment. */
     readonly region?: pulumi.Input<string>;
