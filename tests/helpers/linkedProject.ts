@@ -88,9 +88,9 @@ export function normalizeVolatile(text: string): string {
 
 /**
  * A copy of the repository's ready policy pack whose `node_modules` links this repository's
- * packages and the repository itself as `pulumi-ververica`, as an install would lay it out; the
- * pack loads the installed package by name, so it cannot run from the checkout itself. Remove
- * the returned directory when done.
+ * packages and the repository itself as `pulumi-ververica`, as an install would lay it out: a pack
+ * copied out of the package loads it by name (the pack in place loads `../dist`, see
+ * policyPackFromClone.test.ts). Remove the returned directory when done.
  */
 export function createLinkedPolicyPack(): string {
     const source = path.resolve(__dirname, "..", "..", "policy-pack");
