@@ -1,5 +1,6 @@
 import type { ConfigReader } from "./connectionSettings";
 import { ConfigurationError } from "./errors";
+import { settingText } from "./settingText";
 import { defaultRetryOptions, RetryOptions } from "./retryPolicy";
 import type { TimeoutSettings } from "./requestSigner";
 
@@ -58,7 +59,7 @@ export function resolveTuning(options: TuningOptions, config: ConfigReader, env:
         ];
         for (const [raw, source] of candidates) {
             if (raw === undefined || raw === null || raw === "") continue;
-            const n = typeof raw === "number" ? raw : Number(String(raw).trim());
+            const n = typeof raw === "number" ? raw : Number(settingText(raw).trim());
             if (!Number.isInteger(n) || n < s.min) {
                 throw new ConfigurationError(`${source} must be a whole number of at least ${s.min}, got ${JSON.stringify(raw)}`);
             }

@@ -34,13 +34,13 @@ export function createCredentialSource(spec: CredentialSpec): CredentialSource {
                 ? { accessKeyId: spec.accessKeyId, accessKeySecret: spec.accessKeySecret, securityToken: spec.securityToken, providerName: "static_sts" }
                 : { accessKeyId: spec.accessKeyId, accessKeySecret: spec.accessKeySecret, providerName: "static_ak" },
         );
-        return { identity, description: spec.source, getCredential: async () => pair };
+        return { identity, description: spec.source, getCredential: () => Promise.resolve(pair) };
     }
     let credential: { getCredential(): Promise<{ accessKeyId?: string; accessKeySecret?: string; securityToken?: string; providerName?: string }> } | undefined;
-    const load = () => {
+    const load = async () => {
         if (!credential) {
-            const lib = require("@alicloud/credentials") as CredentialsModule;
-            credential = createLibraryCredential(lib, spec);
+            const lib: CredentialsModule = await import("@alicloud/credentials");
+            credential ??= createLibraryCredential(lib, spec);
         }
         return credential;
     };
@@ -50,7 +50,7 @@ export function createCredentialSource(spec: CredentialSpec): CredentialSource {
         async getCredential(): Promise<CallerCredential> {
             let model;
             try {
-                model = await load().getCredential();
+                model = await (await load()).getCredential();
             } catch (e) {
                 // The chain sticks to the last link it tried, even one that failed, and looks for
                 // files only when it is built: a fresh chain next time finds a file written since.
@@ -91,7 +91,7 @@ function createLibraryCredential(lib: CredentialsModule, spec: Exclude<Credentia
  */
 function defaultChain(lib: CredentialsModule) {
     const chain = lib.DefaultCredentialsProvider.builder().build();
-    const links = (chain as unknown as { providers?: unknown }).providers;
+    const links = (chain as unknown as { providers?: unknown[] }).providers;
     if (!process.env.ALIBABA_CLOUD_CREDENTIALS_URI && Array.isArray(links)) {
         const kept = links.filter((link) => !(link instanceof lib.URICredentialsProvider));
         links.splice(0, links.length, ...kept);

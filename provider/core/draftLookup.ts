@@ -40,19 +40,15 @@ const results = new LookupCache<DeploymentDraftAttributes>();
  * id fails without a request; connection settings and credentials are resolved next, and
  * identical lookups in one process share one request.
  */
-export function lookupDraft(selector: DraftSelector, context: LookupContext): Promise<DeploymentDraftAttributes> {
-    try {
-        const coordinates = validateSelector(selector);
-        const { client, endpoint, credentialId } = createLookupClient(context);
-        const load = () => (isNameLookup(coordinates) ? client.findDeploymentDraftByName(coordinates) : client.getDeploymentDraft(coordinates));
-        if (context.options.cache === false) {
-            return load();
-        }
-        const what = isNameLookup(coordinates) ? `name:${coordinates.name}` : `id:${coordinates.deploymentDraftId}`;
-        return results.get(JSON.stringify([endpoint.protocol, endpoint.host, credentialId, coordinates.workspace, coordinates.namespace, what]), load);
-    } catch (e) {
-        return Promise.reject(e);
+export async function lookupDraft(selector: DraftSelector, context: LookupContext): Promise<DeploymentDraftAttributes> {
+    const coordinates = validateSelector(selector);
+    const { client, endpoint, credentialId } = createLookupClient(context);
+    const load = () => (isNameLookup(coordinates) ? client.findDeploymentDraftByName(coordinates) : client.getDeploymentDraft(coordinates));
+    if (context.options.cache === false) {
+        return load();
     }
+    const what = isNameLookup(coordinates) ? `name:${coordinates.name}` : `id:${coordinates.deploymentDraftId}`;
+    return results.get(JSON.stringify([endpoint.protocol, endpoint.host, credentialId, coordinates.workspace, coordinates.namespace, what]), load);
 }
 
 /**

@@ -95,7 +95,7 @@ export function diffDraft(olds: Record<string, unknown>, news: Record<string, un
         replaces.push("name");
     }
     const updates: string[] = ["endpoint", "region", "network"].filter((k) => (olds[k] ?? undefined) !== (news[k] ?? undefined));
-    if (news.revision !== undefined && news.revision !== revisionOf(olds as Pick<DeploymentDraftAttributes, "modifiedAt" | "lock">)) {
+    if (news.revision !== undefined && news.revision !== revisionOf(olds)) {
         updates.push("revision");
     }
     return { replaces, updates };

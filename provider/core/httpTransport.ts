@@ -1,4 +1,5 @@
-import type * as http from "http";
+import * as http from "http";
+import * as https from "https";
 import type { RawResponse } from "./responseClassifier";
 
 /** One signed HTTP request, ready to send. */
@@ -39,7 +40,7 @@ const transports: { HTTP?: Transport; HTTPS?: Transport } = {};
 function transportFor(protocol: "HTTP" | "HTTPS"): Transport {
     let transport = transports[protocol];
     if (!transport) {
-        const module = (protocol === "HTTPS" ? require("https") : require("http")) as typeof import("http");
+        const module = protocol === "HTTPS" ? https : http;
         transport = { request: module.request, agent: new module.Agent({ keepAlive: true }) };
         transports[protocol] = transport;
     }

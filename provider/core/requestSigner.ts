@@ -3,13 +3,13 @@ import { acs3Authorization, percentEncode, signatureNonce, signatureTimestamp } 
 import type { ResolvedEndpoint } from "./connectionSettings";
 import type { CallerCredential } from "./credentialSource";
 import type { HttpRequest } from "./httpTransport";
+import { packageManifest } from "./packageManifest";
 
 /** The product version every call is made against. */
 export const apiVersion = "2022-07-18";
 // sha256 of the empty body: every call here is a GET.
 const emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-// By package name, so the same line works from the sources and from the built `dist/`.
-const packageVersion: string = (require("pulumi-ververica/package.json") as { version: string }).version;
+const packageVersion = packageManifest.version;
 
 /** One ROA call of the ververica API. */
 export interface ApiCall {

@@ -4,7 +4,7 @@ import { InvalidArgumentError } from "./errors";
 export const maxIdentifierLength = 256;
 
 // Control characters (C0, DEL, C1) never belong in an id and would corrupt headers and logs.
-const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
+const isControlCharacter = (code: number): boolean => code <= 0x1f || (code >= 0x7f && code <= 0x9f);
 
 /**
  * Checks one identifier argument and returns it trimmed. Throws {@link InvalidArgumentError}
@@ -21,10 +21,10 @@ export function requireIdentifier(argument: string, value: unknown): string {
     if (trimmed.length === 0) {
         throw new InvalidArgumentError(argument, value.length === 0 ? "is empty" : "is blank (only whitespace)");
     }
-    const control = controlCharacter.exec(trimmed);
-    if (control) {
-        const hex = control[0].charCodeAt(0).toString(16).padStart(4, "0");
-        throw new InvalidArgumentError(argument, `contains a control character (U+${hex}) at position ${control.index}`);
+    const position = Array.from({ length: trimmed.length }, (_, i) => trimmed.charCodeAt(i)).findIndex(isControlCharacter);
+    if (position >= 0) {
+        const hex = trimmed.charCodeAt(position).toString(16).padStart(4, "0");
+        throw new InvalidArgumentError(argument, `contains a control character (U+${hex}) at position ${position}`);
     }
     if (trimmed.length > maxIdentifierLength) {
         throw new InvalidArgumentError(argument, `is ${trimmed.length} characters long; at most ${maxIdentifierLength} are allowed`);

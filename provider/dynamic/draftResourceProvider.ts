@@ -23,6 +23,7 @@ import {
 import { DraftNotFoundError, VervericaError } from "../core/errors";
 import type { DeploymentDraftAttributes } from "../core/model";
 import { reportRetryOnStderr } from "../core/retryPolicy";
+import { settingText } from "../core/settingText";
 import type { DraftSelector } from "../core/validation";
 
 export { DraftResourceInputs, DraftResourceOutputs, revisionOf };
@@ -37,11 +38,12 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
         lookupDraft(selector, { options: { ...connectionOptionsOf(inputs), cache }, config, env, onRetry: reportRetryOnStderr });
 
     return {
-        async configure(req: dynamic.ConfigureRequest): Promise<void> {
+        configure(req: dynamic.ConfigureRequest): Promise<void> {
             config = (key) => {
                 const value: unknown = req.config.get(key);
-                return typeof value === "string" ? value : value === undefined || value === null ? undefined : String(value);
+                return value === undefined || value === null ? undefined : settingText(value);
             };
+            return Promise.resolve();
         },
 
         async check(_olds: unknown, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
@@ -58,9 +60,9 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
             }
         },
 
-        async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.DiffResult> {
+        diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.DiffResult> {
             const { replaces, updates } = diffDraft(olds, news);
-            return { changes: replaces.length > 0 || updates.length > 0, replaces, deleteBeforeReplace: false };
+            return Promise.resolve({ changes: replaces.length > 0 || updates.length > 0, replaces, deleteBeforeReplace: false });
         },
 
         async create(inputs: DraftResourceInputs): Promise<dynamic.CreateResult> {

@@ -7,6 +7,7 @@
 import type { ConfigReader } from "../core/connectionSettings";
 import { parseEndpoint } from "../core/connectionSettings";
 import { ConfigurationError } from "../core/errors";
+import { settingText } from "../core/settingText";
 import type { PropertySpec } from "./schema";
 
 /** The provider configuration variables of the schema. */
@@ -67,7 +68,7 @@ export function providerConfigReader(settings: Readonly<Record<string, unknown>>
     return (key) => {
         const name = sharedKeyOf[key] ?? (key.startsWith("ververica:") ? key.slice("ververica:".length) : undefined);
         const value = name === undefined ? undefined : settings[name];
-        return value === undefined || value === null ? undefined : String(value);
+        return value === undefined || value === null ? undefined : settingText(value);
     };
 }
 

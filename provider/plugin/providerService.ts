@@ -164,7 +164,7 @@ export function createProviderService(options: ProviderServiceOptions): grpc.Unt
         // Requests in flight finish within their retry budget; there is nothing else to stop.
         cancel: unary<Empty, Empty>(() => new Empty()),
     };
-    return service as unknown as grpc.UntypedServiceImplementation;
+    return service;
 }
 
 export { ResourceProviderService };

@@ -6,6 +6,7 @@
  * `npm run gen-schema`.
  */
 import { draftAttributeProperties as draftAttributes, draftSchemaTypes, objectType, PropertySpec, requiredDraftAttributes, typeToken } from "./draftSchemaTypes";
+import { packageManifest } from "../core/packageManifest";
 import { providerConfigVariables } from "./providerConfig";
 
 /** The package name: the `ververica` of `pulumi-resource-ververica` and of every token. */
@@ -153,8 +154,7 @@ export function buildSchema(facts: PackageFacts): Record<string, unknown> {
 
 /** The schema of this build, from package.json's version and `config.repository`. */
 export function packageSchema(): Record<string, unknown> {
-    const manifest = require("pulumi-ververica/package.json") as { version: string; config: { repository: string } };
-    return buildSchema({ version: manifest.version, repository: manifest.config.repository });
+    return buildSchema({ version: packageManifest.version, repository: packageManifest.config.repository });
 }
 
 /** The schema as `schema.json` holds it: two-space JSON with a final newline. */

@@ -52,6 +52,7 @@ export type DeploymentDraftOutputs = {
 };
 
 /** One output per draft attribute (see {@link DeploymentDraftOutputs}), merged into the class. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the outputs come from the model's keys; only an interface can take members from a mapped type
 export interface DeploymentDraft extends DeploymentDraftOutputs {}
 
 /**
@@ -71,6 +72,7 @@ export interface DeploymentDraft extends DeploymentDraftOutputs {}
  * Import and `DeploymentDraft.get` are not supported (a limitation of Pulumi dynamic
  * providers): declare the resource with the draft's id instead, or use `getDeploymentDraftOutput`.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class DeploymentDraft extends pulumi.dynamic.Resource {
     /** The Pulumi type token of this resource, as policies and transforms see it. */
     static readonly __pulumiType = "pulumi-nodejs:dynamic/ververica:DeploymentDraft";

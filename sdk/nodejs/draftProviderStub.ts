@@ -17,6 +17,8 @@ export const draftProviderStub: dynamic.ResourceProvider = {
 };
 
 function load(): Required<dynamic.ResourceProvider> {
-    // Resolved from the Pulumi project directory, where the provider process starts.
-    return require("pulumi-ververica/dynamic-provider").draftResourceProvider;
+    // Resolved by package name from the Pulumi project directory, where the provider process starts,
+    // so the serialized provider holds no path of the machine that ran the program.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, by package name, in the provider process
+    return (require("pulumi-ververica/dynamic-provider") as typeof import("../../provider/dynamic/draftResourceProvider")).draftResourceProvider;
 }

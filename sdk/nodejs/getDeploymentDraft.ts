@@ -1,5 +1,4 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { LookupOptions } from "../../provider/core/draftLookup";
 import { lookupDraft } from "../../provider/core/draftLookup";
 import type { DeploymentDraftAttributes } from "../../provider/core/model";
 import {

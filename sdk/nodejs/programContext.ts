@@ -44,5 +44,5 @@ export function lookupOptionsOf(opts: { readonly [K in keyof LookupOptions]?: Lo
     const { region, endpoint, network, maxAttempts, maxRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, retryThrottleDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache } =
         opts;
     const picked = { region, endpoint, network, maxAttempts, maxRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, retryThrottleDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache };
-    return Object.fromEntries(Object.entries(picked).filter(([, v]) => v !== undefined)) as LookupOptions;
+    return Object.fromEntries(Object.entries(picked).filter(([, v]) => v !== undefined));
 }

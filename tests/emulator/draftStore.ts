@@ -78,7 +78,7 @@ export class DraftStore {
 }
 
 function applyFields(draft: WireDeploymentDraft, patch: Partial<WireDeploymentDraft>): void {
-    const target: Record<string, unknown> = draft as Record<string, unknown>;
+    const target: Record<string, unknown> = draft;
     for (const [field, value] of Object.entries(patch)) {
         if (value === undefined) {
             delete target[field];

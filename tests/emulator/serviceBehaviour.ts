@@ -16,5 +16,5 @@ export interface ServiceBehaviour {
 export function listedDraft(draft: WireDeploymentDraft, behaviour: ServiceBehaviour): WireDeploymentDraft {
     const listed: Record<string, unknown> = { ...draft };
     for (const field of behaviour.listOmits) delete listed[field];
-    return listed as WireDeploymentDraft;
+    return listed;
 }

@@ -8,7 +8,7 @@ export async function withStderrCapture<T>(fn: () => Promise<T>): Promise<{ resu
     process.stderr.write = ((chunk: string | Uint8Array) => {
         written.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
         return true;
-    }) as typeof process.stderr.write;
+    });
     try {
         const result = await fn();
         return { result, lines: written.join("").split("\n").filter((l) => l !== "") };

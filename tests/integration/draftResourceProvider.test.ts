@@ -83,7 +83,7 @@ describe("DeploymentDraft provider methods", () => {
         const read = await p.read(ordersEtl, outs);
         assert.strictEqual((read.inputs as { network?: string }).network, "vpc");
         assert.strictEqual((read.props as DraftResourceOutputs).network, "vpc");
-        const changed = await p.diff(ordersEtl, outs as never, { ...inputs(), network: "public" });
+        const changed = await p.diff(ordersEtl, outs, { ...inputs(), network: "public" });
         assert.deepStrictEqual([changed.changes, changed.replaces], [true, []]);
         const requests = fixture.emulator.stats.requests;
         const e = await rejectsWithCode(p.create({ ...inputs(), network: "VPC" }), "Configuration");
@@ -99,11 +99,11 @@ describe("DeploymentDraft provider methods", () => {
         fixture.emulator.store.update(ws, ns, ordersEtl, { lock: { id: "lock-9", holderName: "carol" } });
         clearDraftLookupCache(); // the next `up` runs in a new provider process
         const { inputs: checked } = await provider().check({}, inputs());
-        const onUp = await p.diff(ordersEtl, olds as never, checked as never);
+        const onUp = await p.diff(ordersEtl, olds, checked as never);
         assert.deepStrictEqual([onUp.changes, onUp.replaces], [true, []]);
         // A refresh diffs the refreshed outputs (olds) against the previous inputs (news).
         const refreshed = (await p.read(ordersEtl, olds)).props as DraftResourceOutputs;
-        const onRefresh = await p.diff(ordersEtl, refreshed as never, { ...inputs(), revision: seen });
+        const onRefresh = await p.diff(ordersEtl, refreshed, { ...inputs(), revision: seen });
         assert.deepStrictEqual([onRefresh.changes, onRefresh.replaces], [true, []]);
     });
 

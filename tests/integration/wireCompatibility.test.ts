@@ -110,7 +110,7 @@ describe("wire compatibility with @alicloud/openapi-client", () => {
         assertSameRequest(ourEntry, theirEntry);
         assert.deepStrictEqual(authorizationParts(ourEntry).signedHeaders, ["host", "x-acs-action", "x-acs-content-sha256", "x-acs-credentials-provider", "x-acs-date", "x-acs-signature-nonce", "x-acs-version"]);
         assert.strictEqual(ourEntry.headers.workspace, demo.workspace);
-        const { id, ...draft } = ours as GetDeploymentDraftResult;
+        const { id, ...draft } = ours;
         assert.strictEqual(id, demo.deploymentDraftId);
         assert.deepStrictEqual(draft, theirs.data);
     });

@@ -58,7 +58,7 @@ export function guardConnect(original: Connect): Connect {
             return this;
         }
         return (original as (...a: unknown[]) => Socket).apply(this, args);
-    } as Connect;
+    };
 }
 
 let installed = false;

@@ -26,7 +26,7 @@ describe("network guard", () => {
         const guarded = guardConnect(function (this: Socket, ...args: unknown[]) {
             calls.push(args);
             return this;
-        } as unknown as Socket["connect"]);
+        });
         const { socket, destroyed } = fakeSocket();
         (guarded as (...a: unknown[]) => Socket).call(socket, [{ host: "100.100.100.200", port: 80, path: null }, () => undefined]);
         await new Promise((r) => process.nextTick(r));
@@ -40,7 +40,7 @@ describe("network guard", () => {
         const guarded = guardConnect(function (this: Socket, ...args: unknown[]) {
             calls.push(args);
             return this;
-        } as unknown as Socket["connect"]);
+        });
         const { socket } = fakeSocket();
         (guarded as (...a: unknown[]) => Socket).call(socket, { host: "127.0.0.1", port: 8080 });
         (guarded as (...a: unknown[]) => Socket).call(socket, 8080);

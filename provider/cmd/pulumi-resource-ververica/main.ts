@@ -4,10 +4,11 @@
  * its stdout.
  */
 import { packageSchema } from "../../plugin/schema";
+import { packageManifest } from "../../core/packageManifest";
 import { startProviderServer } from "../../plugin/server";
 
 async function main(): Promise<void> {
-    const version = (require("pulumi-ververica/package.json") as { version: string }).version;
+    const version = packageManifest.version;
     let schema: string | undefined;
     const server = await startProviderServer({
         version,

@@ -95,7 +95,7 @@ class ShapeReader {
 
     private missingRequired(path: string): string {
         if (this.options.reject === undefined) return "";
-        throw this.options.reject(path, "present", "absent");
+        return this.options.reject(path, "present", "absent");
     }
 
     // The parts in the order the source sent them (as the API's own examples show them), then

@@ -6,9 +6,10 @@
  * not be read is an error notification of the run's invocation.
  */
 import { encodePathSegment } from "../../../provider/core/pathEncoding";
+import { packageManifest } from "../../../provider/core/packageManifest";
 import type { AuditFinding, AuditReport } from "./auditReport";
 
-const packageVersion: string = (require("pulumi-ververica/package.json") as { version: string }).version;
+const packageVersion = packageManifest.version;
 
 /** The key of this tool's fingerprint in `partialFingerprints`. */
 export const fingerprintKey = "ververicaDraftFinding/v1";

@@ -39,7 +39,7 @@ describe("ververica plugin gRPC service", () => {
         const info = await plugin.call((c) => c.getPluginInfo, new Empty());
         assert.strictEqual(info.getVersion(), "0.0.0-test");
         const schema = JSON.parse((await plugin.call((c) => c.getSchema, new proto.GetSchemaRequest())).getSchema()) as Record<string, Record<string, unknown>>;
-        assert.strictEqual(schema.name as unknown, "ververica");
+        assert.strictEqual(schema.name, "ververica");
         assert.ok(schema.resources[draftType]);
         assert.ok(schema.functions["ververica:index:getDeploymentDraft"]);
     });

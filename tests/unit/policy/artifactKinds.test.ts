@@ -98,7 +98,7 @@ const kinds: readonly { readonly label: string; readonly kind?: string; readonly
 /** An artifact of `kind` carrying `parts` (and, for a known kind, its own part, compliant unless given). */
 function artifact({ kind, own }: (typeof kinds)[number], parts: Parts): DraftArtifact {
     const ownPart = own === undefined ? {} : { [own]: compliantParts[own] };
-    return { ...(kind === undefined ? {} : { kind }), ...ownPart, ...parts } as DraftArtifact;
+    return { ...(kind === undefined ? {} : { kind }), ...ownPart, ...parts };
 }
 
 function assertFinds(violations: readonly { rule: string; message: string }[], rule: string, finds: readonly string[]): void {

@@ -12,7 +12,7 @@ export function withDefaults<C extends object>(defaults: C, config: Partial<C> |
     for (const name of Object.keys(config ?? {}) as (keyof C)[]) {
         const value = config?.[name];
         if (value !== undefined) {
-            settings[name] = value as C[keyof C];
+            settings[name] = value;
         }
     }
     return settings;
