@@ -27,6 +27,7 @@ import { DEFAULT_TEST_CREDENTIAL } from "../tests/emulator";
 import type { EmulatorProcess } from "./emulatorProcess";
 import { fixed, interleaved, median, runPool, timed } from "./measure";
 import { SectionResult, sectionResult } from "./result";
+import { asError } from "../tests/helpers/asError";
 
 export interface ThroughputSettings {
     readonly workspace: string;
@@ -60,7 +61,7 @@ export async function measureClientThroughput(emulator: EmulatorProcess, s: Thro
                         if (res.statusCode !== 200 || !body.data) throw new Error(`HTTP ${res.statusCode}`);
                         resolve(body.data);
                     } catch (e) {
-                        reject(e);
+                        reject(asError(e));
                     }
                 });
                 res.on("error", reject);

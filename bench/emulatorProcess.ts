@@ -45,7 +45,7 @@ export async function startEmulatorProcess(): Promise<EmulatorProcess> {
 
     const url = await new Promise<string>((resolve, reject) => {
         child.once("message", (m: { url: string }) => resolve(m.url));
-        child.once("exit", () => reject(failure));
+        child.once("exit", () => reject(failure ?? new Error("the emulator process exited before it started")));
     });
     child.on("message", (m: { id: number; result: unknown }) => {
         pending.get(m.id)?.resolve(m.result);
@@ -88,7 +88,7 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 async function serveCommands(): Promise<void> {
-    const { startEmulator } = require("../tests/emulator") as typeof import("../tests/emulator");
+    const { startEmulator } = await import("../tests/emulator");
     const emulator = await startEmulator({ drafts: [] });
     const reply = (message: unknown) => (process.send as NonNullable<typeof process.send>)(message);
     process.on("message", ({ id, command }: { id: number; command: Command }) => {

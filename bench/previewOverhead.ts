@@ -29,14 +29,14 @@ export interface PreviewSettings {
 // Serialized into each no-op resource's state and run by the dynamic provider process: it must
 // capture nothing from this module.
 const noopProvider: pulumi.dynamic.ResourceProvider = {
-    async check(_olds: unknown, news: Record<string, unknown>) {
-        return { inputs: news };
+    check(_olds: unknown, news: Record<string, unknown>) {
+        return Promise.resolve({ inputs: news });
     },
-    async diff() {
-        return {};
+    diff() {
+        return Promise.resolve({});
     },
-    async create(inputs: Record<string, unknown>) {
-        return { id: String(inputs.deploymentDraftId), outs: inputs };
+    create(inputs: Record<string, unknown>) {
+        return Promise.resolve({ id: String(inputs.deploymentDraftId), outs: inputs });
     },
 };
 
@@ -52,7 +52,7 @@ type Kind = "drafts" | "noop" | "noopSameOutputs";
 const draftOutputs = Object.fromEntries([...draftAttributeNames, "lookupName"].map((name) => [name, undefined]));
 
 function program(kind: Kind, s: PreviewSettings): pulumi.automation.PulumiFn {
-    return async () => {
+    return () => {
         for (let i = 0; i < s.resources; i++) {
             const args = { workspace: s.workspace, namespace: s.namespace, deploymentDraftId: s.ids[i % s.ids.length], endpoint: s.endpoint };
             if (kind === "drafts") {
@@ -63,6 +63,7 @@ function program(kind: Kind, s: PreviewSettings): pulumi.automation.PulumiFn {
                 new NoopResource(`noop-${i}`, { ...draftOutputs, ...args });
             }
         }
+        return Promise.resolve();
     };
 }
 
@@ -72,7 +73,7 @@ async function stateSizesAfterUp(ts: TestStack, type: string): Promise<{ provide
     const state = (await ts.stack.exportStack()) as { deployment: { resources?: Array<{ type: string; inputs?: Record<string, unknown> }> } };
     const resources = (state.deployment.resources ?? []).filter((r) => r.type === type);
     if (resources.length === 0) throw new Error(`no ${type} resource in the state`);
-    const sizes = resources.map((r) => Buffer.byteLength(String(r.inputs?.__provider ?? "")));
+    const sizes = resources.map((r) => Buffer.byteLength(typeof r.inputs?.__provider === "string" ? r.inputs.__provider : ""));
     const total = resources.reduce((sum, r) => sum + Buffer.byteLength(JSON.stringify(r)), 0);
     return { providerBytes: median(sizes), stateBytesPerResource: Math.round(total / resources.length) };
 }

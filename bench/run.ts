@@ -25,6 +25,7 @@ import { measurePreviewOverhead } from "./previewOverhead";
 import { measureYamlInvokes } from "./yamlInvokes";
 import { ensurePluginTarball } from "../tests/helpers/pluginInstall";
 import type { SectionResult, SkippedSection } from "./result";
+import pulumiManifest from "@pulumi/pulumi/package.json";
 
 const repoRoot = path.resolve(__dirname, "..");
 const resultsFile = path.join(__dirname, "results.json");
@@ -59,7 +60,7 @@ function machine(loadAverage: number[]): Record<string, unknown> {
         nproc: os.availableParallelism(),
         cpuModel,
         node: process.version,
-        pulumiSdk: (require("@pulumi/pulumi/package.json") as { version: string }).version,
+        pulumiSdk: pulumiManifest.version,
         platform: `${os.platform()} ${os.release()}`,
         // Other work on the machine shows in wall times; CPU-time ratios are less affected.
         loadAverageAtStart: loadAverage.map((l) => Number(fixed(l))),

@@ -67,11 +67,11 @@ describe("e2e: getDeploymentDraftOutput", function () {
     it("previews, exports the drafts' attributes as typed outputs and changes nothing on a second up", async function () {
         ts = await createTestStack({
             config: endpointConfig(),
-            program: async () => {
+            program: () => {
                 // Results are secret (for their artifact); these attributes are shown on purpose.
                 const orders = getDeploymentDraftOutput({ workspace, namespace, deploymentDraftId: ORDERS_ID });
                 const locked = getDeploymentDraftOutput({ workspace, namespace, name: LOCKED_NAME });
-                return {
+                return Promise.resolve({
                     name: pulumi.unsecret(orders.apply((d) => d.name)),
                     engineVersion: pulumi.unsecret(orders.apply((d) => d.engineVersion)),
                     executionMode: pulumi.unsecret(orders.apply((d) => d.executionMode)),
@@ -80,7 +80,7 @@ describe("e2e: getDeploymentDraftOutput", function () {
                     modifiedAt: pulumi.unsecret(orders.apply((d) => d.modifiedAt)),
                     lockedDraftId: pulumi.unsecret(locked.id),
                     lockHolder: pulumi.unsecret(locked.apply((d) => d.lock?.holderName)),
-                };
+                });
             },
         });
         const { stack, workDir, env } = ts;
@@ -131,10 +131,10 @@ describe("e2e: getDeploymentDraftOutput", function () {
         let draftId = ORDERS_ID;
         ts = await createTestStack({
             config: endpointConfig(),
-            program: async () => {
+            program: () => {
                 const echo = new Echo("kept", "still-here");
                 const draft = getDeploymentDraftOutput({ workspace, namespace, deploymentDraftId: draftId });
-                return { echoed: echo.value, engineVersion: pulumi.unsecret(draft.apply((d) => d.engineVersion)) };
+                return Promise.resolve({ echoed: echo.value, engineVersion: pulumi.unsecret(draft.apply((d) => d.engineVersion)) });
             },
         });
         const { stack, workDir, env } = ts;
@@ -170,9 +170,9 @@ describe("e2e: getDeploymentDraftOutput", function () {
         assert.ok(sql);
         ts = await createTestStack({
             config: endpointConfig(),
-            program: async () => {
+            program: () => {
                 const draft = getDeploymentDraftOutput({ workspace, namespace, deploymentDraftId: ORDERS_ID });
-                return { sql: draft.apply((d) => (d.artifact?.kind === "SQLSCRIPT" ? d.artifact.sqlArtifact?.sqlScript : undefined)) };
+                return Promise.resolve({ sql: draft.apply((d) => (d.artifact?.kind === "SQLSCRIPT" ? d.artifact.sqlArtifact?.sqlScript : undefined)) });
             },
         });
         const result = await ts.stack.up();
@@ -189,9 +189,9 @@ describe("e2e: getDeploymentDraftOutput", function () {
         assert.ok(engineVersion);
         ts = await createTestStack({
             config: endpointConfig(),
-            program: async () => {
+            program: () => {
                 const draft = getDeploymentDraftOutput({ workspace, namespace, deploymentDraftId: pulumi.secret(ORDERS_ID) }, { storeArtifactAsSecret: false });
-                return { engineVersion: draft.apply((d) => d.engineVersion) };
+                return Promise.resolve({ engineVersion: draft.apply((d) => d.engineVersion) });
             },
         });
         const { stack, workDir, env } = ts;

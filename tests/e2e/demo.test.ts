@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
 import { ensurePulumiCli } from "../helpers/harness";
+import { asError } from "../helpers/asError";
 
 const CLI_TIMEOUT_MS = 40 * 60 * 1000;
 const DEMO_TIMEOUT_MS = 3 * 60 * 1000;
@@ -26,7 +27,7 @@ function run(file: string, args: readonly string[], env: NodeJS.ProcessEnv): Pro
     return new Promise((resolve, reject) => {
         execFile(file, args, { cwd: repoRoot, env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
             if (err !== null && typeof err.code !== "number") {
-                reject(err);
+                reject(asError(err));
             } else {
                 resolve({ code: err === null ? 0 : (err.code as number), stdout, stderr });
             }

@@ -38,9 +38,9 @@ describe("e2e: Pulumi engine", function () {
 
         it("previews, creates, stays unchanged on a second up, exports state and destroys", async function () {
             ts = await createTestStack({
-                program: async () => {
+                program: () => {
                     const echo = new Echo("echo", "hello");
-                    return { greeting: "hi", echoed: echo.value };
+                    return Promise.resolve({ greeting: "hi", echoed: echo.value });
                 },
             });
             const { stack, workDir, env, backendDir } = ts;
@@ -85,9 +85,9 @@ describe("e2e: Pulumi engine", function () {
         it("runs several stacks one after another in one process, also after a failed program", async function () {
             const failing = await createTestStack({
                 projectName: "e2e-failing",
-                program: async () => {
+                program: () => {
                     new Echo("before-failure", "x");
-                    throw new Error("program failed on purpose");
+                    return Promise.reject(new Error("program failed on purpose"));
                 },
             });
             try {
@@ -99,7 +99,7 @@ describe("e2e: Pulumi engine", function () {
             for (const projectName of ["e2e-first", "e2e-second"]) {
                 ts = await createTestStack({
                     projectName,
-                    program: async () => ({ echoed: new Echo("echo", projectName).value }),
+                    program: () => Promise.resolve({ echoed: new Echo("echo", projectName).value }),
                 });
                 const result = await ts.stack.up();
                 assert.strictEqual(result.outputs.echoed.value, projectName);
@@ -158,7 +158,7 @@ new PolicyPack("e2e-policy", {
         });
 
         it("fails a preview that violates the mandatory stack policy", async function () {
-            ts = await createTestStack({ program: async () => ({ echoed: new Echo("bad", FORBIDDEN).value }) });
+            ts = await createTestStack({ program: () => Promise.resolve({ echoed: new Echo("bad", FORBIDDEN).value }) });
             await assert.rejects(
                 ts.stack.preview({ policyPacks: [packDir] }),
                 (err: Error) => {
@@ -170,7 +170,7 @@ new PolicyPack("e2e-policy", {
         });
 
         it("passes a compliant preview and reports that the pack ran", async function () {
-            ts = await createTestStack({ program: async () => ({ echoed: new Echo("good", "allowed").value }) });
+            ts = await createTestStack({ program: () => Promise.resolve({ echoed: new Echo("good", "allowed").value }) });
             const preview = await ts.stack.preview({ policyPacks: [packDir] });
             assert.deepStrictEqual(preview.changeSummary, { create: 2 });
             assert.match(preview.stdout, /e2e-policy@v0\.0\.1/);

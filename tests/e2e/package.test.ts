@@ -115,7 +115,7 @@ describe("e2e: the packed package in a stranger's project", function () {
     let tarball: string;
     let packedFiles: string[];
 
-    before(async function () {
+    before(function () {
         this.timeout(CLI_TIMEOUT_MS);
         ensurePulumiCli();
         root = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-ververica-package-"));

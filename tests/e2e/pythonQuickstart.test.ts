@@ -58,7 +58,7 @@ describe("e2e: examples/python-quickstart (Python SDK, native plugin)", function
         assert.ok(quickstart.emulator.stats.byAction.ListDeploymentDrafts > 0, "the second draft was looked up by name");
     });
 
-    it("keeps the secret key out of state and the artifact encrypted", async () => {
+    it("keeps the secret key out of state and the artifact encrypted", () => {
         const backend = quickstart.stack.backendFilesText();
         assert.ok(!backend.includes(DEFAULT_TEST_CREDENTIAL.accessKeySecret), "the secret key is in the backend files");
         assert.ok(!backend.includes("CREATE TEMPORARY TABLE"), "the SQL script is in the backend files in plain text");

@@ -20,7 +20,6 @@ const ns = "default-namespace";
 const ordersEtl = "c84d73be-40ad-4627-8bdd-fa1eba51b234";
 const clickstream = "5e0f4a4c-2d7b-4b8e-9c61-3f1a7d2e9b04";
 const fraudScoring = "9b2d6c1e-7f3a-4e58-a0c4-6d8e2f1b7a93";
-const lockedByAlice = "1a6e9f3d-0b7c-4d25-9e8f-c4b3a2d1e0f6";
 const sqlPassword = "yaml-e2e-sql-password-5b1f";
 
 /** The example program with `extra` resources added. */

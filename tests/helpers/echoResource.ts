@@ -6,8 +6,8 @@ export const ECHO_TYPE = "pulumi-nodejs:dynamic/e2e:Echo";
 // Serialized into the resource's state and run by the dynamic-provider host, so it must not
 // capture anything from this module.
 const echoProvider: pulumi.dynamic.ResourceProvider = {
-    async create(inputs: { value: string }): Promise<pulumi.dynamic.CreateResult> {
-        return { id: `echo-${inputs.value}`, outs: { value: inputs.value } };
+    create(inputs: { value: string }): Promise<pulumi.dynamic.CreateResult> {
+        return Promise.resolve({ id: `echo-${inputs.value}`, outs: { value: inputs.value } });
     },
 };
 

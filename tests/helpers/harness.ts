@@ -18,6 +18,7 @@ import {
     PulumiFn,
     Stack,
 } from "@pulumi/pulumi/automation";
+import { asError } from "./asError";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
 let cliBinDir: string | undefined;
@@ -229,7 +230,7 @@ export function runPulumi(args: readonly string[], options: RunPulumiOptions): P
                 } else if (typeof err.code === "number") {
                     reject(new PulumiCliError(argv, err.code, stdout, stderr));
                 } else {
-                    reject(err);
+                    reject(asError(err));
                 }
             },
         );

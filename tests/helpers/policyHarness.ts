@@ -23,7 +23,10 @@ interface PolicyProxyModule {
     readonly UnknownValueError: new (...args: never[]) => Error;
 }
 
-export const policyProxy: PolicyProxyModule = require("@pulumi/policy/proxy");
+import proxyModule = require("@pulumi/policy/proxy");
+
+/** The policy SDK's proxy module (its declarations export nothing), as the tests use it. */
+export const policyProxy = proxyModule as unknown as PolicyProxyModule;
 
 /** What `args.notApplicable()` throws here (the SDK throws its own internal error type). */
 export class NotApplicable extends Error {

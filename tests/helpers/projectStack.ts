@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ensurePulumiCli } from "./harness";
+import { asError } from "./asError";
 
 /** A stack config value: plain text, or a secret (`pulumi config set --secret`). */
 export type ProjectConfigValue = string | { readonly secret: string };
@@ -130,7 +131,7 @@ export async function createProjectStack(options: ProjectStackOptions): Promise<
                     } else if (typeof err.code === "number") {
                         resolve({ exitCode: err.code, stdout, stderr, durationMs });
                     } else {
-                        reject(err);
+                        reject(asError(err));
                     }
                 },
             );

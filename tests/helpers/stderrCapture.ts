@@ -4,7 +4,7 @@
  */
 export async function withStderrCapture<T>(fn: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
     const written: string[] = [];
-    const original = process.stderr.write;
+    const original = process.stderr.write.bind(process.stderr);
     process.stderr.write = ((chunk: string | Uint8Array) => {
         written.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
         return true;

@@ -163,7 +163,7 @@ describe("credentials chain against the emulator", function () {
                     try {
                         resolvePromise(JSON.parse(last) as ChildReport);
                     } catch {
-                        reject(new Error(`the child program failed (${String(error)}):\n${stdout}\n${stderr}`));
+                        reject(new Error(`the child program failed (${error?.message ?? "no output"}):\n${stdout}\n${stderr}`));
                     }
                 },
             );

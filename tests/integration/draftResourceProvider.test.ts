@@ -31,14 +31,14 @@ describe("DeploymentDraft provider methods", () => {
         const checked = await p.check({}, inputs());
         assert.strictEqual(checked.failures, undefined);
         const stored = fixture.emulator.store.get(ws, ns, ordersEtl);
-        assert.strictEqual(checked.inputs?.revision, revisionOf({ modifiedAt: stored?.modifiedAt, lock: undefined }));
+        assert.strictEqual((checked.inputs as Record<string, unknown> | undefined)?.revision, revisionOf({ modifiedAt: stored?.modifiedAt, lock: undefined }));
         const missing = await p.check({}, { ...inputs(), deploymentDraftId: "missing" });
         assert.strictEqual(missing.failures?.length, 1);
         assert.strictEqual(missing.failures?.[0].property, "");
         assert.match(String(missing.failures?.[0].reason), /^deployment draft not found \(workspace "a14bd5d90a", namespace "default-namespace", deploymentDraftId "missing"; .*error code 990301/);
         const requests = fixture.emulator.stats.requests;
         const preview = await p.check({}, { ...inputs(), deploymentDraftId: unknownValue });
-        assert.strictEqual(preview.inputs?.revision, undefined);
+        assert.strictEqual((preview.inputs as Record<string, unknown> | undefined)?.revision, undefined);
         assert.strictEqual(fixture.emulator.stats.requests, requests);
     });
 
@@ -98,8 +98,8 @@ describe("DeploymentDraft provider methods", () => {
         assert.strictEqual((await p.diff(ordersEtl, olds as never, { ...inputs(), revision: seen })).changes, false);
         fixture.emulator.store.update(ws, ns, ordersEtl, { lock: { id: "lock-9", holderName: "carol" } });
         clearDraftLookupCache(); // the next `up` runs in a new provider process
-        const { inputs: checked } = await provider().check({}, inputs());
-        const onUp = await p.diff(ordersEtl, olds, checked as never);
+        const checked = (await provider().check({}, inputs())).inputs as Record<string, unknown>;
+        const onUp = await p.diff(ordersEtl, olds, checked);
         assert.deepStrictEqual([onUp.changes, onUp.replaces], [true, []]);
         // A refresh diffs the refreshed outputs (olds) against the previous inputs (news).
         const refreshed = (await p.read(ordersEtl, olds)).props as DraftResourceOutputs;

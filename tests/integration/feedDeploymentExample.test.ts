@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
-import { DEFAULT_TEST_CREDENTIAL, loadFixtureDrafts } from "../emulator";
+import { loadFixtureDrafts } from "../emulator";
 import { useEmulator } from "../helpers/emulatorFixture";
 import { emulatorChildEnvironment } from "../helpers/environment";
 import type { MockRunResult } from "./feedDeploymentMockRun";

@@ -20,8 +20,8 @@ async function main(resultFile: string): Promise<number> {
     await pulumi.runtime.setMocks(
         {
             newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
-                resources.push({ type: args.type, name: args.name, inputs: args.inputs });
-                return { id: `${args.name}-id`, state: { ...args.inputs, deploymentId: `${args.name}-deployment` } };
+                resources.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown> });
+                return { id: `${args.name}-id`, state: { ...(args.inputs as Record<string, unknown>), deploymentId: `${args.name}-deployment` } };
             },
             call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
                 throw new Error(`unexpected invoke ${args.token}: the program reads drafts from the API directly`);
@@ -39,6 +39,8 @@ async function main(resultFile: string): Promise<number> {
     let outputs: Record<string, unknown> = {};
     let error: string | undefined;
     try {
+        // The example's directory, required as Pulumi's Node host runs a program: its exports are the outputs.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a program directory resolved at run time, as the Node host loads it
         const program = require(path.resolve(__dirname, "..", "..", "examples", "feed-deployment")) as Record<string, unknown>;
         const settled = Promise.all(Object.entries(program).map(async ([k, v]) => [k, await settle(v)] as const));
         outputs = Object.fromEntries(await Promise.race([settled, registrationFailure]));

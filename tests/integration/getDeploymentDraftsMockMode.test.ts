@@ -38,7 +38,7 @@ describe("getDeploymentDraftsOutput in a mock-mode Pulumi program", () => {
     let original: { project: string; stack: string; dryRun: boolean };
     const mocks: pulumi.runtime.Mocks = {
         newResource(args) {
-            return { id: pulumi.runtime.isDryRun() ? undefined : `${args.name}-id`, state: pulumi.runtime.isDryRun() ? args.inputs : { ...args.inputs, label: "true" } };
+            return { id: pulumi.runtime.isDryRun() ? undefined : `${args.name}-id`, state: pulumi.runtime.isDryRun() ? (args.inputs as Record<string, unknown>) : { ...(args.inputs as Record<string, unknown>), label: "true" } };
         },
         call(args) {
             invokes.push(args.token);

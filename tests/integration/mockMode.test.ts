@@ -64,7 +64,7 @@ describe("getDeploymentDraftOutput in a mock-mode Pulumi program", () => {
             registered.push(`${args.type}::${args.name}`);
             // Like a real engine: outputs the provider computes are unknown during preview.
             const computed = pulumi.runtime.isDryRun() ? {} : { deploymentDraftId: ordersEtlId };
-            return { id: pulumi.runtime.isDryRun() ? undefined : `${args.name}-id`, state: { ...args.inputs, ...computed } };
+            return { id: pulumi.runtime.isDryRun() ? undefined : `${args.name}-id`, state: { ...(args.inputs as Record<string, unknown>), ...computed } };
         },
         call(args) {
             invokes.push(args.token);

@@ -8,11 +8,12 @@ import * as assert from "node:assert";
 import Client, * as $OpenApi from "@alicloud/openapi-client";
 import * as $Util from "@alicloud/tea-util";
 import type { WireDeploymentDraft, WireEnvelope } from "../../provider/core/wireTypes";
-import { getDeploymentDraft, GetDeploymentDraftResult } from "../../sdk/nodejs";
+import { getDeploymentDraft } from "../../sdk/nodejs";
 import { DEFAULT_TEST_CREDENTIAL, EmulatorCredential, loadFixtureDrafts, RequestLogEntry } from "../emulator";
 import { useEmulator } from "../helpers/emulatorFixture";
+import { packageManifest } from "../../provider/core/packageManifest";
 
-const packageVersion = (require("../../package.json") as { version: string }).version;
+const packageVersion = packageManifest.version;
 const fixtures = loadFixtureDrafts();
 
 /** The spec's segment encoding, which openapi-client callers apply themselves. */

@@ -5,8 +5,8 @@
  */
 // The module objects themselves: an `import * as` namespace has read-only getters.
 import type { Socket } from "net";
-const dns = require("dns") as typeof import("dns");
-const net = require("net") as typeof import("net");
+import dns = require("dns");
+import net = require("net");
 
 const violations: string[] = [];
 
@@ -39,7 +39,7 @@ type Connect = typeof net.Socket.prototype.connect;
 export function guardConnect(original: Connect): Connect {
     return function guardedConnect(this: Socket, ...args: unknown[]) {
         // net.createConnection passes its normalised [options, callback] pair as one array.
-        const first = Array.isArray(args[0]) ? args[0][0] : args[0];
+        const first: unknown = Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0];
         let host: string | undefined;
         let pipe = false;
         if (first !== null && typeof first === "object") {
@@ -68,6 +68,7 @@ export function installNetworkGuard(): void {
     if (installed) return;
     installed = true;
 
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- guardConnect applies it with the socket as `this`
     net.Socket.prototype.connect = guardConnect(net.Socket.prototype.connect);
 
     const originalLookup = dns.lookup;

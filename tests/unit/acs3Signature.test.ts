@@ -6,6 +6,8 @@ import OpenApiUtil from "@alicloud/openapi-util";
 import { acs3Authorization, percentEncode, signatureNonce, signatureTimestamp } from "../../provider/core/acs3Signature";
 import { draftPath, draftsPath } from "../../provider/core/pathEncoding";
 import { signRequest } from "../../provider/core/requestSigner";
+import teaUtil from "@alicloud/tea-util";
+import { packageManifest } from "../../provider/core/packageManifest";
 
 const emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 const keyPair = { accessKeyId: "LTAI5tExampleKeyId", accessKeySecret: "example/secret+with=odd chars" };
@@ -73,8 +75,7 @@ describe("ACS3 signature", () => {
     });
 
     it("sends the user agent @alicloud/tea-util builds, with this package's name and version", () => {
-        const teaUtil = (require("@alicloud/tea-util") as { default: { getUserAgent(ua: string): string } }).default;
-        const { version } = require("../../package.json") as { version: string };
+        const { version } = packageManifest;
         const request = signRequest({ action: "GetDeploymentDraft", pathname: draftPath("ns", "id"), workspace: "ws" }, endpoint, keyPair, timeouts);
         assert.strictEqual(request.headers["user-agent"], teaUtil.getUserAgent(`pulumi-ververica/${version}`));
     });

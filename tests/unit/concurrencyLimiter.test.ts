@@ -60,7 +60,7 @@ describe("concurrencyLimiter", () => {
         const order: number[] = [];
         const first = gate();
         const running = limiter.run(first.task);
-        const waiting = [1, 2, 3, 4].map((n) => limiter.run(async () => void order.push(n)));
+        const waiting = [1, 2, 3, 4].map((n) => limiter.run(() => Promise.resolve(void order.push(n))));
         await settle();
         assert.deepStrictEqual(order, []);
         first.open("x");
@@ -92,7 +92,7 @@ describe("concurrencyLimiter", () => {
             /sync/,
         );
         assert.strictEqual(limiter.running, 0);
-        assert.strictEqual(await limiter.run(async () => "after"), "after");
+        assert.strictEqual(await limiter.run(() => Promise.resolve("after")), "after");
     });
 
     it("starts waiting tasks at once when the limit is raised", async () => {

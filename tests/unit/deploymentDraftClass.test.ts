@@ -11,7 +11,7 @@ describe("DeploymentDraft class", () => {
 
     it("isInstance is false for anything but a DeploymentDraft", () => {
         for (const value of [undefined, null, {}, { __pulumiType: DeploymentDraft.__pulumiType }, "DeploymentDraft"]) {
-            assert.strictEqual(DeploymentDraft.isInstance(value), false, String(value));
+            assert.strictEqual(DeploymentDraft.isInstance(value), false, JSON.stringify(value));
         }
     });
 

@@ -26,9 +26,10 @@ class FakeRuntime implements RetryRuntime {
         this.randoms = randoms;
     }
     readonly now = () => this.time;
-    readonly sleep = async (ms: number) => {
+    readonly sleep = (ms: number) => {
         this.sleeps.push(ms);
         this.time += ms;
+        return Promise.resolve();
     };
     readonly random = () => (this.randoms.length > 1 ? (this.randoms.shift() as number) : this.randoms[0]);
 }
@@ -36,12 +37,11 @@ class FakeRuntime implements RetryRuntime {
 /** An attempt function that plays `outcomes` in order (an Error is thrown, anything else returned). */
 function script<T>(outcomes: Array<T | Error>, runtime?: FakeRuntime, tookMs = 0) {
     let calls = 0;
-    const attempt = async (): Promise<T> => {
+    const attempt = (): Promise<T> => {
         const outcome = outcomes[Math.min(calls, outcomes.length - 1)];
         calls++;
         if (runtime) runtime.time += tookMs;
-        if (outcome instanceof Error) throw outcome;
-        return outcome;
+        return outcome instanceof Error ? Promise.reject(outcome) : Promise.resolve(outcome);
     };
     return { attempt, calls: () => calls };
 }

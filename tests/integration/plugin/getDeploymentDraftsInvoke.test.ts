@@ -21,7 +21,7 @@ describe("ververica plugin getDeploymentDrafts invoke", () => {
     beforeEach(async () => {
         plugin = await startPluginSession(env);
         await plugin.call(
-            (c) => c.configure,
+            (c) => c.configure.bind(c),
             new proto.ConfigureRequest()
                 .setArgs(struct({ endpoint: fixture.emulator.url, accessKey: DEFAULT_TEST_CREDENTIAL.accessKeyId, secretKey: secretValue(DEFAULT_TEST_CREDENTIAL.accessKeySecret) }))
                 .setAcceptsecrets(true),
@@ -34,7 +34,7 @@ describe("ververica plugin getDeploymentDrafts invoke", () => {
     const seed = (count: number) => {
         for (const draft of generateDrafts(count, scope)) fixture.emulator.store.put(draft);
     };
-    const invoke = (args: Record<string, unknown>) => plugin.call((c) => c.invoke, new proto.InvokeRequest().setTok(token).setArgs(struct(args)));
+    const invoke = (args: Record<string, unknown>) => plugin.call((c) => c.invoke.bind(c), new proto.InvokeRequest().setTok(token).setArgs(struct(args)));
     const resultOf = (response: proto.InvokeResponse) => response.getReturn()?.toJavaScript() as Record<string, unknown>;
 
     it("reads every page (250 drafts, 3 lists of 100) and returns ids, names and every draft as getDeploymentDraft does", async () => {
@@ -55,7 +55,7 @@ describe("ververica plugin getDeploymentDrafts invoke", () => {
         const drafts = result.drafts as Array<Record<string, unknown>>;
         assert.strictEqual(drafts.length, 250);
         const single = resultOf(
-            await plugin.call((c) => c.invoke, new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ ...scope, deploymentDraftId: expected[170].deploymentDraftId }))),
+            await plugin.call((c) => c.invoke.bind(c), new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ ...scope, deploymentDraftId: expected[170].deploymentDraftId }))),
         );
         assert.deepStrictEqual(drafts[170], single);
         assert.deepStrictEqual(drafts[170].labels, { generated: true, index: 171 }, "labels keep their JSON types");
@@ -105,7 +105,7 @@ describe("ververica plugin getDeploymentDrafts invoke", () => {
 
     it("a refused namespace fails as one line naming workspace, namespace, request id and error code", async () => {
         fixture.emulator.behaviour.deniedNamespaces.push(scope.namespace);
-        const failure = await plugin.fail((c) => c.invoke, new proto.InvokeRequest().setTok(token).setArgs(struct(scope)));
+        const failure = await plugin.fail((c) => c.invoke.bind(c), new proto.InvokeRequest().setTok(token).setArgs(struct(scope)));
         assertCleanMessage(failure.details, [scope.workspace, scope.namespace, "requestId", "error code"], ["\n", "    at ", DEFAULT_TEST_CREDENTIAL.accessKeySecret]);
     });
 });

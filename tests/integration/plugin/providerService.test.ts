@@ -29,16 +29,16 @@ describe("ververica plugin gRPC service", () => {
     });
 
     const configure = (settings: Record<string, unknown>) =>
-        plugin.call((c) => c.configure, new proto.ConfigureRequest().setArgs(struct(settings)).setAcceptsecrets(true));
+        plugin.call((c) => c.configure.bind(c), new proto.ConfigureRequest().setArgs(struct(settings)).setAcceptsecrets(true));
     const configureWithTestKey = () =>
         configure({ endpoint: fixture.emulator.url, accessKey: DEFAULT_TEST_CREDENTIAL.accessKeyId, secretKey: secretValue(DEFAULT_TEST_CREDENTIAL.accessKeySecret) });
-    const check = (news: Record<string, unknown>) => plugin.call((c) => c.check, new proto.CheckRequest().setUrn(urn).setType(draftType).setNews(struct(news)));
+    const check = (news: Record<string, unknown>) => plugin.call((c) => c.check.bind(c), new proto.CheckRequest().setUrn(urn).setType(draftType).setNews(struct(news)));
     const selector = { workspace: ws, namespace: ns, deploymentDraftId: ordersEtl };
 
     it("reports its version and serves the schema", async () => {
-        const info = await plugin.call((c) => c.getPluginInfo, new Empty());
+        const info = await plugin.call((c) => c.getPluginInfo.bind(c), new Empty());
         assert.strictEqual(info.getVersion(), "0.0.0-test");
-        const schema = JSON.parse((await plugin.call((c) => c.getSchema, new proto.GetSchemaRequest())).getSchema()) as Record<string, Record<string, unknown>>;
+        const schema = JSON.parse((await plugin.call((c) => c.getSchema.bind(c), new proto.GetSchemaRequest())).getSchema()) as Record<string, Record<string, unknown>>;
         assert.strictEqual(schema.name, "ververica");
         assert.ok(schema.resources[draftType]);
         assert.ok(schema.functions["ververica:index:getDeploymentDraft"]);
@@ -46,14 +46,14 @@ describe("ververica plugin gRPC service", () => {
 
     it("CheckConfig names the bad setting and keeps the credentials secret", async () => {
         const bad = await plugin.call(
-            (c) => c.checkConfig,
+            (c) => c.checkConfig.bind(c),
             new proto.CheckRequest().setUrn("urn:pulumi:test::project::pulumi:providers:ververica::default").setNews(struct({ region: "Hangzhou", endpoint: "ftp://x", accessKey: "LTAIonly" })),
         );
         assert.deepStrictEqual(
             bad.getFailuresList().map((f) => f.getProperty()),
             ["region", "endpoint", "secretKey"],
         );
-        const good = await plugin.call((c) => c.checkConfig, new proto.CheckRequest().setNews(struct({ region: "cn-hangzhou", accessKey: "LTAIid", secretKey: "plain" })));
+        const good = await plugin.call((c) => c.checkConfig.bind(c), new proto.CheckRequest().setNews(struct({ region: "cn-hangzhou", accessKey: "LTAIid", secretKey: "plain" })));
         assert.deepStrictEqual(good.getFailuresList(), []);
         const inputs = good.getInputs()?.toJavaScript() as Record<string, unknown>;
         assert.ok(isSecretValue(inputs.secretKey), "secretKey comes back marked secret");
@@ -61,11 +61,11 @@ describe("ververica plugin gRPC service", () => {
     });
 
     it("DiffConfig reports changed settings without replacing", async () => {
-        const diff = await plugin.call((c) => c.diffConfig, new proto.DiffRequest().setOldInputs(struct({ region: "cn-hangzhou" })).setNews(struct({ region: "cn-beijing" })));
+        const diff = await plugin.call((c) => c.diffConfig.bind(c), new proto.DiffRequest().setOldInputs(struct({ region: "cn-hangzhou" })).setNews(struct({ region: "cn-beijing" })));
         assert.strictEqual(diff.getChanges(), proto.DiffResponse.DiffChanges.DIFF_SOME);
         assert.deepStrictEqual(diff.getDiffsList(), ["region"]);
         assert.deepStrictEqual(diff.getReplacesList(), []);
-        const same = await plugin.call((c) => c.diffConfig, new proto.DiffRequest().setOldInputs(struct({ region: "cn-hangzhou" })).setNews(struct({ region: "cn-hangzhou" })));
+        const same = await plugin.call((c) => c.diffConfig.bind(c), new proto.DiffRequest().setOldInputs(struct({ region: "cn-hangzhou" })).setNews(struct({ region: "cn-hangzhou" })));
         assert.strictEqual(same.getChanges(), proto.DiffResponse.DiffChanges.DIFF_NONE);
     });
 
@@ -73,11 +73,11 @@ describe("ververica plugin gRPC service", () => {
         const response = await configureWithTestKey();
         assert.ok(response.getAcceptsecrets());
         assert.ok(response.getSupportspreview());
-        const invoke = await plugin.call((c) => c.invoke, new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct(selector)));
+        const invoke = await plugin.call((c) => c.invoke.bind(c), new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct(selector)));
         assert.strictEqual((invoke.getReturn()?.toJavaScript() as Record<string, unknown>).name, "orders-etl");
 
         await configure({ endpoint: fixture.emulator.url, accessKey: DEFAULT_TEST_CREDENTIAL.accessKeyId, secretKey: secretValue("wrong-secret-value") });
-        const failure = await plugin.fail((c) => c.invoke, new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ ...selector, name: undefined, deploymentDraftId: "11111111-2222-3333-4444-555555555555" })));
+        const failure = await plugin.fail((c) => c.invoke.bind(c), new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ ...selector, name: undefined, deploymentDraftId: "11111111-2222-3333-4444-555555555555" })));
         assertCleanMessage(failure.details, ["InvalidCredentials", ws, ns], ["wrong-secret-value", DEFAULT_TEST_CREDENTIAL.accessKeySecret, "\n", "    at "]);
     });
 
@@ -85,7 +85,7 @@ describe("ververica plugin gRPC service", () => {
         await plugin.close();
         plugin = await startPluginSession({ ...env, ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_TEST_CREDENTIAL.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_TEST_CREDENTIAL.accessKeySecret });
         await configure({ endpoint: fixture.emulator.url });
-        const invoke = await plugin.call((c) => c.invoke, new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct(selector)));
+        const invoke = await plugin.call((c) => c.invoke.bind(c), new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct(selector)));
         assert.strictEqual((invoke.getReturn()?.toJavaScript() as Record<string, unknown>).id, ordersEtl);
     });
 
@@ -116,14 +116,14 @@ describe("ververica plugin gRPC service", () => {
         const preview = (await check({ ...selector, deploymentDraftId: unknownValue })).getInputs()?.toJavaScript() as Record<string, unknown>;
         assert.strictEqual(preview.revision, undefined);
         assert.strictEqual(fixture.emulator.stats.requests, requests);
-        const missing = await plugin.fail((c) => c.check, new proto.CheckRequest().setUrn(urn).setType(draftType).setNews(struct({ ...selector, deploymentDraftId: "missing" })));
+        const missing = await plugin.fail((c) => c.check.bind(c), new proto.CheckRequest().setUrn(urn).setType(draftType).setNews(struct({ ...selector, deploymentDraftId: "missing" })));
         assertCleanMessage(missing.details, ["DraftNotFound", `workspace "${ws}"`, `namespace "${ns}"`, 'deploymentDraftId "missing"', "requestId", "error code 990301"], ["\n"]);
     });
 
     it("Diff: nothing changed, a changed draft updates, another draft replaces, the secrecy setting updates", async () => {
         const olds = { ...selector, name: "orders-etl", modifiedAt: 100 };
         const diff = (news: Record<string, unknown>, oldInputs: Record<string, unknown> = selector) =>
-            plugin.call((c) => c.diff, new proto.DiffRequest().setUrn(urn).setType(draftType).setId(`${ws}/${ns}/${ordersEtl}`).setOlds(struct(olds)).setNews(struct(news)).setOldInputs(struct(oldInputs)));
+            plugin.call((c) => c.diff.bind(c), new proto.DiffRequest().setUrn(urn).setType(draftType).setId(`${ws}/${ns}/${ordersEtl}`).setOlds(struct(olds)).setNews(struct(news)).setOldInputs(struct(oldInputs)));
         const none = await diff({ ...selector, revision: revisionOf({ modifiedAt: 100 }) });
         assert.strictEqual(none.getChanges(), proto.DiffResponse.DiffChanges.DIFF_NONE);
         const edited = await diff({ ...selector, revision: revisionOf({ modifiedAt: 200 }) });
@@ -138,7 +138,7 @@ describe("ververica plugin gRPC service", () => {
 
     it("Create answers during preview with every attribute, the artifact secret, the id workspace/namespace/draft", async () => {
         await configureWithTestKey();
-        const created = await plugin.call((c) => c.create, new proto.CreateRequest().setUrn(urn).setType(draftType).setPreview(true).setProperties(struct(selector)));
+        const created = await plugin.call((c) => c.create.bind(c), new proto.CreateRequest().setUrn(urn).setType(draftType).setPreview(true).setProperties(struct(selector)));
         assert.strictEqual(created.getId(), `${ws}/${ns}/${ordersEtl}`);
         const outputs = created.getProperties()?.toJavaScript() as Record<string, unknown>;
         assert.strictEqual(outputs.name, "orders-etl");
@@ -146,49 +146,49 @@ describe("ververica plugin gRPC service", () => {
         assert.ok(isSecretValue(outputs.artifact));
         assert.strictEqual((outputs.artifact.value as Record<string, unknown>).kind, "SQLSCRIPT");
 
-        const plain = await plugin.call((c) => c.create, new proto.CreateRequest().setUrn(urn).setType(draftType).setProperties(struct({ ...selector, storeArtifactAsSecret: false })));
+        const plain = await plugin.call((c) => c.create.bind(c), new proto.CreateRequest().setUrn(urn).setType(draftType).setProperties(struct({ ...selector, storeArtifactAsSecret: false })));
         assert.strictEqual(((plain.getProperties()?.toJavaScript() as Record<string, Record<string, unknown>>).artifact).kind, "SQLSCRIPT");
 
-        const unknownInputs = await plugin.call((c) => c.create, new proto.CreateRequest().setUrn(urn).setType(draftType).setPreview(true).setProperties(struct({ ...selector, namespace: unknownValue })));
+        const unknownInputs = await plugin.call((c) => c.create.bind(c), new proto.CreateRequest().setUrn(urn).setType(draftType).setPreview(true).setProperties(struct({ ...selector, namespace: unknownValue })));
         assert.strictEqual(unknownInputs.getId(), "");
     });
 
     it("Read for import takes workspace/namespace/draft and returns the inputs a program declares", async () => {
         await configureWithTestKey();
-        const read = await plugin.call((c) => c.read, new proto.ReadRequest().setUrn(urn).setType(draftType).setId(`${ws}/${ns}/${ordersEtl}`));
+        const read = await plugin.call((c) => c.read.bind(c), new proto.ReadRequest().setUrn(urn).setType(draftType).setId(`${ws}/${ns}/${ordersEtl}`));
         assert.strictEqual(read.getId(), `${ws}/${ns}/${ordersEtl}`);
         assert.deepStrictEqual(read.getInputs()?.toJavaScript(), selector);
         const outputs = read.getProperties()?.toJavaScript() as Record<string, unknown>;
         assert.strictEqual(outputs.name, "orders-etl");
         assert.ok(isSecretValue(outputs.artifact));
-        const malformed = await plugin.fail((c) => c.read, new proto.ReadRequest().setUrn(urn).setType(draftType).setId(ordersEtl));
+        const malformed = await plugin.fail((c) => c.read.bind(c), new proto.ReadRequest().setUrn(urn).setType(draftType).setId(ordersEtl));
         assert.strictEqual(malformed.code, grpc.status.INVALID_ARGUMENT);
         assert.match(malformed.details, /<workspace>\/<namespace>\/<deploymentDraftId>/);
     });
 
     it("Read on refresh shows the edited draft, forgets only a draft that is definitely gone, and keeps it on a transient fault", async () => {
         await configureWithTestKey();
-        const created = await plugin.call((c) => c.create, new proto.CreateRequest().setUrn(urn).setType(draftType).setProperties(struct({ ...selector, endpoint: fixture.emulator.url })));
+        const created = await plugin.call((c) => c.create.bind(c), new proto.CreateRequest().setUrn(urn).setType(draftType).setProperties(struct({ ...selector, endpoint: fixture.emulator.url })));
         const refresh = () =>
             new proto.ReadRequest().setUrn(urn).setType(draftType).setId(created.getId()).setProperties(created.getProperties()).setInputs(struct({ ...selector, endpoint: fixture.emulator.url }));
         fixture.emulator.store.update(ws, ns, ordersEtl, { engineVersion: "vvr-9.0.0-flink-1.20" });
-        const read = await plugin.call((c) => c.read, refresh());
+        const read = await plugin.call((c) => c.read.bind(c), refresh());
         const outputs = read.getProperties()?.toJavaScript() as Record<string, unknown>;
         assert.strictEqual(outputs.engineVersion, "vvr-9.0.0-flink-1.20");
         assert.strictEqual(outputs.endpoint, fixture.emulator.url);
         assert.strictEqual((read.getInputs()?.toJavaScript() as Record<string, unknown>).revision, revisionOf({ modifiedAt: fixture.emulator.store.get(ws, ns, ordersEtl)?.modifiedAt }));
 
         fixture.emulator.faults.next("error503", 2);
-        const transient = await plugin.fail((c) => c.read, refresh());
+        const transient = await plugin.fail((c) => c.read.bind(c), refresh());
         assertCleanMessage(transient.details, ["ServiceError", "HTTP 503", ordersEtl], ["\n"]);
 
         fixture.emulator.store.remove(ws, ns, ordersEtl);
-        assert.strictEqual((await plugin.call((c) => c.read, refresh())).getId(), "");
+        assert.strictEqual((await plugin.call((c) => c.read.bind(c), refresh())).getId(), "");
     });
 
     it("Invoke returns id and every attribute, labels with their own types; bad arguments are failures", async () => {
         await configureWithTestKey();
-        const byName = await plugin.call((c) => c.invoke, new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ workspace: ws, namespace: ns, name: "orders-etl" })));
+        const byName = await plugin.call((c) => c.invoke.bind(c), new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ workspace: ws, namespace: ns, name: "orders-etl" })));
         const result = byName.getReturn()?.toJavaScript() as Record<string, unknown>;
         const stored = fixture.emulator.store.get(ws, ns, ordersEtl);
         assert.strictEqual(result.id, ordersEtl);
@@ -196,22 +196,22 @@ describe("ververica plugin gRPC service", () => {
         assert.strictEqual(result.createdAt, stored?.createdAt);
         assert.ok(!isSecretValue(result.artifact));
 
-        const secretArgs = await plugin.call((c) => c.invoke, new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ ...selector, workspace: secretValue(ws) })));
+        const secretArgs = await plugin.call((c) => c.invoke.bind(c), new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ ...selector, workspace: secretValue(ws) })));
         assert.ok(isSecretValue((secretArgs.getReturn()?.toJavaScript() as Record<string, unknown>).name), "a secret argument makes the result secret");
 
         const requests = fixture.emulator.stats.requests;
-        const bad = await plugin.call((c) => c.invoke, new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ workspace: ws, namespace: ns })));
+        const bad = await plugin.call((c) => c.invoke.bind(c), new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ workspace: ws, namespace: ns })));
         assert.deepStrictEqual(bad.getFailuresList().map((f) => f.getProperty()), ["deploymentDraftId"]);
         assert.strictEqual(fixture.emulator.stats.requests, requests);
     });
 
     it("Update re-reads, Delete and Cancel never call the API", async () => {
         await configureWithTestKey();
-        const updated = await plugin.call((c) => c.update, new proto.UpdateRequest().setUrn(urn).setType(draftType).setId(`${ws}/${ns}/${ordersEtl}`).setNews(struct(selector)));
+        const updated = await plugin.call((c) => c.update.bind(c), new proto.UpdateRequest().setUrn(urn).setType(draftType).setId(`${ws}/${ns}/${ordersEtl}`).setNews(struct(selector)));
         assert.strictEqual((updated.getProperties()?.toJavaScript() as Record<string, unknown>).name, "orders-etl");
         const requests = fixture.emulator.stats.requests;
-        await plugin.call((c) => c.delete, new proto.DeleteRequest().setUrn(urn).setType(draftType).setId(`${ws}/${ns}/${ordersEtl}`));
-        await plugin.call((c) => c.cancel, new Empty());
+        await plugin.call((c) => c.delete.bind(c), new proto.DeleteRequest().setUrn(urn).setType(draftType).setId(`${ws}/${ns}/${ordersEtl}`));
+        await plugin.call((c) => c.cancel.bind(c), new Empty());
         assert.strictEqual(fixture.emulator.stats.requests, requests);
         assert.ok(fixture.emulator.store.get(ws, ns, ordersEtl));
     });

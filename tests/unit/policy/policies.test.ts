@@ -26,6 +26,7 @@ import {
 import { DeploymentDraftAttributes } from "../../../provider/core/model";
 import { draftIdentity, draftLabel, makeDraft, sqlDraft } from "../../helpers/draftFactory";
 import { NotApplicable, policyProxy, policyResource, runResourcePolicy, runStackPolicy } from "../../helpers/policyHarness";
+import { Deployment } from "@pulumi/alicloud/realtimecompute/deployment";
 
 /** A DeploymentDraft resource's outputs after an update: every attribute, the id and the serialized provider. */
 function draftOutputs(draft: DeploymentDraftAttributes): Record<string, unknown> {
@@ -327,16 +328,15 @@ describe("draft policies", () => {
         });
 
         it("matches the type token of @pulumi/alicloud's Deployment class", () => {
-            const { Deployment }: { Deployment: { isInstance(obj: unknown): boolean } } = require("@pulumi/alicloud/realtimecompute/deployment");
             assert.ok(Deployment.isInstance({ __pulumiType: alicloudDeploymentType }));
         });
     });
 
     describe("config.example.json", () => {
         type PolicyConfig = { readonly enforcementLevel?: string; readonly [setting: string]: unknown };
-        const example: { readonly [policy: string]: PolicyConfig } = JSON.parse(
-            readFileSync(join(__dirname, "..", "..", "..", "policy-pack", "config.example.json"), "utf8"),
-        );
+        const example = JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "policy-pack", "config.example.json"), "utf8")) as {
+            readonly [policy: string]: PolicyConfig;
+        };
 
         it("sets the level and every setting of every policy, and nothing else", () => {
             const policies = allDraftPolicies();

@@ -8,6 +8,10 @@ import type { Policies } from "@pulumi/policy";
 import { alicloudDeploymentType, deploymentDraftType, deploymentEngineVersionPolicy, engineVersionPolicy } from "../../../sdk/nodejs/policy";
 import { makeDraft } from "../../helpers/draftFactory";
 import { policyProxy } from "../../helpers/policyHarness";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import analyzerMessages = require("@pulumi/pulumi/proto/analyzer_pb");
+import policyServer = require("@pulumi/policy/server");
+import { asError } from "../../helpers/asError";
 
 interface Message {
     setType(type: string): void;
@@ -28,12 +32,12 @@ interface AnalyzeResponse {
 }
 type RpcFunction = (call: { request: Message }, callback: (error: unknown, response: AnalyzeResponse) => void) => void;
 
-const server: {
+// The SDK's declarations of these internal modules export nothing: their shapes as used here.
+const server = policyServer as unknown as {
     makeAnalyzeStackRpcFun(pack: string, version: string, level: string, policies: Policies): RpcFunction;
     makeAnalyzeRpcFun(pack: string, version: string, level: string, policies: Policies): RpcFunction;
-} = require("@pulumi/policy/server");
-const analyzer: { [message: string]: new () => Message } = require("@pulumi/pulumi/proto/analyzer_pb");
-const struct: { Struct: { fromJavaScript(value: object): unknown } } = require("google-protobuf/google/protobuf/struct_pb");
+};
+const analyzer = analyzerMessages as unknown as { [message: string]: new () => Message };
 
 // The analyzer protocol's enforcement levels.
 const advisory = 0;
@@ -43,14 +47,14 @@ function fill(message: Message, type: string, name: string, properties: object):
     message.setType(type);
     message.setUrn(`urn:pulumi:dev::drafts::${type}::${name}`);
     message.setName(name);
-    message.setProperties(struct.Struct.fromJavaScript(properties));
+    message.setProperties(Struct.fromJavaScript(properties as Parameters<typeof Struct.fromJavaScript>[0]));
     message.setOptions(new analyzer.AnalyzerResourceOptions());
     return message;
 }
 
 function call(rpc: RpcFunction, request: Message): Promise<Diagnostic[]> {
     return new Promise((resolve, reject) => {
-        rpc({ request }, (error, response) => (error ? reject(error) : resolve(response.getDiagnosticsList())));
+        rpc({ request }, (error, response) => (error ? reject(asError(error)) : resolve(response.getDiagnosticsList())));
     });
 }
 
