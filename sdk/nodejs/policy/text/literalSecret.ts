@@ -36,7 +36,7 @@ const ellipsis = /\.\.\.|…/;
 const bracketed = /^(<+[^<>]*[A-Za-z][^<>]*>+|\[[^[\]]*[A-Za-z][^[\]]*\])$/;
 const bracketedWords = /^[\w\s.'/:-]*$/;
 const templateMarkup = /\{\{[^{}]*\}\}|\{%[^%]*%\}|<%[^%]*%>/;
-const braceField = /^\{([^{}]*)\}$/;
+const braceField = /^\{((?:[^{}]|\}\})*)\}$/;
 const hostExpression = /^[A-Za-z_][\w]*(\s*(\.[A-Za-z_]\w*|\([^()]*\)|\[[^[\]]*\]))+$/;
 const identifier = /^[A-Za-z_][\w]*$/;
 const otherFields = [/^%(\([\w.]+\))?[sdr]$/, /^@[\w.-]+@$/, /^#\{[^{}]+\}$/];
@@ -62,6 +62,11 @@ export function classifyCredential(text: string): CredentialText {
     if (isReference(trimmed) || containsReference(trimmed)) {
         return "reference";
     }
+    const braced = braceField.exec(trimmed);
+    if (braced !== null && !isHostField(braced[1].trim())) {
+        // Braces quote a value in an ODBC connection string, `}}` standing for `}`: `PWD={a;b}}c}`.
+        return classifyCredential(braced[1].replace(/\}\}/g, "}"));
+    }
     return isPlaceholder(trimmed) ? "placeholder" : "literal";
 }
 
@@ -86,11 +91,7 @@ function isPlaceholder(text: string): boolean {
     if (inBrackets !== null && bracketedWords.test(text.replace(/^[<[]+|[>\]]+$/g, ""))) {
         return true;
     }
-    const field = braceField.exec(text);
-    if (field !== null && isHostField(field[1].trim())) {
-        return true;
-    }
-    return otherFields.some((pattern) => pattern.test(text)) || isPlaceholderWording(text);
+    return braceField.test(text) || otherFields.some((pattern) => pattern.test(text)) || isPlaceholderWording(text);
 }
 
 /** Text at least half made of runs of one character repeated three times or more (`xxx`, `XXXX-XXXX`). */

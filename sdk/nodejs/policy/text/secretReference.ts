@@ -56,7 +56,7 @@ export function containsReference(value: string): boolean {
 
 /**
  * True when `text`, the whole text standing where a credential belongs, refers to a secret kept
- * elsewhere rather than being one.
+ * elsewhere rather than being one (see {@link containsReference} for references inside a text).
  *
  * @example
  * isReference("${file:/opt/flink/secrets.properties:kafka.password}"); // true
@@ -66,7 +66,8 @@ export function containsReference(value: string): boolean {
  */
 export function isReference(text: string): boolean {
     const trimmed = text.trim();
-    if (containsReference(trimmed) || environmentReference.some((pattern) => pattern.test(trimmed)) || resourceName.test(trimmed) || fileUri.test(trimmed)) {
+    const wholeReference = new RegExp(`^(${ververicaSecret.source}|${providerReference.source})$`);
+    if (wholeReference.test(trimmed) || environmentReference.some((pattern) => pattern.test(trimmed)) || resourceName.test(trimmed) || fileUri.test(trimmed)) {
         return true;
     }
     const store = storeUri.exec(trimmed);
