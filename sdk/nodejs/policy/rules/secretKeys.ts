@@ -185,5 +185,5 @@ export function isAuthParamsKey(key: string): boolean {
  * first colon.
  */
 export function isUserInfoKey(key: string): boolean {
-    return /(^|\.)(user\.info|credentials?)$/.test(secretKeyWordForm(key));
+    return /(^|\.)(user\.info|credential)$/.test(secretKeyWordForm(key));
 }

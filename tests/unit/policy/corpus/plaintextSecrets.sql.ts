@@ -529,8 +529,9 @@ CREATE TEMPORARY TABLE redis_dim (k STRING, v STRING) WITH (
   'password' = 'FkRedis03',
   'dbNum' = '0'
 );`,
-        violations: ['line 5: option "accessKey"', 'line 6: option "secretKey"', 'statement 2 (CREATE TEMPORARY TABLE redis_dim), line 12: option "password"'],
-        secrets: ["FkRmqUser01", "FkRmqSecret02", "FkRedis03"],
+        // `accessKey` beside `secretKey` is the identifier half of the pair (the RocketMQ user), not a secret.
+        violations: ['line 6: option "secretKey"', 'statement 2 (CREATE TEMPORARY TABLE redis_dim), line 12: option "password"'],
+        secrets: ["FkRmqSecret02", "FkRedis03"],
     },
     {
         name: "SQL Server and Oracle CDC sources with secret variables",
