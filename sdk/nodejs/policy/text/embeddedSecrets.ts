@@ -37,7 +37,7 @@ const authorizationValue = /^\s*(?:bearer|basic)\s+(\S{8,})\s*$/i;
 const credentialShape = /[\d=+/_.-]|[a-z][A-Z]/;
 // Tokens whose format names their issuer: OpenAI and DashScope (`sk-`), GitHub (`ghp_`, `ghs_`,
 // ...), GitLab (`glpat-`) and Slack (`xoxb-`, ...) keys.
-const issuedToken = /(?<![\w-])(?:sk-(?:proj-)?[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,})/;
+const issuedTokens = /(?<![\w-])(?:sk-(?:proj-)?[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,})/g;
 const jsonWebToken = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
 // `name = value` or `name: value`, the name standing at the start or after a separator, in
 // quotes or not, with any white space around `=` (a JAAS config may break a line before or after
@@ -108,7 +108,7 @@ function tokenSecrets(value: string): string[] {
     const authorization = authorizationValue.exec(value);
     if (authorization !== null && credentialShape.test(authorization[1]) && isLiteralSecret(authorization[1])) {
         found.push("an HTTP Authorization credential (Bearer or Basic)");
-    } else if (issuedToken.test(value)) {
+    } else if ([...value.matchAll(issuedTokens)].some(([token]) => isLiteralSecret(token))) {
         found.push("an API token (OpenAI, DashScope, GitHub, GitLab or Slack format)");
     }
     return found;

@@ -10,7 +10,7 @@ import { keyWords } from "./keyWords";
 
 const materialWords = new Set(["key", "keys", "aes", "kek", "dek", "cipher", "crypto", "encryption", "encrypt"]);
 // Names that hold something about a key rather than the key: its id, the public half, a KMS key.
-const notMaterialWords = new Set(["id", "ids", "name", "arn", "alias", "kms", "public", "pub", "type", "algorithm", "mode", "file", "path", "location", "url", "uri", "md5", "hash", "checksum", "fingerprint", "size", "length", "fields", "field", "format", "column", "columns", "prefix"]);
+const notMaterialWords = new Set(["id", "ids", "name", "arn", "alias", "kms", "public", "pub", "type", "algorithm", "mode", "file", "path", "location", "url", "uri", "md5", "hash", "checksum", "fingerprint", "size", "length", "fields", "field", "format", "prefix"]);
 const keyBytes = new Set([16, 24, 32, 48, 64]);
 const paddedBase64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const hexKey = /^(?=.*\d)(?=.*[a-f])[0-9a-f]+$/i;

@@ -14,7 +14,8 @@
  *     `{os.environ.get("PW")}`, `{0}`, `{}`, `%(password)s`, `%s`, `@db.password@`,
  *     `#{dbPassword}`) left in SQL that a script renders;
  *   - words that say what belongs there: `yourPassword`, `YOUR_API_KEY`, `REPLACE_ME`,
- *     `Your AWS Secret Access Key`, `enter password here`.
+ *     `Your AWS Secret Access Key`, `enter password here`, also as a variable's name
+ *     (`${your_accessKey}`).
  * - nothing: blank text.
  *
  * An `Authorization` scheme in front (`Bearer ******`) is judged by the credential after it.
@@ -91,7 +92,9 @@ function isPlaceholder(text: string): boolean {
     if (inBrackets !== null && bracketedWords.test(text.replace(/^[<[]+|[>\]]+$/g, ""))) {
         return true;
     }
-    return braceField.test(text) || otherFields.some((pattern) => pattern.test(text)) || isPlaceholderWording(text);
+    // A variable named for what belongs there is a placeholder too: `${your_accessKey}`.
+    const variable = /^\$\{\s*([\w.-]+)\s*\}$/.exec(text);
+    return braceField.test(text) || otherFields.some((pattern) => pattern.test(text)) || isPlaceholderWording(variable?.[1] ?? text);
 }
 
 /** Text at least half made of runs of one character repeated three times or more (`xxx`, `XXXX-XXXX`). */
@@ -102,9 +105,9 @@ function isFiller(text: string): boolean {
 
 /**
  * A host-language template field: empty or positional (`{}`, `{0}`), an expression
- * (`{os.environ["PW"]}`, `{cfg.kafka.password}`), a name of several words (`{sasl_jaas}`,
- * `{dbPassword}`) or a name that is a credential word (`{password}`). A single other word in
- * braces (`{p4ss}`) is a literal, as ODBC writes braced values.
+ * (`{os.environ["PW"]}`, `{cfg.kafka.password}`), a name with a credential word (`{password}`,
+ * `{db_password_v2}`) or a name of several words of letters (`{sasl_jaas}`, `{srApiSecret}`).
+ * Other text in braces (`{p4ss}`, `{Fk7rQ2}`) is a literal, as ODBC writes braced values.
  */
 function isHostField(content: string): boolean {
     if (content === "" || /^\d+$/.test(content) || hostExpression.test(content)) {
@@ -113,7 +116,8 @@ function isHostField(content: string): boolean {
     if (!identifier.test(content)) {
         return false;
     }
-    return keyWords(content).length > 1 || credentialWords.test(content.toLowerCase());
+    const words = keyWords(content);
+    return words.some((word) => credentialWords.test(word)) || (words.length > 1 && words.every((word) => /^[a-z]+$/.test(word)));
 }
 
 /**
