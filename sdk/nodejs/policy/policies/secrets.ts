@@ -9,8 +9,8 @@ export const plaintextSecretsDefinition = defineDraftRule({
     name: plaintextSecretsRule,
     description:
         "Forbids passwords, keys and tokens written as literal text in SQL options, main arguments, CDC YAML, " +
-        "variables and URIs (of every artifact part a draft carries, whatever its kind), under secret keys or inside values (URLs, JAAS configs, key=value lists, JSON); " +
-        "they must be ${secret_values.<name>} references.",
+        "variables, labels and URIs (of every artifact part a draft carries, whatever its kind), under secret keys or inside values " +
+        "(URLs, JAAS configs, ODBC strings, key=value lists, JSON, base64); they must be ${secret_values.<name>} references.",
     defaultLevel: "mandatory",
     deploymentPolicy: true,
     defaults: defaultPlaintextSecretsConfig,

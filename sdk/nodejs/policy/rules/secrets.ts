@@ -12,29 +12,30 @@
  * - JAR and Python `mainArgs`: `--key value`, `--key=value`, `-Dkey=value`, `key=value`,
  *   `-key:value` and positional arguments;
  * - CDC YAML, parsed as YAML: every scalar under a key, at any depth;
- * - the draft's local variables;
+ * - the draft's local variables and labels (JSON values, read entry by entry under their path);
  * - artifact and dependency URIs.
  *
  * How a setting is judged:
  *
- * - under a secret key (see `secretKeys.ts`), the value must contain a
- *   `${secret_values.<name>}` reference, be empty, or be no credential at all: a masked or
- *   template placeholder or a `file:` URI (see `text/literalSecret.ts`). A `${name}` of one of
- *   the draft's local variables is read as the variable's value (local variables are stored in
- *   plain text, so a literal there is a literal here); any other plain `${variable}` does not
- *   count. A JAAS config is judged credential by credential, so
- *   `username="${secret_values.u}" password="literal"` is a violation and
- *   `IAMLoginModule required;` is not; Pulsar `authParams` are judged by their form (see
- *   `text/authParams.ts`); a `user:password` user info needs the reference in its password
- *   part; and a reference does not excuse another credential written beside it;
- * - under any key, and for positional arguments and URIs, the value must not hold a credential
- *   of its own (see `text/embeddedSecrets.ts`): a URL's `user:password@`, `password=` in a query
- *   or connection string, `key=value` settings inside an argument, JSON, a PEM private key.
+ * - a key is a secret key by its words (see `secretKeys.ts`): a word that names a secret wherever
+ *   it stands, unless a later word says the value is about the secret (`password.file`);
+ * - under a secret key, the value must not be a literal credential: what stands there is judged
+ *   by one grammar of references and placeholders (see `text/literalSecret.ts` and
+ *   `text/secretReference.ts`). A `${name}` of one of the draft's local variables is read as the
+ *   variable's value (local variables are stored in plain text, so a literal there is a literal
+ *   here); any other plain `${variable}` does not count. A JAAS config is judged credential by
+ *   credential, a JSON document field by field, Pulsar `authParams` by their form (see
+ *   `text/authParams.ts`), a `user:password` user info by its password part;
+ * - under any key, and for positional arguments, labels and URIs, the value must not hold a
+ *   credential of its own (see `text/embeddedSecrets.ts` and `text/urls.ts`), also inside base64
+ *   that decodes to text, nor be key material under a key name (see `text/keyMaterial.ts`);
+ * - settings of one group (a WITH list, a YAML mapping, a command line) are siblings: an access
+ *   key beside the secret key of its pair is the pair's identifier, not a secret.
  *
- * Messages name the place (statement and line, argument position, YAML line, variable, field)
- * and the key; they never contain a value.
+ * Messages name the place (statement and line, argument position, YAML line, variable, label,
+ * field) and the key; they never contain a value.
  *
- * Out of reach: keys that match no pattern (add an in-house connector's keys with
+ * Out of reach: keys that name no secret (add an in-house connector's keys with
  * `additionalSecretKeys`), secrets inside the job's files (JARs, Python files, dependencies),
  * and SQL whose option keys are assembled at run time (see `sql/options.ts`).
  */
