@@ -184,7 +184,7 @@ describe("key words", () => {
         for (const key of ["fs.azure.account.oauth2.client.secret.acct.dfs.core.windows.net", "snowflake_private_key_base64", "orders_db_password_prod", "source.password", "key.store.password", "vault.token", "id_token", "dbPassword", "openai.apikey", "account.key", "Ocp-Apim-Subscription-Key", "basic.auth.user.info", "authParamMap", "db_pass"]) {
             assert.ok(isSecret(key), key);
         }
-        for (const key of ["password.encrypted", "token.endpoint.url", "aws.credentials.provider", "accessKeyId", "aws.credentials.basic.accesskeyid", "--password-file", "--secret-name", "--max-tokens", "api-key-env", "primary-keys", "key.fields", "s3.sse.key", "pass.through", "password_rotated_at", "secret-scan", "tokenizer"]) {
+        for (const key of ["kubernetes.secrets", "kubernetes.env.secretKeyRef", "security.delegation.tokens", "session.key", "password.encrypted", "token.endpoint.url", "aws.credentials.provider", "accessKeyId", "aws.credentials.basic.accesskeyid", "--password-file", "--secret-name", "--max-tokens", "api-key-env", "primary-keys", "key.fields", "s3.sse.key", "pass.through", "password_rotated_at", "secret-scan", "tokenizer"]) {
             assert.ok(!isSecret(key), key);
         }
     });
@@ -199,7 +199,12 @@ describe("references and placeholders", () => {
         for (const text of ["${file:/opt/kafka.properties:password}", "${env:PG_PASSWORD}", "${env::PG_PASSWORD}", "${secrets://default:db/password}", "${secret:kubernetes:db/password}", "$PG_PASSWORD", "$dbPassword", "%PG_PASSWORD%", "$(PG_PASSWORD)", 'os.environ["PG_PASSWORD"]', "System.getenv(\"PW\")", "vault://secret/db#password", "ref+awssecrets://prod/rds", "op://Production/Postgres/password"]) {
             assert.equal(classifyCredential(text), "reference", text);
         }
-        for (const text of ["$ecret99", "${PG_PASSWORD}", "vaultFk://x/y", "s3://bucket/key"]) {
+        for (const text of ["/opt/flink/usrlib/keys/rsa_key.p8", "C:\\keys\\client.jks", "env:DB_USER,secret:db-creds,key:username;env:DB_PW,secret:db-creds,key:password"]) {
+            assert.equal(classifyCredential(text), "reference", text);
+        }
+        assert.equal(classifyCredential("AKIAFKEXAMPLE0000009"), "identifier");
+        assert.equal(classifyCredential("LTAI5tFkExampleKeyId09"), "identifier");
+        for (const text of ["$ecret99", "${PG_PASSWORD}", "vaultFk://x/y", "s3://bucket/key", "/etc/password-like", "ABIAFKEXAMPLE0000009"]) {
             assert.equal(classifyCredential(text), "literal", text);
         }
     });

@@ -25,9 +25,14 @@
 import { compilePattern } from "./violation";
 import { keyWords, wordForm } from "../text/keyWords";
 
-/** Words that make a key secret wherever they stand, also at the end of a longer word (`dbpassword`, `clientsecret`). */
+/**
+ * Words that make a key secret wherever they stand, also at the end of a longer word
+ * (`dbpassword`, `clientsecret`). Plurals count only where one value still holds one secret
+ * (`gcp.credentials`); `kubernetes.secrets` and `delegation.tokens` name collections.
+ */
 export const secretWords: readonly string[] = [
-    "password", "passwd", "passwort", "passphrase", "passcode", "secret", "token", "credential", "cookie", "authorization", "apikey",
+    "password", "passwd", "passwords", "passwort", "passphrase", "passcode", "secret", "token", "credential", "credentials", "cookie",
+    "authorization", "apikey",
 ];
 
 /** Short words that make a key secret wherever they stand, as words of their own: `mysql_pwd`, `db_pw_prod`, `fs.azure.sas.<container>`. */
@@ -38,8 +43,8 @@ export const endingSecretWords: readonly string[] = ["pass", "sk"];
 
 /** Words that, right before `key`, make it a secret key: `api-key`, `accessKey`, `account.key`, `ssl.keystore.key`, `Ocp-Apim-Subscription-Key`. */
 export const keyQualifiers: readonly string[] = [
-    "access", "secret", "private", "api", "account", "shared", "master", "signing", "hmac", "keystore", "subscription", "session",
-    "storage", "auth", "license", "ssh",
+    "access", "secret", "private", "api", "account", "shared", "master", "signing", "hmac", "keystore", "subscription",
+    "storage", "auth", "license",
 ];
 
 /** Pairs of words that together name a secret: schema registry `basic-auth.user-info`, Kafka `sasl.jaas.config`, Pulsar `authParams`. */
@@ -66,7 +71,7 @@ export const quantityWords: readonly string[] = ["max", "min", "num", "number", 
 
 const alternatives = (words: readonly string[]): string => words.map((word) => word.replace(/\./g, "\\.")).join("|");
 const qualifiedKey = `([a-z0-9]*(${alternatives(keyQualifiers)})|(${alternatives(keyQualifiers)})\\.)keys?`;
-const anySecretWord = `[a-z0-9]*(${alternatives(secretWords)})s?|${alternatives(shortSecretWords)}|${qualifiedKey}|${alternatives(secretPhrases)}`;
+const anySecretWord = `[a-z0-9]*(${alternatives(secretWords)})|${alternatives(shortSecretWords)}|${qualifiedKey}|${alternatives(secretPhrases)}`;
 
 /**
  * The key patterns the rule uses unless configured otherwise: regular expressions,
@@ -74,7 +79,7 @@ const anySecretWord = `[a-z0-9]*(${alternatives(secretWords)})s?|${alternatives(
  * above.
  */
 export const defaultSecretKeyPatterns: readonly string[] = [
-    `(^|\\.)[a-z0-9]*(${alternatives(secretWords)})s?(\\.|$)`,
+    `(^|\\.)[a-z0-9]*(${alternatives(secretWords)})(\\.|$)`,
     `(^|\\.)(${alternatives(shortSecretWords)})(\\.|$)`,
     `(^|\\.)(${alternatives(endingSecretWords)})$`,
     `(^|\\.)${qualifiedKey}(\\.|$)`,

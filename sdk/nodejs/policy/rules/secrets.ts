@@ -229,7 +229,8 @@ function judgePlace(setting: Setting, variables: ReadonlyMap<string, string>, is
  * undefined when nothing is. `key` is undefined for a positional argument or a URI.
  */
 function judgeSetting(key: string | undefined, value: string, isSecretKey: SecretKeyTest): string | undefined {
-    if (value.trim() === "") {
+    if (value.trim() === "" || isReference(value)) {
+        // Nothing, or a reference to a secret kept elsewhere, whose parts name the secret.
         return undefined;
     }
     const embedded = findEmbeddedSecrets(value, isSecretKey);

@@ -1,5 +1,5 @@
 /**
- * Decides whether the text standing where a credential belongs is the credential itself. Three
+ * Decides whether the text standing where a credential belongs is the credential itself. Four
  * kinds of text stand there without being one:
  *
  * - a reference to a secret kept elsewhere (see `secretReference.ts`);
@@ -16,6 +16,8 @@
  *   - words that say what belongs there: `yourPassword`, `YOUR_API_KEY`, `REPLACE_ME`,
  *     `Your AWS Secret Access Key`, `enter password here`, also as a variable's name
  *     (`${your_accessKey}`).
+ * - an identifier: an access key *id* in its published form (`AKIA...`, `LTAI...`), the
+ *   public half of a key pair, wherever it is written;
  * - nothing: blank text.
  *
  * An `Authorization` scheme in front (`Bearer ******`) is judged by the credential after it.
@@ -29,7 +31,11 @@ import { containsReference, isReference } from "./secretReference";
 export const authorizationScheme = /^(bearer|basic|token|digest|bot|oauth|negotiate|apikey)$/i;
 
 /** What a text standing where a credential belongs is. */
-export type CredentialText = "empty" | "reference" | "placeholder" | "literal";
+export type CredentialText = "empty" | "reference" | "placeholder" | "identifier" | "literal";
+
+// The published forms of access key *ids*, the public half of a key pair: AWS (`AKIA...`,
+// `ASIA...` for temporary keys) and Alibaba Cloud (`LTAI...`).
+const accessKeyId = /^((AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}|LTAI[A-Za-z0-9]{12,30})$/;
 
 const schemePrefix = /^(\S+)\s+(\S[\s\S]*)$/;
 const maskRun = /[*•●]{3,}/;
@@ -62,6 +68,9 @@ export function classifyCredential(text: string): CredentialText {
     }
     if (isReference(trimmed) || containsReference(trimmed)) {
         return "reference";
+    }
+    if (accessKeyId.test(trimmed)) {
+        return "identifier";
     }
     const braced = braceField.exec(trimmed);
     if (braced !== null && !isHostField(braced[1].trim())) {

@@ -14,7 +14,10 @@
  * - Secret-store URIs, as the whole text: a scheme that names a store (`vault://secret/db#pw`,
  *   `ref+awssecrets://prod/rds`, `op://vault/item/password`, `secrets://...`).
  * - Cloud resource names of a secret or a role: `arn:aws:secretsmanager:...`, `acs:ram::...`.
- * - A `file:` URI, which names where the client reads the credential.
+ * - Kubernetes secret references as Flink takes them: `env:DB_USER,secret:db-creds,key:username`
+ *   (`kubernetes.env.secretKeyRef`, several separated by `;`).
+ * - A `file:` URI, or an absolute path to a credential file (`/opt/flink/keys/rsa_key.p8`,
+ *   `/etc/security/client.keytab`), which names where the client reads the credential.
  *
  * A plain `${name}` is not a reference to a secret: it is a Ververica variable, stored in plain
  * text with the draft (the rule reads it as its value when the draft defines it).
@@ -34,6 +37,8 @@ const storeUri = /^(ref\+[a-z][\w+.-]*|[a-z][\w+.-]*):\/\/\S+$/i;
 const storeWords = new Set(["secret", "secrets", "vault", "keyvault", "azurekeyvault", "akv", "kms", "ssm", "secretsmanager", "awssecrets", "gcpsecrets", "sm", "gsm", "op", "doppler", "conjur", "infisical", "sops"]);
 const resourceName = /^(arn|acs):[\w-]*:\S*$/;
 const fileUri = /^file:\S+$/i;
+const kubernetesSecretRef = /^(\s*env:[\w.-]+\s*,\s*secret:[\w.-]+\s*,\s*key:[\w.-]+\s*;?)+$/;
+const credentialFile = /^(\/|~\/|[A-Za-z]:\\)\S*\.(pem|p8|p12|pfx|key|crt|cer|der|jks|keystore|truststore|json|keytab|properties|conf|txt|pub)$/i;
 
 /**
  * True when `value` contains a `${secret_values.<name>}` reference.
@@ -67,7 +72,7 @@ export function containsReference(value: string): boolean {
 export function isReference(text: string): boolean {
     const trimmed = text.trim();
     const wholeReference = new RegExp(`^(${ververicaSecret.source}|${providerReference.source})$`);
-    if (wholeReference.test(trimmed) || environmentReference.some((pattern) => pattern.test(trimmed)) || resourceName.test(trimmed) || fileUri.test(trimmed)) {
+    if (wholeReference.test(trimmed) || environmentReference.some((pattern) => pattern.test(trimmed)) || resourceName.test(trimmed) || fileUri.test(trimmed) || credentialFile.test(trimmed) || kubernetesSecretRef.test(trimmed)) {
         return true;
     }
     const store = storeUri.exec(trimmed);

@@ -1261,4 +1261,25 @@ CREATE TABLE c (id INT) WITH ('connector' = 'filesystem', 'path' = 's3://FKACCES
         violations: [],
         covers: ["URL user info with /"],
     },
+    {
+        name: "Kubernetes secrets mounted and referenced by Flink configuration, and key files by path",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/resource-providers/native_kubernetes/ (Using Secrets: kubernetes.secrets, kubernetes.env.secretKeyRef) and adversarial (private keys and keystores given by path)",
+        sql: `SET 'kubernetes.secrets' = 'foo:/opt/foo';
+SET 'kubernetes.env.secretKeyRef' = 'env:SECRET_USERNAME,secret:foo,key:username;env:SECRET_PASSWORD,secret:foo,key:password';
+CREATE TABLE snow (id INT) WITH ('connector' = 'acme-snowflake', 'private-key' = '/opt/flink/usrlib/keys/rsa_key.p8', 'ssl.keystore.key' = '/opt/flink/usrlib/client.key');
+CREATE TABLE pw (id INT) WITH ('connector' = 'jdbc', 'password' = '/Fk/not-a-file');`,
+        violations: ['SQL statement 4 (CREATE TABLE pw), line 4: option "password" in a WITH list has a literal value'],
+        secrets: ["/Fk/not-a-file"],
+        covers: ["environment reference"],
+    },
+    {
+        name: "access key ids in their published form are identifiers wherever they stand",
+        source: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html (AKIA/ASIA prefixes of access key ids) and adversarial (an id written under accessKey, beside a literal secret)",
+        sql: `CREATE TEMPORARY TABLE a (id INT) WITH ('connector' = 'acme-s3', 'accessKey' = 'AKIAFKEXAMPLE0000005', 'secret' = '\${secret_values.s3_secret}');
+CREATE TEMPORARY TABLE b (id INT) WITH ('connector' = 'acme-oss', 'oss.accessKey' = 'LTAI5tFkExampleKeyId29');
+CREATE TEMPORARY TABLE c (id INT) WITH ('connector' = 'acme-oss', 'oss.accessKey' = 'LTAI5tFkExampleKeyId30', 'oss.accessKeySecret' = 'FkOssSecret31');`,
+        violations: ['statement 3 (CREATE TEMPORARY TABLE c), line 3: option "oss.accessKeySecret" in a WITH list has a literal value'],
+        secrets: ["FkOssSecret31"],
+        covers: ["access key id"],
+    },
 ];
