@@ -184,7 +184,7 @@ describe("key words", () => {
         for (const key of ["fs.azure.account.oauth2.client.secret.acct.dfs.core.windows.net", "snowflake_private_key_base64", "orders_db_password_prod", "source.password", "key.store.password", "vault.token", "id_token", "dbPassword", "openai.apikey", "account.key", "Ocp-Apim-Subscription-Key", "basic.auth.user.info", "authParamMap", "db_pass"]) {
             assert.ok(isSecret(key), key);
         }
-        for (const key of ["kubernetes.secrets", "kubernetes.env.secretKeyRef", "security.delegation.tokens", "session.key", "password.encrypted", "token.endpoint.url", "aws.credentials.provider", "accessKeyId", "aws.credentials.basic.accesskeyid", "--password-file", "--secret-name", "--max-tokens", "api-key-env", "primary-keys", "key.fields", "s3.sse.key", "pass.through", "password_rotated_at", "secret-scan", "tokenizer"]) {
+        for (const key of ["kubernetes.secrets", "kubernetes.env.secretKeyRef", "security.delegation.tokens", "session.key", "password.encrypted", "token.endpoint.url", "aws.credentials.provider", "accessKeyId", "aws.credentials.basic.accesskeyid", "--password-file", "--secret-name", "--max-tokens", "api-key-env", "primary-keys", "key.fields", "s3.sse.key", "pass.through", "password_rotated_at", "secret-scan", "tokenizer", "sink.token-bucket.rate"]) {
             assert.ok(!isSecret(key), key);
         }
     });
@@ -215,6 +215,12 @@ describe("references and placeholders", () => {
         }
         for (const text of ["{p4ss}", "{Fk7rQ2}", "[Fk#9!]", "correct horse battery staple", "Fk.dot.ted.9", "aa"]) {
             assert.equal(classifyCredential(text), "literal", text);
+        }
+    });
+
+    it("reads text that says there is no value as empty", () => {
+        for (const text of ["", " ", "null", "None", "n/a"]) {
+            assert.equal(classifyCredential(text), "empty", text);
         }
     });
 

@@ -63,7 +63,7 @@ export const notSecretWords: readonly string[] = [
     "expiry", "expires", "expiration", "ttl", "lifetime", "timeout", "interval", "reduction", "refresh", "cache", "prefix", "suffix",
     "format", "encoding", "charset", "version", "encrypted", "hash", "hashed", "digest", "policy", "pattern", "regex", "scope",
     "audience", "issuer", "subject", "fingerprint", "checksum", "md5", "label", "description", "comment", "hint", "strategy", "handler",
-    "callback", "generator", "validation", "rotation", "scan", "check", "audit", "status", "owner", "at", "time", "date", "timestamp",
+    "callback", "generator", "validation", "rotation", "rate", "capacity", "scan", "check", "audit", "status", "owner", "at", "time", "date", "timestamp",
 ];
 
 /** Words that say a key counts something: `--max-tokens`, `openai.max_tokens`, `--num-tokens`. */

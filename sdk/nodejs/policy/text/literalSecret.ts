@@ -18,7 +18,7 @@
  *     (`${your_accessKey}`).
  * - an identifier: an access key *id* in its published form (`AKIA...`, `LTAI...`), the
  *   public half of a key pair, wherever it is written;
- * - nothing: blank text.
+ * - nothing: blank text, or text that says there is no value (`null`, `none`, `n/a`).
  *
  * An `Authorization` scheme in front (`Bearer ******`) is judged by the credential after it.
  * Everything else is a literal credential, however weak or odd it looks (`123456`, `changeme`,
@@ -38,6 +38,8 @@ export type CredentialText = "empty" | "reference" | "placeholder" | "identifier
 const accessKeyId = /^((AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}|LTAI[A-Za-z0-9]{12,30})$/;
 
 const schemePrefix = /^(\S+)\s+(\S[\s\S]*)$/;
+// Text that says there is no value.
+const noValue = /^(null|none|nil|n\/a|undefined)$/i;
 const maskRun = /[*•●]{3,}/;
 const ellipsis = /\.\.\.|…/;
 const bracketed = /^(<+[^<>]*[A-Za-z][^<>]*>+|\[[^[\]]*[A-Za-z][^[\]]*\])$/;
@@ -63,7 +65,7 @@ const credentialWords = /^(password|passwd|pwd|pass|passphrase|secret|secrets|ke
 export function classifyCredential(text: string): CredentialText {
     const schemed = schemePrefix.exec(text.trim());
     const trimmed = schemed !== null && authorizationScheme.test(schemed[1]) ? schemed[2].trim() : text.trim();
-    if (trimmed === "") {
+    if (trimmed === "" || noValue.test(trimmed)) {
         return "empty";
     }
     if (isReference(trimmed) || containsReference(trimmed)) {

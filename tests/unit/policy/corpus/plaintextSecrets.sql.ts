@@ -1282,4 +1282,13 @@ CREATE TEMPORARY TABLE c (id INT) WITH ('connector' = 'acme-oss', 'oss.accessKey
         secrets: ["FkOssSecret31"],
         covers: ["access key id"],
     },
+    {
+        name: "values that say there is none, and a rate limit named after tokens",
+        source: "adversarial (null and none written where an optional credential is left unset; a token-bucket rate limit of an HTTP sink)",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'jdbc', 'username' = 'etl', 'password' = 'null', 'token' = 'none');
+CREATE TABLE b (id INT) WITH ('connector' = 'http-sink', 'sink.token-bucket.rate' = '100', 'sink.token-bucket.capacity' = '200', 'sink.token' = 'Fk-none-of-it');`,
+        violations: ['statement 2 (CREATE TABLE b), line 2: option "sink.token" in a WITH list has a literal value'],
+        secrets: ["Fk-none-of-it"],
+        covers: ["filler placeholder"],
+    },
 ];
