@@ -127,8 +127,9 @@ describe("embedded secrets", () => {
         assert.deepEqual(findEmbeddedSecrets("env:prod,db.password:p6", isSecret), ['"db.password" as literal text']);
         assert.deepEqual(findEmbeddedSecrets("Bearer sk-p7p7p7p7", isSecret), ["an HTTP Authorization credential (Bearer or Basic)"]);
         assert.deepEqual(findEmbeddedSecrets("Basic authentication", isSecret), []);
-        assert.deepEqual(findEmbeddedSecrets("key sk-p8p8p8p8p8p8p8p8p8p8p8p8", isSecret), ["an API token (OpenAI, DashScope, GitHub, GitLab or Slack format)"]);
+        assert.deepEqual(findEmbeddedSecrets("key sk-p8p8p8p8p8p8p8p8p8p8p8p8", isSecret), ["an API token (a format that names its issuer: OpenAI, DashScope, Stripe, GitHub, GitLab, Slack, Google)"]);
         assert.deepEqual(findEmbeddedSecrets("model sk-learn, task-p8p8p8p8p8p8p8p8p8p8p8p8", isSecret), []);
+        assert.equal(findEmbeddedSecrets("maps AIzaSyFk0123456789abcdefghijklmnopqrstu", isSecret).length, 1);
         assert.deepEqual(findEmbeddedSecrets("jdbc:mysql://etl:******@h/db", isSecret), []);
         assert.deepEqual(
             findEmbeddedSecrets("mongodb://${secret_values.u}:${secret_values.p}@h/db?password=${secret_values.p}&Authorization: Bearer ${secret_values.t}", isSecret),

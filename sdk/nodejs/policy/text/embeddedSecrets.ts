@@ -15,7 +15,7 @@
  *   JSON (`"password": "..."`) or a header (`Authorization: Bearer ...`); the signature of a
  *   pre-signed URL (`Signature=`, `sig=`); key material under a key name (see `keyMaterial.ts`);
  * - a private key in PEM form, a JSON Web Token, an API token whose format names its issuer
- *   (`sk-...`, `ghp_...`, `glpat-...`, `xoxb-...`) and a value that is an HTTP credential
+ *   (`sk-...`, `ghp_...`, `glpat-...`, `xoxb-...`, `AIza...`) and a value that is an HTTP credential
  *   (`Bearer <token>`, `Basic <base64>`), under any name;
  * - all of these inside base64 that decodes to text (a JSON argument, a service account key
  *   passed as base64), twice deep at most (see `base64Text.ts`).
@@ -35,9 +35,10 @@ const pemPrivateKey = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 // symbol or a case change inside a word, which words of prose ("Basic authentication") lack.
 const authorizationValue = /^\s*(?:bearer|basic)\s+(\S{8,})\s*$/i;
 const credentialShape = /[\d=+/_.-]|[a-z][A-Z]/;
-// Tokens whose format names their issuer: OpenAI and DashScope (`sk-`), GitHub (`ghp_`, `ghs_`,
-// ...), GitLab (`glpat-`) and Slack (`xoxb-`, ...) keys.
-const issuedTokens = /(?<![\w-])(?:sk-(?:proj-)?[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,})/g;
+// Tokens whose format names their issuer: OpenAI and DashScope (`sk-`), Stripe (`sk_live_`,
+// `rk_live_`), GitHub (`ghp_`, `ghs_`, `github_pat_`, ...), GitLab (`glpat-`), Slack (`xoxb-`, ...)
+// and Google API (`AIza...`) keys.
+const issuedTokens = /(?<![\w-])(?:sk-(?:proj-)?[A-Za-z0-9_-]{20,}|(?:sk|rk)_live_[A-Za-z0-9]{20,}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|AIza[A-Za-z0-9_-]{35})/g;
 const jsonWebToken = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
 // `name = value` or `name: value`, the name standing at the start or after a separator, in
 // quotes or not, with any white space around `=` (a JAAS config may break a line before or after
@@ -109,7 +110,7 @@ function tokenSecrets(value: string): string[] {
     if (authorization !== null && credentialShape.test(authorization[1]) && isLiteralSecret(authorization[1])) {
         found.push("an HTTP Authorization credential (Bearer or Basic)");
     } else if ([...value.matchAll(issuedTokens)].some(([token]) => isLiteralSecret(token))) {
-        found.push("an API token (OpenAI, DashScope, GitHub, GitLab or Slack format)");
+        found.push("an API token (a format that names its issuer: OpenAI, DashScope, Stripe, GitHub, GitLab, Slack, Google)");
     }
     return found;
 }
