@@ -166,4 +166,37 @@ export const argumentCases: readonly SecretsCorpusCase[] = [
         secrets: ["FkMidFlag19", "Fk/slash+secret20"],
         covers: ["secret word inside the key", "bracketed redaction", "filler placeholder", "ellipsis", "URL user info with /"],
     },
+    {
+        name: "secret-store URIs in a pipeline, beside a store's own token written in plain text",
+        source: "adversarial (store URIs as whole values; a Vault token, whose key names the store before the secret word, is a secret)",
+        cdcYaml: `source:
+  type: mysql
+  username: ref+vault://secret/data/mysql#/username
+  password: ref+vault://secret/data/mysql#/password
+sink:
+  type: doris
+  password: vault://secret/doris#password
+  vault.token: hvs.FkVaultToken32
+  secrets.manager.arn: arn:aws:secretsmanager:us-east-1:123456789012:secret:doris-FkSuffix`,
+        violations: ['line 8: key "vault.token" has a literal value'],
+        secrets: ["hvs.FkVaultToken32"],
+        covers: ["secret-store URI", "secret word inside the key"],
+    },
+    {
+        name: "ODBC connection strings in arguments: braces that quote a password, a driver, a template and a mask",
+        source: "adversarial (an ODBC sink job given its connection string as an argument)",
+        pythonArgs: `--odbc 'Driver={PostgreSQL Unicode};Server=db;Uid=etl;Pwd={Fk;p@ss}}word33};' --odbc-masked 'Driver={PostgreSQL Unicode};Uid=etl;Pwd={****};' --odbc-template 'Driver={PostgreSQL Unicode};Uid=etl;Pwd={{ pg_password }};'`,
+        violations: ['pythonArtifact.mainArgs, argument 1: "odbc" holds "Pwd" as literal text'],
+        secrets: ["Fk;p@ss}}word33", "Fk;p@ss}word33"],
+        covers: ["ODBC braced value", "template field"],
+    },
+    {
+        name: "an access key pair in arguments: the id half literal, the secret half referenced; a lone access key literal",
+        source: "adversarial (a JAR job taking --access-key and --secret-key, and another taking only --access_key)",
+        jarArgs: `--access-key FKACCESSKEYID34 --secret-key \${secret_values.s3_secret} --bucket fk-bucket`,
+        pythonArgs: `--access_key FkLoneAccessKey35 --endpoint oss-cn-hangzhou.aliyuncs.com`,
+        violations: ['pythonArtifact.mainArgs, argument 1: "access_key" has a literal value'],
+        secrets: ["FkLoneAccessKey35"],
+        covers: ["access key id"],
+    },
 ];
