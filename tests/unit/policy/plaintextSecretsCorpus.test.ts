@@ -11,7 +11,7 @@ const corpus: { readonly [part: string]: readonly SecretsCorpusCase[] } = {
     "Flink SQL": sqlCases,
     "main arguments": argumentCases,
     "CDC pipeline YAML": yamlCases,
-    "variables, URIs and configuration": variableAndUriCases,
+    "variables, labels, URIs and configuration": variableAndUriCases,
 };
 
 describe("no-plaintext-secrets rule on a corpus of real-world and adversarial snippets", () => {

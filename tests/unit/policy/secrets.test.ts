@@ -170,6 +170,19 @@ describe("no-plaintext-secrets rule", () => {
         assertViolations(checkPlaintextSecrets(draft), plaintextSecretsRule, 1, "jarArtifact.mainArgs");
     });
 
+    it("flags secrets in labels, reading a JSON label value entry by entry", () => {
+        const draft = makeDraft({ labels: { team: "orders", db_password: secret, conn: { user: "etl", password: secret }, flags: [true, "ok"] } });
+        const messages = assertViolations(checkPlaintextSecrets(draft), plaintextSecretsRule, 2, 'label "db_password" has a literal value');
+        assert.ok(messages[1].includes('label "conn.password" has a literal value'));
+        assertNotLeaked(messages, secret);
+    });
+
+    it("tests configured key patterns on the key's words as well as on the key as written", () => {
+        const script = `CREATE TABLE t WITH ('acmeAuthBlob' = '${secret}', 'acme_auth_blob_v2' = '${secret}');`;
+        const messages = assertViolations(checkPlaintextSecrets(sqlDraft(script), { secretKeyPatterns: ["(^|\\.)auth\\.blob(\\.|$)"] }), plaintextSecretsRule, 2, '"acmeAuthBlob"');
+        assertNotLeaked(messages, secret);
+    });
+
     it("accepts the default compliant draft", () => {
         assertCompliant(checkPlaintextSecrets(makeDraft()));
     });

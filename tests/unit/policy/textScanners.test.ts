@@ -1,8 +1,13 @@
 import * as assert from "node:assert/strict";
+import { accessKeyIdHalves, defaultExcludedKeyPatterns, defaultSecretKeyPatterns, secretKeyTest, secretKeyWordForm } from "../../../sdk/nodejs/policy/rules/secretKeys";
 import { judgeAuthParams } from "../../../sdk/nodejs/policy/text/authParams";
+import { decodedTexts } from "../../../sdk/nodejs/policy/text/base64Text";
 import { findAssignments, findEmbeddedSecrets } from "../../../sdk/nodejs/policy/text/embeddedSecrets";
-import { isLiteralSecret } from "../../../sdk/nodejs/policy/text/literalSecret";
+import { isKeyMaterial, isKeyMaterialName } from "../../../sdk/nodejs/policy/text/keyMaterial";
+import { keyWords } from "../../../sdk/nodejs/policy/text/keyWords";
+import { classifyCredential, isLiteralSecret } from "../../../sdk/nodejs/policy/text/literalSecret";
 import { findMainArgSettings, splitArguments } from "../../../sdk/nodejs/policy/text/mainArgs";
+import { urlSecrets } from "../../../sdk/nodejs/policy/text/urls";
 import { findYamlScalars } from "../../../sdk/nodejs/policy/text/yamlKeys";
 
 describe("main-argument scanner", () => {
@@ -122,8 +127,9 @@ describe("embedded secrets", () => {
         assert.deepEqual(findEmbeddedSecrets("env:prod,db.password:p6", isSecret), ['"db.password" as literal text']);
         assert.deepEqual(findEmbeddedSecrets("Bearer sk-p7p7p7p7", isSecret), ["an HTTP Authorization credential (Bearer or Basic)"]);
         assert.deepEqual(findEmbeddedSecrets("Basic authentication", isSecret), []);
-        assert.deepEqual(findEmbeddedSecrets("key sk-p8p8p8p8p8p8p8p8p8p8p8p8", isSecret), ["an API token (OpenAI, DashScope, GitHub, GitLab or Slack format)"]);
+        assert.deepEqual(findEmbeddedSecrets("key sk-p8p8p8p8p8p8p8p8p8p8p8p8", isSecret), ["an API token (a format that names its issuer: OpenAI, DashScope, Stripe, GitHub, GitLab, Slack, Google)"]);
         assert.deepEqual(findEmbeddedSecrets("model sk-learn, task-p8p8p8p8p8p8p8p8p8p8p8p8", isSecret), []);
+        assert.equal(findEmbeddedSecrets("maps AIzaSyFk0123456789abcdefghijklmnopqrstu", isSecret).length, 1);
         assert.deepEqual(findEmbeddedSecrets("jdbc:mysql://etl:******@h/db", isSecret), []);
         assert.deepEqual(
             findEmbeddedSecrets("mongodb://${secret_values.u}:${secret_values.p}@h/db?password=${secret_values.p}&Authorization: Bearer ${secret_values.t}", isSecret),
@@ -161,5 +167,109 @@ describe("Pulsar authParams", () => {
         assert.equal(judgeAuthParams("file:///opt/pulsar/token.txt", isSecret), undefined);
         assert.equal(judgeAuthParams("tlsCertFile:/opt/c.pem,tlsKeyFile:/opt/k.pem", isSecret), undefined);
         assert.equal(judgeAuthParams('{"privateKey":"file:///opt/creds.json","issuerUrl":"https://auth"}', (name) => /key$/i.test(name)), undefined);
+    });
+});
+
+describe("key words", () => {
+    it("splits keys on separators, camel case and joined vocabulary words", () => {
+        assert.deepEqual(keyWords("fs.oss.accessKeySecret"), ["fs", "oss", "access", "key", "secret"]);
+        assert.deepEqual(keyWords("DB_PASSWORD_PROD"), ["db", "password", "prod"]);
+        assert.deepEqual(keyWords("OAuthClientSecret"), ["o", "auth", "client", "secret"]);
+        assert.equal(secretKeyWordForm("aws.credentials.basic.accesskeyid"), "aws.credentials.basic.access.key.id");
+        assert.equal(secretKeyWordForm("tokenizer"), "tokenizer");
+        assert.equal(secretKeyWordForm("dbpassword"), "dbpassword");
+    });
+
+    it("reads a secret word wherever it stands, unless a later word says the value is about it", () => {
+        const isSecret = secretKeyTest({ secretKeyPatterns: defaultSecretKeyPatterns, excludedKeyPatterns: defaultExcludedKeyPatterns, additionalSecretKeys: [] });
+        for (const key of ["fs.azure.account.oauth2.client.secret.acct.dfs.core.windows.net", "snowflake_private_key_base64", "orders_db_password_prod", "source.password", "key.store.password", "vault.token", "id_token", "dbPassword", "openai.apikey", "account.key", "Ocp-Apim-Subscription-Key", "basic.auth.user.info", "authParamMap", "db_pass"]) {
+            assert.ok(isSecret(key), key);
+        }
+        for (const key of ["kubernetes.secrets", "kubernetes.env.secretKeyRef", "security.delegation.tokens", "session.key", "password.encrypted", "token.endpoint.url", "aws.credentials.provider", "accessKeyId", "aws.credentials.basic.accesskeyid", "--password-file", "--secret-name", "--max-tokens", "api-key-env", "primary-keys", "key.fields", "s3.sse.key", "pass.through", "password_rotated_at", "secret-scan", "tokenizer", "sink.token-bucket.rate"]) {
+            assert.ok(!isSecret(key), key);
+        }
+    });
+
+    it("reads an access key beside a secret key with the same leading words as the pair's identifier", () => {
+        assert.deepEqual([...accessKeyIdHalves(["s3.access-key", "s3.secret-key", "accessId", "accessKey", "fs.s3a.access.key", "fs.s3a.secret.key", "minio.accessKey", "other.secretKey"])], ["s3.access-key", "fs.s3a.access.key"]);
+    });
+});
+
+describe("references and placeholders", () => {
+    it("reads references to secrets kept elsewhere", () => {
+        for (const text of ["${file:/opt/kafka.properties:password}", "${env:PG_PASSWORD}", "${env::PG_PASSWORD}", "${secrets://default:db/password}", "${secret:kubernetes:db/password}", "$PG_PASSWORD", "$dbPassword", "%PG_PASSWORD%", "$(PG_PASSWORD)", 'os.environ["PG_PASSWORD"]', "System.getenv(\"PW\")", "vault://secret/db#password", "ref+awssecrets://prod/rds", "op://Production/Postgres/password"]) {
+            assert.equal(classifyCredential(text), "reference", text);
+        }
+        for (const text of ["/opt/flink/usrlib/keys/rsa_key.p8", "C:\\keys\\client.jks", "env:DB_USER,secret:db-creds,key:username;env:DB_PW,secret:db-creds,key:password"]) {
+            assert.equal(classifyCredential(text), "reference", text);
+        }
+        assert.equal(classifyCredential("AKIAFKEXAMPLE0000009"), "identifier");
+        assert.equal(classifyCredential("LTAI5tFkExampleKeyId09"), "identifier");
+        for (const text of ["$ecret99", "${PG_PASSWORD}", "vaultFk://x/y", "s3://bucket/key", "/etc/password-like", "ABIAFKEXAMPLE0000009"]) {
+            assert.equal(classifyCredential(text), "literal", text);
+        }
+    });
+
+    it("reads placeholders in the forms documentation, templates and redacted copies write", () => {
+        for (const text of ["xxx", "yyy", "XXXX-XXXX", "sk-xxxxxxxxxxxxxxxx", "LTAI5t****", "...", "…", "sk-...", "[REDACTED]", "<redacted>", "{password}", "{sasl_jaas}", "{os.environ.get('PW')}", "{}", "{0}", "%(db_password)s", "%s", "@db.password@", "#{dbSecret}", "${{ secrets.API_KEY }}", "Your AWS Secret Access Key", "enter your password here", "REPLACE_ME", "${your_accessKey}"]) {
+            assert.equal(classifyCredential(text), "placeholder", text);
+        }
+        for (const text of ["{p4ss}", "{Fk7rQ2}", "[Fk#9!]", "correct horse battery staple", "Fk.dot.ted.9", "aa"]) {
+            assert.equal(classifyCredential(text), "literal", text);
+        }
+    });
+
+    it("reads text that says there is no value as empty", () => {
+        for (const text of ["", " ", "null", "None", "n/a"]) {
+            assert.equal(classifyCredential(text), "empty", text);
+        }
+    });
+
+    it("reads an ODBC braced value by what the braces quote", () => {
+        assert.equal(classifyCredential("{abc;123}}}"), "literal");
+        assert.equal(classifyCredential("{******}"), "placeholder");
+        assert.equal(classifyCredential("{${secret_values.pw}}"), "reference");
+    });
+});
+
+describe("value formats", () => {
+    const isSecret = (name: string): boolean => /password|pwd|token/i.test(name);
+
+    it("reads JAAS options with line breaks around =, ODBC braced values and PLAIN user_ passwords", () => {
+        assert.deepEqual(findAssignments('PlainLoginModule required username="u"\n  password\n  = "p1";').map((a) => [a.name, a.text]), [
+            ["username", "u"],
+            ["password", "p1"],
+        ]);
+        assert.deepEqual(findAssignments("Driver={ODBC Driver 18};UID=SA;PWD={a;b}}c};").map((a) => [a.name, a.text]), [
+            ["Driver", "{ODBC Driver 18}"],
+            ["UID", "SA"],
+            ["PWD", "{a;b}}c}"],
+        ]);
+        assert.deepEqual(findEmbeddedSecrets('PlainLoginModule required user_alice="p2";', isSecret), ['"user_alice" as literal text']);
+    });
+
+    it("reads URL user info with a / in the secret, and API keys in a key= query parameter", () => {
+        assert.deepEqual(urlSecrets("s3://AKID:sec/ret+x@bucket/path"), ["a password in a URL (user:password@host)"]);
+        assert.deepEqual(urlSecrets("https://h:8443/a/b?to=ops@example.com"), []);
+        assert.deepEqual(urlSecrets("https://maps.googleapis.com/maps/api/geocode/json?address=x&key=AIzaSyFk0123456789abcdefghij"), ["an API key in a URL query (key=)"]);
+        assert.deepEqual(urlSecrets("https://s.example.com/get?key=events/2024/part-0.parquet&x=1"), []);
+        assert.deepEqual(urlSecrets("https://h/x?key=YOUR_API_KEY"), []);
+    });
+
+    it("decodes base64 that holds text, and reads the credentials inside", () => {
+        const encoded = Buffer.from('{"user": "etl", "password": "p3"}').toString("base64");
+        assert.deepEqual(decodedTexts(`--config ${encoded}`), ['{"user": "etl", "password": "p3"}']);
+        assert.deepEqual(findEmbeddedSecrets(encoded, isSecret), ['"password" as literal text (base64-encoded)']);
+        assert.deepEqual(decodedTexts("orders_enrichment_pipeline PlainLoginModule"), []);
+    });
+
+    it("tells key material from key ids, aliases and ARNs", () => {
+        assert.ok(isKeyMaterial(Buffer.from("0123456789abcdef0123456789ABCDEF").toString("base64")));
+        assert.ok(isKeyMaterial("f0" + "0123456789abcdef".repeat(3) + "0123456789abcd"));
+        for (const value of ["1234abcd-12ab-34cd-56ef-1234567890ab", "alias/flink", "arn:aws:kms:us-east-1:123456789012:key/1234abcd", "user_profile_embedding"]) {
+            assert.ok(!isKeyMaterial(value), value);
+        }
+        assert.ok(isKeyMaterialName("s3.sse.key") && isKeyMaterialName("column.encryption.aes"));
+        assert.ok(!isKeyMaterialName("encryption.key.id") && !isKeyMaterialName("public.key") && !isKeyMaterialName("key.fields"));
     });
 });

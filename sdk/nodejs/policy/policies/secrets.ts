@@ -9,8 +9,8 @@ export const plaintextSecretsDefinition = defineDraftRule({
     name: plaintextSecretsRule,
     description:
         "Forbids passwords, keys and tokens written as literal text in SQL options, main arguments, CDC YAML, " +
-        "variables and URIs (of every artifact part a draft carries, whatever its kind), under secret keys or inside values (URLs, JAAS configs, key=value lists, JSON); " +
-        "they must be ${secret_values.<name>} references.",
+        "variables, labels and URIs (of every artifact part a draft carries, whatever its kind), under secret keys or inside values " +
+        "(URLs, JAAS configs, ODBC strings, key=value lists, JSON, base64); they must be ${secret_values.<name>} references.",
     defaultLevel: "mandatory",
     deploymentPolicy: true,
     defaults: defaultPlaintextSecretsConfig,
@@ -22,13 +22,17 @@ export const plaintextSecretsDefinition = defineDraftRule({
                 default: [...defaultPlaintextSecretsConfig.secretKeyPatterns],
                 description:
                     "Regular expressions (case-insensitive) for keys whose values are secrets, tested against the key as written " +
-                    "and with camelCase words split by dots; the defaults match keys that end with the name of a secret.",
+                    "and against its words (split on . _ - and camelCase, lowercased, joined by dots: accessKeySecret reads access.key.secret); " +
+                    "the defaults match a key with a word that names a secret wherever it stands (password, secret, token, credential, api key, access key...).",
             },
             excludedKeyPatterns: {
                 type: "array",
                 items: { type: "string" },
                 default: [...defaultPlaintextSecretsConfig.excludedKeyPatterns],
-                description: "Regular expressions for keys that are never secret keys, such as those ending in .provider, .url or .file.",
+                description:
+                    "Regular expressions for keys that are never secret keys, tested like secretKeyPatterns; the defaults exclude keys in which a word " +
+                    "after the secret word says what the value is about the secret (password.file, token.endpoint.url, access.key.id, credentials.provider) " +
+                    "and keys that count (max.tokens).",
             },
             additionalSecretKeys: {
                 type: "array",

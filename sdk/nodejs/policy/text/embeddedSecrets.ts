@@ -6,48 +6,64 @@
  *
  * What is found:
  *
- * - the password of a URL's user info, `scheme://user:password@host` (JDBC, MongoDB, Redis,
- *   HTTP, OSS), and of an Oracle thin URL, `jdbc:oracle:thin:user/password@host`;
+ * - the credentials of URLs (see `urls.ts`): a user info password, an Oracle thin password, an
+ *   API key in a `key=` query parameter;
  * - assignments whose name is a secret key: `password=...` in a query string, a connection
- *   string (`;password=...;`, `AccountKey=...`), a JAAS config (`password="..."`), a Paimon or
- *   Doris sync argument (`password=...`), JSON (`"password": "..."`) or a header
- *   (`Authorization: Bearer ...`); and the signature of a pre-signed URL (`Signature=`, `sig=`);
+ *   string (`;password=...;`, `AccountKey=...`, an ODBC braced value `PWD={a;b}}c}`), a JAAS
+ *   config (`password="..."`, also with line breaks around `=`, and the `user_<name>="..."`
+ *   passwords of Kafka's PLAIN login module), a Paimon or Doris sync argument (`password=...`),
+ *   JSON (`"password": "..."`) or a header (`Authorization: Bearer ...`); the signature of a
+ *   pre-signed URL (`Signature=`, `sig=`); key material under a key name (see `keyMaterial.ts`);
  * - a private key in PEM form, a JSON Web Token, an API token whose format names its issuer
- *   (`sk-...`, `ghp_...`, `glpat-...`, `xoxb-...`) and a value that is an HTTP credential
- *   (`Bearer <token>`, `Basic <base64>`), under any name.
+ *   (`sk-...`, `ghp_...`, `glpat-...`, `xoxb-...`, `AIza...`) and a value that is an HTTP credential
+ *   (`Bearer <token>`, `Basic <base64>`), under any name;
+ * - all of these inside base64 that decodes to text (a JSON argument, a service account key
+ *   passed as base64), twice deep at most (see `base64Text.ts`).
  *
- * A credential whose text is a `${secret_values.<name>}` reference, a masked placeholder or a
- * `file:` URI is not literal (see `literalSecret.ts`).
+ * What stands where a credential belongs is judged by one grammar of references and placeholders
+ * (see `literalSecret.ts`).
  */
 import { isJaasConfigKey, SecretKeyTest } from "../rules/secretKeys";
+import { decodedTexts } from "./base64Text";
+import { isKeyMaterial, isKeyMaterialName } from "./keyMaterial";
 import { authorizationScheme, isLiteralSecret } from "./literalSecret";
-import { containsSecretReference } from "./secretReference";
+import { containsReference } from "./secretReference";
+import { urlPattern, urlSecrets } from "./urls";
 
-const urlPattern = /\b(?:[a-z][a-z0-9+.-]*:\/\/|jdbc:oracle:)[^\s'"`]+/gi;
-const urlUserInfo = /\b[a-z][a-z0-9+.-]*:\/\/([^\s/?#@'"]*)@/gi;
-const oracleThinUrl = /\bjdbc:oracle:[a-z]+:[^\s/@:'"]+\/([^\s@'"]+)@/gi;
 const pemPrivateKey = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 // A whole value such as `Bearer sk-...` or `Basic dXNlcjpwYXNz`; the credential has a digit, a
 // symbol or a case change inside a word, which words of prose ("Basic authentication") lack.
 const authorizationValue = /^\s*(?:bearer|basic)\s+(\S{8,})\s*$/i;
 const credentialShape = /[\d=+/_.-]|[a-z][A-Z]/;
-// Tokens whose format names their issuer: OpenAI and DashScope (`sk-`), GitHub (`ghp_`, `ghs_`,
-// ...), GitLab (`glpat-`) and Slack (`xoxb-`, ...) keys.
-const issuedToken = /(?<![\w-])(?:sk-(?:proj-)?[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9]{30,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,})/;
+// Tokens whose format names their issuer: OpenAI and DashScope (`sk-`), Stripe (`sk_live_`,
+// `rk_live_`), GitHub (`ghp_`, `ghs_`, `github_pat_`, ...), GitLab (`glpat-`), Slack (`xoxb-`, ...)
+// and Google API (`AIza...`) keys.
+const issuedTokens = /(?<![\w-])(?:sk-(?:proj-)?[A-Za-z0-9_-]{20,}|(?:sk|rk)_live_[A-Za-z0-9]{20,}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|AIza[A-Za-z0-9_-]{35})/g;
 const jsonWebToken = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
 // `name = value` or `name: value`, the name standing at the start or after a separator, in
-// quotes or not; the value quoted, or running to the next separator (a `${...}` reference counts
-// as one piece, so that its braces do not end the value).
+// quotes or not, with any white space around `=` (a JAAS config may break a line before or after
+// it); the value quoted, in braces (an ODBC value, `PWD={a;b}`, or a template field), or running
+// to the next separator (a `${...}` reference counts as one piece, so that its braces do not end
+// the value).
 const assignment =
-    /(?<=^|[\s,;&?{(\[\-"'])(["']?)([A-Za-z_][\w.\-]*)\1[ \t]*([=:])([ \t]*)(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|((?:\$\{[^}\s]*\}|[^\s,;&)}\]"'])*))/;
+    /(?<=^|[\s,;&?{(\[\-"'])(["']?)([A-Za-z_][\w.\-]*)\1(\s*)([=:])(\s*)(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(\{\{[^{}]*\}\}|\{(?:[^}]|\}\})*\})|((?:\$\{[^}\s]*\}|[^\s,;&)}\]"'])*))/;
 const signatureParameter = /^(x-amz-signature|x-goog-signature|signature|sig)$/i;
+// How many times a base64 value is decoded to look inside (base64 in base64 once).
+const base64Depth = 2;
 
 /**
  * Returns a description of each literal secret inside `value`, e.g. `"password" as literal
  * text` or `a password in a URL (user:password@host)`; empty when there is none.
  */
-export function findEmbeddedSecrets(value: string, isSecretName: SecretKeyTest): string[] {
-    return [...new Set([...urlSecrets(value), ...assignmentSecrets(value, isSecretName), ...tokenSecrets(value)])];
+export function findEmbeddedSecrets(value: string, isSecretName: SecretKeyTest, depth = base64Depth): string[] {
+    const found = [...urlSecrets(value), ...assignmentSecrets(value, isSecretName), ...tokenSecrets(value)];
+    if (depth > 0) {
+        // A configuration passed as base64 (a JSON argument, a service account key) carries its credentials too.
+        for (const text of decodedTexts(value)) {
+            found.push(...findEmbeddedSecrets(text, isSecretName, depth - 1).map((finding) => `${finding} (base64-encoded)`));
+        }
+    }
+    return [...new Set(found)];
 }
 
 /**
@@ -56,37 +72,27 @@ export function findEmbeddedSecrets(value: string, isSecretName: SecretKeyTest):
  * `'token=abc'` in a query is data rather than a setting.
  */
 export function findSecretsInText(text: string, isSecretName: SecretKeyTest): string[] {
-    const found = [...tokenSecrets(text)];
+    const found = tokenSecrets(text);
     for (const [url] of text.matchAll(urlPattern)) {
         found.push(...urlSecrets(url), ...assignmentSecrets(url, isSecretName));
     }
     return [...new Set(found)];
 }
 
-function urlSecrets(value: string): string[] {
-    const found: string[] = [];
-    for (const match of value.matchAll(urlUserInfo)) {
-        const userInfo = match[1];
-        const colon = userInfo.indexOf(":");
-        if (colon !== -1 && isLiteralSecret(userInfo.slice(colon + 1))) {
-            found.push("a password in a URL (user:password@host)");
-        }
-    }
-    for (const match of value.matchAll(oracleThinUrl)) {
-        if (isLiteralSecret(match[1])) {
-            found.push("a password in an Oracle JDBC URL (user/password@host)");
-        }
-    }
-    return found;
-}
-
 function assignmentSecrets(value: string, isSecretName: SecretKeyTest): string[] {
     const found: string[] = [];
+    // Kafka's PLAIN login module takes the passwords of users as `user_<name>="<password>"`.
+    const plainLogin = value.includes("PlainLoginModule");
     for (const { name, text } of findAssignments(value)) {
         // A JAAS config is judged by the credentials inside it, which are assignments of their own.
-        const isJaas = isJaasConfigKey(name) || text.includes("LoginModule");
-        if (!isJaas && (isSecretName(name) || signatureParameter.test(name)) && isLiteralSecret(text)) {
+        if (isJaasConfigKey(name) || text.includes("LoginModule")) {
+            continue;
+        }
+        const secretName = isSecretName(name) || signatureParameter.test(name) || (plainLogin && /^user_\w/.test(name));
+        if (secretName && isLiteralSecret(text)) {
             found.push(`${JSON.stringify(name)} as literal text`);
+        } else if (isKeyMaterialName(name) && isKeyMaterial(text)) {
+            found.push(`key material under ${JSON.stringify(name)}`);
         }
     }
     return found;
@@ -97,14 +103,14 @@ function tokenSecrets(value: string): string[] {
     if (pemPrivateKey.test(value)) {
         found.push("a private key in PEM form");
     }
-    if (jsonWebToken.test(value) && !containsSecretReference(value)) {
+    if (jsonWebToken.test(value) && !containsReference(value)) {
         found.push("a JSON Web Token");
     }
     const authorization = authorizationValue.exec(value);
     if (authorization !== null && credentialShape.test(authorization[1]) && isLiteralSecret(authorization[1])) {
         found.push("an HTTP Authorization credential (Bearer or Basic)");
-    } else if (issuedToken.test(value)) {
-        found.push("an API token (OpenAI, DashScope, GitHub, GitLab or Slack format)");
+    } else if ([...value.matchAll(issuedTokens)].some(([token]) => isLiteralSecret(token))) {
+        found.push("an API token (a format that names its issuer: OpenAI, DashScope, Stripe, GitHub, GitLab, Slack, Google)");
     }
     return found;
 }
@@ -124,21 +130,21 @@ export function findAssignments(value: string): Assignment[] {
     const assignments: Assignment[] = [];
     const pattern = new RegExp(assignment.source, "g");
     for (let match = pattern.exec(value); match !== null; match = pattern.exec(value)) {
-        const [whole, nameQuote, name, operator, gap, doubleQuoted, singleQuoted, bare] = match;
+        const [whole, nameQuote, name, before, operator, gap, doubleQuoted, singleQuoted, braced, bare] = match;
         // Look for further assignments right after the operator, inside this one's value too.
-        pattern.lastIndex = match.index + whole.indexOf(operator, 2 * nameQuote.length + name.length) + 1;
+        pattern.lastIndex = match.index + nameQuote.length * 2 + name.length + before.length + 1;
         // `jdbc:mysql://...` and `12:30` are not assignments: a colon assigns only after a quoted
         // name (JSON), before a space (YAML, headers), or at the start of an entry of a Flink map
-        // value (`k1:v1,k2:v2`, as in `pipeline.global-job-parameters`).
+        // value (`k1:v1,k2:v2`, as in `pipeline.global-job-parameters`); and never across a line.
         const startsMapEntry = match.index === 0 || value[match.index - 1] === ",";
-        if (operator === ":" && nameQuote === "" && gap === "" && !startsMapEntry) {
+        if (operator === ":" && ((nameQuote === "" && gap === "" && !startsMapEntry) || /\n/.test(before + gap))) {
             continue;
         }
-        if (bare !== undefined && /^([{[]|null$)/.test(bare)) {
+        if ((bare !== undefined && /^([{[]|null$)/.test(bare)) || (braced !== undefined && (operator === ":" || isJsonObject(braced)))) {
             // A nested JSON object or list, whose own entries are assignments, or JSON's null.
             continue;
         }
-        let text = doubleQuoted ?? singleQuoted ?? bare ?? "";
+        let text = doubleQuoted ?? singleQuoted ?? braced ?? bare ?? "";
         if (bare !== undefined && authorizationScheme.test(bare)) {
             // `Authorization: Bearer <token>`: the credential is the word after the scheme.
             const rest = value.slice(match.index + whole.length);
@@ -147,4 +153,14 @@ export function findAssignments(value: string): Assignment[] {
         assignments.push({ name, text });
     }
     return assignments;
+}
+
+/** True when `text` is a JSON object (whose entries are assignments of their own). */
+export function isJsonObject(text: string): boolean {
+    try {
+        const parsed: unknown = JSON.parse(text);
+        return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);
+    } catch {
+        return false;
+    }
 }

@@ -2,29 +2,85 @@
  * Decides whether the text standing where a credential belongs is the credential itself. Four
  * kinds of text stand there without being one:
  *
- * - a `${secret_values.<name>}` reference, which Ververica replaces when the job starts;
- * - a masked or template placeholder, `******`, `xxxxxx`, `<password>`, `<<REPLACE>>`,
- *   `{{ db_password }}`, `yourPassword`, `YOUR_API_KEY`: documentation, templates and redacted
- *   copies write these, and a job deployed with one fails to log in rather than leaking
- *   anything;
- * - a `file:` URI, which names where the client reads the credential (Pulsar
- *   `authParams=file:///path/token`, an OAuth2 `"privateKey": "file:///path/key.json"`);
- * - a cloud resource name, `arn:aws:secretsmanager:...` or `acs:ram::...:role/flink`, which names
- *   a secret or a role held elsewhere.
+ * - a reference to a secret kept elsewhere (see `secretReference.ts`);
+ * - a placeholder, which documentation, templates and redacted copies write, and which leaks
+ *   nothing: a job deployed with one fails to log in. Its forms:
+ *   - masked or filler text: `******`, `LTAI5t****`, `xxx`, `yyy`, `XXXX-XXXX`, `sk-xxxxxxxxxxxx`
+ *     (text mostly made of runs of one repeated character);
+ *   - an ellipsis: `...`, `…`, `sk-...`;
+ *   - a bracketed name or redaction: `<password>`, `<<REPLACE>>`, `[REDACTED]`, `[your key]`;
+ *   - a template field, unrendered: `{{ db_password }}`, `{% raw %}`, `<%= pw %>`,
+ *     `${{ secrets.PW }}`, and host-language fields (`{password}`, `{db_password}`,
+ *     `{os.environ.get("PW")}`, `{0}`, `{}`, `%(password)s`, `%s`, `@db.password@`,
+ *     `#{dbPassword}`) left in SQL that a script renders;
+ *   - words that say what belongs there: `yourPassword`, `YOUR_API_KEY`, `REPLACE_ME`,
+ *     `Your AWS Secret Access Key`, `enter password here`, also as a variable's name
+ *     (`${your_accessKey}`).
+ * - an identifier: an access key *id* in its published form (`AKIA...`, `LTAI...`), the
+ *   public half of a key pair, wherever it is written;
+ * - nothing: blank text, or text that says there is no value (`null`, `none`, `n/a`).
  *
  * An `Authorization` scheme in front (`Bearer ******`) is judged by the credential after it.
- * Everything else that is not blank is a literal credential, however weak or odd it looks
- * (`123456`, `changeme`, `password`).
+ * Everything else is a literal credential, however weak or odd it looks (`123456`, `changeme`,
+ * `password`, `{p4ss}`, `correct horse battery staple`).
  */
-import { containsSecretReference } from "./secretReference";
+import { keyWords } from "./keyWords";
+import { containsReference, isReference } from "./secretReference";
 
 /** The schemes of an HTTP `Authorization` value, `Bearer <token>`, `Basic <base64>`. */
 export const authorizationScheme = /^(bearer|basic|token|digest|bot|oauth|negotiate|apikey)$/i;
+
+/** What a text standing where a credential belongs is. */
+export type CredentialText = "empty" | "reference" | "placeholder" | "identifier" | "literal";
+
+// The published forms of access key *ids*, the public half of a key pair: AWS (`AKIA...`,
+// `ASIA...` for temporary keys) and Alibaba Cloud (`LTAI...`).
+const accessKeyId = /^((AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}|LTAI[A-Za-z0-9]{12,30})$/;
+
 const schemePrefix = /^(\S+)\s+(\S[\s\S]*)$/;
-const maskedPlaceholder = /^(?:[*•●]+|x{3,})$/i;
-const templatePlaceholder = /^(?:<+[\w\s.-]+>+|\{\{[^{}]+\}\}|your[-_ ]?[a-z][\w-]*)$/i;
-const fileUri = /^file:\S+$/i;
-const resourceName = /^(arn|acs):[\w-]*:\S*$/;
+// Text that says there is no value.
+const noValue = /^(null|none|nil|n\/a|undefined)$/i;
+const maskRun = /[*•●]{3,}/;
+const ellipsis = /\.\.\.|…/;
+const bracketed = /^(<+[^<>]*[A-Za-z][^<>]*>+|\[[^[\]]*[A-Za-z][^[\]]*\])$/;
+const bracketedWords = /^[\w\s.'/:-]*$/;
+const templateMarkup = /\{\{[^{}]*\}\}|\{%[^%]*%\}|<%[^%]*%>/;
+const braceField = /^\{((?:[^{}]|\}\})*)\}$/;
+const hostExpression = /^[A-Za-z_][\w]*(\s*(\.[A-Za-z_]\w*|\([^()]*\)|\[[^[\]]*\]))+$/;
+const identifier = /^[A-Za-z_][\w]*$/;
+const otherFields = [/^%(\([\w.]+\))?[sdr]$/, /^@[\w.-]+@$/, /^#\{[^{}]+\}$/];
+const placeholderWords = new Set(["your", "placeholder", "redacted", "omitted", "replace", "insert", "enter", "todo", "tbd", "fixme"]);
+const credentialWords = /^(password|passwd|pwd|pass|passphrase|secret|secrets|key|keys|token|tokens|credential|credentials|api|access|apikey)$/;
+
+/**
+ * Says what `text`, written where a credential belongs, is.
+ *
+ * @example
+ * classifyCredential("Fk8Kafka!pw"); // "literal"
+ * classifyCredential("${secret_values.kafka_pw}"); // "reference"
+ * classifyCredential("${file:/opt/flink/kafka.properties:password}"); // "reference"
+ * classifyCredential("******"); // "placeholder"
+ * classifyCredential("{kafka_password}"); // "placeholder": a template field
+ */
+export function classifyCredential(text: string): CredentialText {
+    const schemed = schemePrefix.exec(text.trim());
+    const trimmed = schemed !== null && authorizationScheme.test(schemed[1]) ? schemed[2].trim() : text.trim();
+    if (trimmed === "" || noValue.test(trimmed)) {
+        return "empty";
+    }
+    if (isReference(trimmed) || containsReference(trimmed)) {
+        return "reference";
+    }
+    if (accessKeyId.test(trimmed)) {
+        return "identifier";
+    }
+    const braced = braceField.exec(trimmed);
+    if (braced !== null && !isHostField(braced[1].trim())) {
+        // Braces quote a value in an ODBC connection string, `}}` standing for `}`: `PWD={a;b}}c}`.
+        return classifyCredential(braced[1].replace(/\}\}/g, "}"));
+    }
+    return isPlaceholder(trimmed) ? "placeholder" : "literal";
+}
 
 /**
  * True when `text`, written where a credential belongs, is a credential in plain text.
@@ -36,14 +92,58 @@ const resourceName = /^(arn|acs):[\w-]*:\S*$/;
  * isLiteralSecret("file:///opt/pulsar/token.txt"); // false: where the credential is read from
  */
 export function isLiteralSecret(text: string): boolean {
-    const schemed = schemePrefix.exec(text.trim());
-    const trimmed = schemed !== null && authorizationScheme.test(schemed[1]) ? schemed[2].trim() : text.trim();
-    return (
-        trimmed !== "" &&
-        !containsSecretReference(trimmed) &&
-        !maskedPlaceholder.test(trimmed) &&
-        !templatePlaceholder.test(trimmed) &&
-        !fileUri.test(trimmed) &&
-        !resourceName.test(trimmed)
-    );
+    return classifyCredential(text) === "literal";
+}
+
+function isPlaceholder(text: string): boolean {
+    if (maskRun.test(text) || isFiller(text) || ellipsis.test(text) || templateMarkup.test(text)) {
+        return true;
+    }
+    const inBrackets = bracketed.exec(text);
+    if (inBrackets !== null && bracketedWords.test(text.replace(/^[<[]+|[>\]]+$/g, ""))) {
+        return true;
+    }
+    // A variable named for what belongs there is a placeholder too: `${your_accessKey}`.
+    const variable = /^\$\{\s*([\w.-]+)\s*\}$/.exec(text);
+    return braceField.test(text) || otherFields.some((pattern) => pattern.test(text)) || isPlaceholderWording(variable?.[1] ?? text);
+}
+
+/** Text at least half made of runs of one character repeated three times or more (`xxx`, `XXXX-XXXX`). */
+function isFiller(text: string): boolean {
+    const filler = [...text.matchAll(/(.)\1{2,}/g)].reduce((sum, [run]) => sum + run.length, 0);
+    return filler >= 3 && filler * 2 >= text.length;
+}
+
+/**
+ * A host-language template field: empty or positional (`{}`, `{0}`), an expression
+ * (`{os.environ["PW"]}`, `{cfg.kafka.password}`), a name with a credential word (`{password}`,
+ * `{db_password_v2}`) or a name of several words of letters (`{sasl_jaas}`, `{srApiSecret}`).
+ * Other text in braces (`{p4ss}`, `{Fk7rQ2}`) is a literal, as ODBC writes braced values.
+ */
+function isHostField(content: string): boolean {
+    if (content === "" || /^\d+$/.test(content) || hostExpression.test(content)) {
+        return true;
+    }
+    if (!identifier.test(content)) {
+        return false;
+    }
+    const words = keyWords(content);
+    return words.some((word) => credentialWords.test(word)) || (words.length > 1 && words.every((word) => /^[a-z]+$/.test(word)));
+}
+
+/**
+ * Words that say what belongs there: a word of {@link placeholderWords} (`yourPassword`,
+ * `REPLACE_ME`), or a phrase of several words naming a credential or its owner (`Your AWS Secret
+ * Access Key`, `my secret`).
+ */
+function isPlaceholderWording(text: string): boolean {
+    if (!/^[A-Za-z][\w\s'-]*$/.test(text)) {
+        return false;
+    }
+    const words = keyWords(text);
+    if (words.some((word) => placeholderWords.has(word))) {
+        return true;
+    }
+    const spaced = text.trim().split(/\s+/);
+    return spaced.length > 1 && words.some((word) => credentialWords.test(word) || word === "my" || word === "the");
 }

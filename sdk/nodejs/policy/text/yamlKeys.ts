@@ -26,6 +26,8 @@ export interface YamlScalar {
     readonly value: string;
     /** The 1-based line of the key (or of the list item). */
     readonly line: number;
+    /** Which mapping holds the key: scalars of one mapping share it (sibling keys). */
+    readonly mapping: number;
 }
 
 const variable = /\$\{([^{}\n]*)\}/g;
@@ -38,30 +40,32 @@ export function findYamlScalars(text: string): YamlScalar[] {
     const lineCounter = new LineCounter();
     const masked = text.replace(variable, `${openPlaceholder}$1${closePlaceholder}`);
     const scalars: YamlScalar[] = [];
+    let mappings = 0;
     for (const document of parseAllDocuments(masked, { lineCounter, uniqueKeys: false, prettyErrors: false })) {
         const lineOf = (node: Node | null | undefined): number => lineCounter.linePos(node?.range?.[0] ?? 0).line;
-        const visit = (node: unknown, key: string | undefined, line: number): void => {
+        const visit = (node: unknown, key: string | undefined, line: number, mapping: number): void => {
             const resolved = isAlias(node) ? node.resolve(document) : node;
             if (isMap(resolved) && !isAlias(node)) {
                 // `{name: DB_PASSWORD, value: ...}` (environment-style lists) sets the named key.
                 const named = resolved.get("name") ?? resolved.get("key");
                 const valueName = typeof named === "string" && resolved.has("value") ? unmask(named) : undefined;
+                const id = ++mappings;
                 for (const pair of resolved.items) {
                     let pairKey = isScalar(pair.key) ? unmask(String(pair.key.value ?? "")) : undefined;
                     if (valueName !== undefined && pairKey === "value") {
                         pairKey = valueName;
                     }
-                    visit(pair.value, pairKey, lineOf(isScalar(pair.key) ? pair.key : undefined));
+                    visit(pair.value, pairKey, lineOf(isScalar(pair.key) ? pair.key : undefined), id);
                 }
             } else if (isSeq(resolved) && !isAlias(node)) {
                 for (const item of resolved.items) {
-                    visit(item, key, isScalar(item) || isMap(item) || isSeq(item) ? lineOf(item) : line);
+                    visit(item, key, isScalar(item) || isMap(item) || isSeq(item) ? lineOf(item) : line, mapping);
                 }
             } else if (isScalar(resolved) && key !== undefined) {
-                scalars.push({ key, value: unmask(resolved.value === null ? "" : String(resolved.value)), line });
+                scalars.push({ key, value: unmask(resolved.value === null ? "" : String(resolved.value)), line, mapping });
             }
         };
-        visit(document.contents, undefined, 1);
+        visit(document.contents, undefined, 1, 0);
     }
     return scalars;
 }

@@ -130,4 +130,73 @@ export const argumentCases: readonly SecretsCorpusCase[] = [
         violations: ['jarArtifact.mainArgs, argument 3: "legacy" holds "password" as literal text'],
         secrets: ["123456"],
     },
+    {
+        name: "a BigQuery job given its service account key as base64, as the Spark connector's credentials option takes it",
+        source: "https://github.com/GoogleCloudDataproc/spark-bigquery-connector/issues/249 (the credentials option given a service account JSON converted to a Base64 string) as a Flink job argument",
+        jarArgs: `--project fk-project --dataset ods --credentials eyJ0eXBlIjoic2VydmljZV9hY2NvdW50IiwicHJvamVjdF9pZCI6ImZrLXByb2plY3QiLCJwcml2YXRlX2tleV9pZCI6ImYwMDEyMzQ1Njc4OWFiY2RlZiIsInByaXZhdGVfa2V5IjoiLS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tXG5NSUlFdkZrQmFzZTY0U2VydmljZUFjY291bnRcbi0tLS0tRU5EIFBSSVZBVEUgS0VZLS0tLS1cbiIsImNsaWVudF9lbWFpbCI6ImZsaW5rQGZrLXByb2plY3QuaWFtLmdzZXJ2aWNlYWNjb3VudC5jb20iLCJ0b2tlbl91cmkiOiJodHRwczovL29hdXRoMi5nb29nbGVhcGlzLmNvbS90b2tlbiJ9`,
+        violations: ['jarArtifact.mainArgs, argument 5: "credentials" has a literal value'],
+        secrets: ["MIIEvFkBase64ServiceAccount"],
+        covers: ["base64 text"],
+    },
+    {
+        name: "configuration passed as base64 JSON: one with a password, one with a reference, one without credentials",
+        source: "adversarial (jobs that take their configuration as a base64 argument; https://docs.redhat.com/zh_hans/documentation/red_hat_build_of_apache_camel/4.4/html/red_hat_build_of_apache_camel_for_spring_boot_reference/authentication_configuration (serviceAccountKey=base64:<base64 encoded>) for the base64: prefix; URL-safe base64 nested twice)",
+        jarArgs: `--config eyJqZGJjVXJsIjoiamRiYzpteXNxbDovL2RiOjMzMDYvc2hvcCIsInVzZXIiOiJldGwiLCJwYXNzd29yZCI6IkZrQjY0Q29uZjE3In0= --safe eyJ1c2VyIjoiZXRsIiwicGFzc3dvcmQiOiIke3NlY3JldF92YWx1ZXMuZGJfcHd9In0= --settings eyJyZWdpb24iOiJjbi1oYW5nemhvdSIsInBhcmFsbGVsaXNtIjo0LCJjaGVja3BvaW50IjoiNjBzIn0=`,
+        pythonArgs: `--job-spec base64:eyJrYWZrYSI6eyJib290c3RyYXAiOiJrYWZrYTo5MDkyIiwic2FzbCI6eyJqYWFzIjoib3JnLmFwYWNoZS5rYWZrYS5jb21tb24uc2VjdXJpdHkucGxhaW4uUGxhaW5Mb2dpbk1vZHVsZSByZXF1aXJlZCB1c2VybmFtZT1cInVcIiBwYXNzd29yZD1cIkZrTmVzdGVkMThcIjsifX19 --tag orders_enrichment_pipeline`,
+        violations: ['jarArtifact.mainArgs, argument 1: "config" holds "password" as literal text (base64-encoded)', 'pythonArtifact.mainArgs, argument 1: "job-spec" holds "password" as literal text (base64-encoded)'],
+        secrets: ["FkB64Conf17", "FkNested18"],
+        covers: ["base64 text"],
+    },
+    {
+        name: "sync arguments that reference secrets through config providers and the environment",
+        source: "https://docs.lenses.io/connectors/secret-providers/environment (password=${env::MY_ENV_VAR_PASSWORD}) and https://paimon.apache.org/docs/master/cdc-ingestion/kafka-cdc/ (--kafka_conf key=value)",
+        jarArgs: `kafka_sync_database --warehouse oss://bucket/warehouse --database ods
+  --kafka_conf properties.bootstrap.servers=kafka:9092 --kafka_conf topic=orders
+  --kafka_conf 'properties.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="\${env::KAFKA_USER}" password="\${env::KAFKA_PASSWORD}";'
+  --catalog_conf 's3.secret-key=\${file:/opt/flink/secrets/s3.properties:secret}' --catalog_conf s3.access-key=AKIAFKEXAMPLE0000003`,
+        violations: [],
+        covers: ["environment reference", "config-provider reference", "access key id"],
+    },
+    {
+        name: "arguments with secret words inside the flag, placeholders, and a warehouse URL with a slash in its secret",
+        source: "adversarial (per-environment flags, a redacted command line, an S3 warehouse URL with user info)",
+        jarArgs: `--orders-db-password-prod FkMidFlag19 --db-password-rotation-days 90 --api-key [REDACTED] --token xxx --secret '...'
+  --warehouse s3://FKACCESSKEY04:Fk/slash+secret20@fk-bucket/warehouse`,
+        violations: ['jarArtifact.mainArgs, argument 1: "orders-db-password-prod" has a literal value', "jarArtifact.mainArgs, argument 11: \"warehouse\" holds a password in a URL"],
+        secrets: ["FkMidFlag19", "Fk/slash+secret20"],
+        covers: ["secret word inside the key", "bracketed redaction", "filler placeholder", "ellipsis", "URL user info with /"],
+    },
+    {
+        name: "secret-store URIs in a pipeline, beside a store's own token written in plain text",
+        source: "adversarial (store URIs as whole values; a Vault token, whose key names the store before the secret word, is a secret)",
+        cdcYaml: `source:
+  type: mysql
+  username: ref+vault://secret/data/mysql#/username
+  password: ref+vault://secret/data/mysql#/password
+sink:
+  type: doris
+  password: vault://secret/doris#password
+  vault.token: hvs.FkVaultToken32
+  secrets.manager.arn: arn:aws:secretsmanager:us-east-1:123456789012:secret:doris-FkSuffix`,
+        violations: ['line 8: key "vault.token" has a literal value'],
+        secrets: ["hvs.FkVaultToken32"],
+        covers: ["secret-store URI", "secret word inside the key"],
+    },
+    {
+        name: "ODBC connection strings in arguments: braces that quote a password, a driver, a template and a mask",
+        source: "adversarial (an ODBC sink job given its connection string as an argument)",
+        pythonArgs: `--odbc 'Driver={PostgreSQL Unicode};Server=db;Uid=etl;Pwd={Fk;p@ss}}word33};' --odbc-masked 'Driver={PostgreSQL Unicode};Uid=etl;Pwd={****};' --odbc-template 'Driver={PostgreSQL Unicode};Uid=etl;Pwd={{ pg_password }};'`,
+        violations: ['pythonArtifact.mainArgs, argument 1: "odbc" holds "Pwd" as literal text'],
+        secrets: ["Fk;p@ss}}word33", "Fk;p@ss}word33"],
+        covers: ["ODBC braced value", "template field"],
+    },
+    {
+        name: "an access key pair in arguments: the id half literal, the secret half referenced; a lone access key literal",
+        source: "adversarial (a JAR job taking --access-key and --secret-key, and another taking only --access_key)",
+        jarArgs: `--access-key FKACCESSKEYID34 --secret-key \${secret_values.s3_secret} --bucket fk-bucket`,
+        pythonArgs: `--access_key FkLoneAccessKey35 --endpoint oss-cn-hangzhou.aliyuncs.com`,
+        violations: ['pythonArtifact.mainArgs, argument 1: "access_key" has a literal value'],
+        secrets: ["FkLoneAccessKey35"],
+        covers: ["access key id"],
+    },
 ];

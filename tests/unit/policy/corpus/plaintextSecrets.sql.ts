@@ -529,8 +529,9 @@ CREATE TEMPORARY TABLE redis_dim (k STRING, v STRING) WITH (
   'password' = 'FkRedis03',
   'dbNum' = '0'
 );`,
-        violations: ['line 5: option "accessKey"', 'line 6: option "secretKey"', 'statement 2 (CREATE TEMPORARY TABLE redis_dim), line 12: option "password"'],
-        secrets: ["FkRmqUser01", "FkRmqSecret02", "FkRedis03"],
+        // `accessKey` beside `secretKey` is the identifier half of the pair (the RocketMQ user), not a secret.
+        violations: ['line 6: option "secretKey"', 'statement 2 (CREATE TEMPORARY TABLE redis_dim), line 12: option "password"'],
+        secrets: ["FkRmqSecret02", "FkRedis03"],
     },
     {
         name: "SQL Server and Oracle CDC sources with secret variables",
@@ -865,5 +866,429 @@ CREATE TABLE kafka_kerberos (id INT) WITH (
 );`,
         violations: ['line 5: option "password" in a WITH list has a literal value'],
         secrets: ["arn-like-FkLiteral1"],
+    },
+    {
+        name: "the JDBC catalog as documented, every credential an ellipsis",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/connectors/table/jdbc/ (JDBC Catalog, Usage of JDBC Catalog)",
+        sql: `CREATE CATALOG my_catalog WITH(
+    'type' = 'jdbc',
+    'default-database' = '...',
+    'username' = '...',
+    'password' = '...',
+    'base-url' = '...'
+);
+USE CATALOG my_catalog;`,
+        violations: [],
+        covers: ["ellipsis"],
+    },
+    {
+        name: "ellipses and truncated keys beside a literal that merely contains dots",
+        source: "adversarial (an elided sk-... key and a JAAS password written as \"...\", next to a password with single dots)",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'mysql-cdc', 'username' = 'flink', 'password' = '…');
+CREATE MODEL m INPUT (t STRING) OUTPUT (c STRING) WITH ('provider' = 'openai', 'openai.api_key' = 'sk-...');
+CREATE TABLE k (id INT) WITH ('connector' = 'kafka', 'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="..." password="...";');
+CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = 'Fk.dot.ted.9');`,
+        violations: ['statement 4 (CREATE TABLE b), line 4: option "password" in a WITH list has a literal value'],
+        secrets: ["Fk.dot.ted.9"],
+        covers: ["ellipsis"],
+    },
+    {
+        name: "a Kinesis table with prose where the access key pair belongs",
+        source: "public Flink SQL example found by code search (netflix_video_stream Kinesis table with 'Your AWS Access Key ID' / 'Your AWS Secret Access Key') and https://nightlies.apache.org/flink/flink-docs-stable/docs/connectors/table/kinesis/ (aws.credentials.basic.* options)",
+        sql: `CREATE TABLE netflix_video_stream (
+    chunk_id INT,
+    video_id STRING,
+    proc_time AS PROCTIME()
+) WITH (
+    'connector' = 'kinesis',
+    'stream' = 'netflix_video_stream',
+    'aws.region' = 'us-east-1',
+    'aws.credentials.provider' = 'BASIC',
+    'aws.credentials.basic.accesskeyid' = 'Your AWS Access Key ID',
+    'aws.credentials.basic.secretkey' = 'Your AWS Secret Access Key',
+    'format' = 'json',
+    'scan.stream.initpos' = 'TRIM_HORIZON'
+);`,
+        violations: [],
+        covers: ["prose placeholder"],
+    },
+    {
+        name: "prose placeholders, and a passphrase of plain words that is a literal",
+        source: "adversarial (documentation wording such as 'enter your password here' and 'the secret key', beside a real passphrase made of words)",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'kinesis', 'aws.credentials.basic.accesskeyid' = 'AKIAFKEXAMPLE0000007', 'aws.credentials.basic.secretkey' = 'the secret access key of the role');
+CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = 'enter your password here', 'url' = 'jdbc:postgresql://db:5432/shop');
+CREATE TABLE c (id INT) WITH ('connector' = 'jdbc', 'password' = 'correct horse battery staple');`,
+        violations: ['statement 3 (CREATE TABLE c), line 3: option "password" in a WITH list has a literal value'],
+        secrets: ["correct horse battery staple"],
+        covers: ["prose placeholder"],
+    },
+    {
+        name: "filler pairs and masked copies where credentials belong",
+        source: "adversarial (the xxx/yyy pairs, XXXX runs and masked AccessKeys of redacted support tickets and tutorials)",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'mysql-cdc', 'hostname' = 'rm-bp1xxxx.mysql.rds.aliyuncs.com', 'username' = 'xxx', 'password' = 'yyy');
+CREATE TEMPORARY TABLE sls (id INT) WITH ('connector' = 'sls', 'accessId' = 'LTAI5t************', 'accessKey' = 'XXXXXXXXXXXXXXXXXXXXXXXXXXXXXX');
+CREATE MODEL m INPUT (t STRING) OUTPUT (c STRING) WITH ('provider' = 'openai', 'openai.api_key' = 'sk-xxxxxxxxxxxxxxxxxxxxxxxx');
+CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = 'Fkxxx2024!q');`,
+        violations: ['statement 4 (CREATE TABLE b), line 4: option "password" in a WITH list has a literal value'],
+        secrets: ["Fkxxx2024!q"],
+        covers: ["filler placeholder"],
+    },
+    {
+        name: "bracketed redactions where credentials belong, beside a literal in brackets of symbols",
+        source: "adversarial (a draft copied from a redacted log or ticket: [REDACTED], [hidden], <redacted>)",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'jdbc', 'username' = 'etl', 'password' = '[REDACTED]');
+CREATE TABLE k (id INT) WITH ('connector' = 'kafka', 'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.scram.ScramLoginModule required username="etl" password="[hidden]";', 'properties.ssl.truststore.password' = '<redacted>');
+CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = '[Fk#9!]');`,
+        violations: ['statement 3 (CREATE TABLE b), line 3: option "password" in a WITH list has a literal value'],
+        secrets: ["[Fk#9!]", "Fk#9!"],
+        covers: ["bracketed redaction"],
+    },
+    {
+        name: "secret references of a Flink SQL workbench, resolved from Kubernetes secrets",
+        source: "https://github.com/giulio1979/flink-sql-workbench-vsce (docs on secret references: ${secrets://namespace:secretname/key})",
+        sql: `CREATE TABLE source_table (
+    id INT,
+    name STRING,
+    email STRING
+) WITH (
+    'connector' = 'jdbc',
+    'url' = 'jdbc:postgresql://localhost:5432/mydb',
+    'table-name' = 'users',
+    'username' = '\${secrets://default:db-credentials/username}',
+    'password' = '\${secrets://default:db-credentials/password}'
+);
+CREATE TABLE api_sink (
+    user_id INT,
+    processed_data STRING
+) WITH (
+    'connector' = 'http',
+    'url' = 'https://api.example.com/data',
+    'headers.authorization' = 'Bearer \${secrets://api-namespace:api-tokens/bearer-token}'
+);`,
+        violations: [],
+        covers: ["secret-store URI"],
+    },
+    {
+        name: "secret-store URIs and secret references of other tools",
+        source: "https://docs.slingdata.io/concepts/secrets (ref+vault://, ref+awssecrets://), https://developer.1password.com/docs/cli/secret-reference-syntax (op://vault/item/field) and https://docs.feldera.com/connectors/secret-references/ (${secret:kubernetes:name/key})",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'postgres-cdc', 'username' = 'etl', 'password' = 'ref+vault://secret/data/postgres#/password');
+CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = 'op://Production/Postgres/password');
+CREATE TABLE c (id INT) WITH ('connector' = 'kafka', 'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="etl" password="\${secret:kubernetes:kafka-creds/password}";');
+CREATE TABLE d (id INT) WITH ('connector' = 'jdbc', 'password' = 'vaultFk://not-a-store/Fk9');`,
+        violations: ['statement 4 (CREATE TABLE d), line 4: option "password" in a WITH list has a literal value'],
+        secrets: ["vaultFk://not-a-store/Fk9"],
+        covers: ["secret-store URI"],
+    },
+    {
+        name: "Kafka config-provider references in a JAAS config and in S3 keys",
+        source: "https://kafka.apache.org/44/configuration/configuration-providers/ (FileConfigProvider, ${file:path:key}) and https://docs.tigergraph.com/tigergraph-server/current/data-loading/externalizing-kafka-configs (\"access.key\":\"${file:/tmp/secret.properties:S3_ACCESS_KEY}\")",
+        sql: `CREATE TABLE k (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.config.providers' = 'file',
+  'properties.config.providers.file.class' = 'org.apache.kafka.common.config.provider.FileConfigProvider',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="\${file:/opt/flink/secrets/kafka.properties:username}" password="\${file:/opt/flink/secrets/kafka.properties:password}";'
+);
+CREATE TABLE s3 (id INT) WITH (
+  'connector' = 'filesystem',
+  'path' = 's3://bucket/events',
+  'access.key' = '\${file:/tmp/secret.properties:S3_ACCESS_KEY}',
+  'secret.key' = '\${file:/tmp/secret.properties:S3_SECRET_KEY}'
+);`,
+        violations: [],
+        covers: ["config-provider reference", "access key id"],
+    },
+    {
+        name: "environment references as connectors resolve them",
+        source: "https://docs.lenses.io/connectors/secret-providers/environment (${env::MY_ENV_VAR_PASSWORD}), https://docs.feldera.com/connectors/secret-references/ (${env:<name>}) and adversarial ($NAME, %NAME%, $(NAME), a literal that starts with a dollar sign)",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'jdbc', 'username' = '\${env::MY_ENV_VAR_USERNAME}', 'password' = '\${env::MY_ENV_VAR_PASSWORD}');
+CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = '\${env:PG_PASSWORD}');
+CREATE TABLE c (id INT) WITH ('connector' = 'kafka', 'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="$KAFKA_USER" password="$KAFKA_PASSWORD";');
+CREATE TABLE d (id INT) WITH ('connector' = 'jdbc', 'password' = '%PG_PASSWORD%', 'token' = '$(API_TOKEN)');
+CREATE TABLE e (id INT) WITH ('connector' = 'jdbc', 'password' = '$ecret99');`,
+        violations: ['statement 5 (CREATE TABLE e), line 5: option "password" in a WITH list has a literal value'],
+        secrets: ["$ecret99"],
+        covers: ["environment reference"],
+    },
+    {
+        name: "DDL in a PyFlink script whose template fields were never rendered",
+        source: "public PyFlink scripts found by code search (a kafka_clickouts source with '{sasl_jaas}' and '{SR_API_KEY}:{SR_API_SECRET}', a sink with '{os.environ.get('KAFKA_URL')}' and '{sasl_config}')",
+        sql: `CREATE TABLE kafka_clickouts (
+  clickout_id STRING,
+  amount DOUBLE,
+  proc_time AS PROCTIME()
+) WITH (
+  'connector' = 'kafka',
+  'topic' = 'clickouts',
+  'properties.bootstrap.servers' = '{KAFKA_BOOTSTRAP}',
+  'properties.security.protocol' = 'SASL_SSL',
+  'properties.sasl.mechanism' = 'PLAIN',
+  'properties.sasl.jaas.config' = '{sasl_jaas}',
+  'format' = 'avro-confluent',
+  'avro-confluent.schema-registry.url' = '{SR_URL}',
+  'avro-confluent.basic-auth.credentials-source' = 'USER_INFO',
+  'avro-confluent.basic-auth.user-info' = '{SR_API_KEY}:{SR_API_SECRET}'
+);
+CREATE TABLE processed_events_kafka (ip VARCHAR) WITH (
+  'connector' = 'kafka',
+  'properties.bootstrap.servers' = '{os.environ.get('KAFKA_URL')}',
+  'properties.security.protocol' = 'SASL_SSL',
+  'properties.sasl.jaas.config' = '{sasl_config}',
+  'format' = 'json'
+);`,
+        violations: [],
+        covers: ["template field"],
+    },
+    {
+        name: "host-language template fields of several languages, and a word in braces that is a literal",
+        source: "adversarial (str.format, %-format and f-string fields, Maven filtering, Spring expressions and GitHub Actions expressions left unrendered; an ODBC-style braced literal)",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'jdbc', 'username' = '{user}', 'password' = '{password}');
+CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = '{os.environ["PG_PASSWORD"]}', 'url' = 'jdbc:postgresql://{host}:5432/{db}');
+CREATE TABLE c (id INT) WITH ('connector' = 'jdbc', 'password' = '%(db_password)s', 'token' = '{}');
+CREATE TABLE d (id INT) WITH ('connector' = 'jdbc', 'password' = '@db.password@', 'secret' = '#{dbSecret}', 'api-key' = '\${{ secrets.API_KEY }}');
+CREATE TABLE e (id INT) WITH ('connector' = 'jdbc', 'password' = '{Fk7rQ2}');`,
+        violations: ['statement 5 (CREATE TABLE e), line 5: option "password" in a WITH list has a literal value'],
+        secrets: ["{Fk7rQ2}", "Fk7rQ2"],
+        covers: ["template field"],
+    },
+    {
+        name: "a Paimon catalog on S3 whose access key id is literal and whose secret key is a reference",
+        source: "https://paimon.apache.org/docs/master/filesystems/s3/ (s3.access-key / s3.secret-key) with a Ververica variable for the secret half",
+        sql: `CREATE CATALOG paimon_s3 WITH (
+  'type' = 'paimon',
+  'warehouse' = 's3://fk-bucket/warehouse',
+  's3.endpoint' = 'https://s3.us-east-1.amazonaws.com',
+  's3.access-key' = 'AKIAFKEXAMPLE0000001',
+  's3.secret-key' = '\${secret_values.s3_secret_key}'
+);
+CREATE CATALOG hadoop_s3 WITH (
+  'type' = 'iceberg',
+  'catalog-type' = 'hadoop',
+  'warehouse' = 's3a://fk-bucket/iceberg',
+  'fs.s3a.access.key' = 'AKIAFKEXAMPLE0000002',
+  'fs.s3a.secret.key' = '\${secret_values.s3a_secret_key}'
+);`,
+        violations: [],
+        covers: ["access key id"],
+    },
+    {
+        name: "an access key alone, or beside an access id, is the secret half",
+        source: "https://alibabacloud.com/help/en/flink/developer-reference/log-service-connector (accessId / accessKey) and adversarial (an access.key with no secret sibling)",
+        sql: `CREATE TEMPORARY TABLE sls_source (id INT) WITH (
+  'connector' = 'sls',
+  'endpoint' = 'cn-hangzhou-intranet.log.aliyuncs.com',
+  'accessId' = 'LTAI5tFkExampleKeyId11',
+  'accessKey' = 'FkSlsAccessKey11',
+  'project' = 'fk-project',
+  'logStore' = 'fk-logstore'
+);
+CREATE TABLE obs (id INT) WITH ('connector' = 'acme-obs', 'obs.access.key' = 'FkObsSecret12');`,
+        violations: ['statement 1 (CREATE TEMPORARY TABLE sls_source), line 5: option "accessKey"', 'statement 2 (CREATE TABLE obs), line 9: option "obs.access.key"'],
+        secrets: ["FkSlsAccessKey11", "FkObsSecret12"],
+        covers: ["access key id"],
+    },
+    {
+        name: "ADLS Gen2 OAuth settings per account: the client secret's key goes on with the account's host",
+        source: "https://docs.cloudera.com/cloudera-manager/7.9.5/managing-clusters/topics/cm-configuring-oauth-with-core-site-xml.html (fs.azure.account.oauth2.client.secret, account-specific suffix .<Account>.dfs.core.windows.net) as Paimon catalog options",
+        sql: `CREATE CATALOG paimon_adls WITH (
+  'type' = 'paimon',
+  'warehouse' = 'abfss://lake@fkaccount.dfs.core.windows.net/warehouse',
+  'fs.azure.account.auth.type.fkaccount.dfs.core.windows.net' = 'OAuth',
+  'fs.azure.account.oauth.provider.type.fkaccount.dfs.core.windows.net' = 'org.apache.hadoop.fs.azurebfs.oauth2.ClientCredsTokenProvider',
+  'fs.azure.account.oauth2.client.id.fkaccount.dfs.core.windows.net' = '00000000-0000-0000-0000-00000000f00d',
+  'fs.azure.account.oauth2.client.secret.fkaccount.dfs.core.windows.net' = 'Fk8Q~AdlsClientSecret.0123456789',
+  'fs.azure.account.oauth2.client.endpoint.fkaccount.dfs.core.windows.net' = 'https://login.microsoftonline.com/00000000-0000-0000-0000-0000000000aa/oauth2/token'
+);`,
+        violations: ['line 7: option "fs.azure.account.oauth2.client.secret.fkaccount.dfs.core.windows.net" in a WITH list has a literal value'],
+        secrets: ["Fk8Q~AdlsClientSecret.0123456789"],
+        covers: ["secret word inside the key"],
+    },
+    {
+        name: "secret words in the middle of keys, and keys whose later words say they are about the secret",
+        source: "adversarial (a base64 private key option, a per-environment password, a password kept in a key store, beside rotation, owner and scan settings)",
+        sql: `CREATE TABLE snow (id INT) WITH (
+  'connector' = 'acme-snowflake',
+  'snowflake.private_key_base64' = 'TUlJRXZGa2VQcml2YXRlS2V5Qm9keQ==',
+  'snowflake.private_key_passphrase_prod' = 'FkPassphrase13',
+  'ssl.key.store.password' = 'FkKeyStore14',
+  'password.rotation.days' = '90',
+  'secret.owner' = 'data-platform',
+  'token.refresh.interval' = '10 min',
+  'primary-keys' = 'id'
+);`,
+        violations: ['line 3: option "snowflake.private_key_base64"', 'line 4: option "snowflake.private_key_passphrase_prod"', 'line 5: option "ssl.key.store.password"'],
+        secrets: ["TUlJRXZGa2VQcml2YXRlS2V5Qm9keQ==", "FkPassphrase13", "FkKeyStore14"],
+        covers: ["secret word inside the key"],
+    },
+    {
+        name: "Iceberg server-side encryption: a customer key in base64 is key material, a KMS key id is not",
+        source: "https://dev.materialize.com/api/rust/iceberg/io/constant.S3_SSE_KEY.html (Iceberg's s3.sse.key: \"a KMS Key ID\" for kms, \"a custom base-64 AES256 symmetric key\" for custom)",
+        sql: `CREATE CATALOG iceberg_custom WITH (
+  'type' = 'iceberg',
+  'catalog-impl' = 'org.apache.iceberg.aws.glue.GlueCatalog',
+  'io-impl' = 'org.apache.iceberg.aws.s3.S3FileIO',
+  'warehouse' = 's3://fk-bucket/warehouse',
+  's3.sse.type' = 'custom',
+  's3.sse.key' = 'RmtBZXNLZXktMzItYnl0ZXMtZm9yLXMzLXNzZS1jISE=',
+  's3.sse.md5' = 'RmtNZDVkaWdlc3QxNmJ5dA=='
+);
+CREATE CATALOG iceberg_kms WITH (
+  'type' = 'iceberg',
+  'catalog-impl' = 'org.apache.iceberg.aws.glue.GlueCatalog',
+  's3.sse.type' = 'kms',
+  's3.sse.key' = '1234abcd-12ab-34cd-56ef-1234567890ab'
+);`,
+        violations: ['statement 1 (CREATE CATALOG iceberg_custom), line 7: option "s3.sse.key" in a WITH list holds key material'],
+        secrets: ["RmtBZXNLZXktMzItYnl0ZXMtZm9yLXMzLXNzZS1jISE="],
+        covers: ["key material"],
+    },
+    {
+        name: "encryption keys under names without a secret word: hex and base64 material, aliases, ARNs and key ids",
+        source: "adversarial (column encryption and sink encryption options of in-house connectors)",
+        sql: `CREATE TABLE a (id INT) WITH (
+  'connector' = 'acme-sink',
+  'sink.encrypt.key' = 'f00123456789abcdef0123456789abcdef0123456789abcdef0123456789abcd',
+  'column.encryption.aes' = 'RmtBZXNLZXkxMjM0NTY3OA==',
+  'encryption.kms.key' = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  'encryption.key' = 'alias/flink-sink',
+  'encryption.key.id' = 'f00123456789abcdef0123456789abcd',
+  'key.fields' = 'id',
+  'public.key' = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAFk'
+);`,
+        violations: ['line 3: option "sink.encrypt.key" in a WITH list holds key material', 'line 4: option "column.encryption.aes" in a WITH list holds key material'],
+        secrets: ["f00123456789abcdef0123456789abcdef0123456789abcdef0123456789abcd", "RmtBZXNLZXkxMjM0NTY3OA=="],
+        covers: ["key material"],
+    },
+    {
+        name: "an HTTP lookup against the Geocoding API with the API key in the URL",
+        source: "https://developers.google.com/maps/documentation/geocoding/requests-geocoding (...geocode/json?address=...&key=YOUR_API_KEY) and https://github.com/getindata/flink-http-connector (url option)",
+        sql: `CREATE TABLE geocode (address STRING, body STRING) WITH (
+  'connector' = 'rest-lookup',
+  'format' = 'json',
+  'url' = 'https://maps.googleapis.com/maps/api/geocode/json?address=1600+Amphitheatre+Parkway&key=AIzaSyFk0123456789abcdefghijklmnopqrs'
+);
+CREATE TABLE documented (address STRING, body STRING) WITH (
+  'connector' = 'rest-lookup',
+  'url' = 'https://maps.googleapis.com/maps/api/geocode/json?address=1600+Amphitheatre+Parkway,+Mountain+View,+CA&key=YOUR_API_KEY'
+);`,
+        violations: ['statement 1 (CREATE TABLE geocode), line 4: option "url" in a WITH list holds an API key in a URL query (key=)'],
+        secrets: ["AIzaSyFk0123456789abcdefghijklmnopqrs"],
+        covers: ["API key in a URL query"],
+    },
+    {
+        name: "key query parameters that name no API key",
+        source: "adversarial (an object key, a cache key and a sort key in URLs, and an API key in a script URL of an ADD JAR)",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'rest-lookup', 'url' = 'https://storage.example.com/get?bucket=fk&key=events/2024/01/part-0.parquet');
+CREATE TABLE b (id INT) WITH ('connector' = 'rest-lookup', 'url' = 'https://api.example.com/v1/items?sort=asc&key=created_at');
+ADD JAR 'https://generativelanguage.googleapis.com/v1beta/files/udf.jar?alt=media&key=AIzaSyFkAddJar0123456789abcdefghijklm';`,
+        violations: ['SQL statement 3 (ADD), line 3: a string holds an API key in a URL query (key=)'],
+        secrets: ["AIzaSyFkAddJar0123456789abcdefghijklm"],
+        covers: ["API key in a URL query"],
+    },
+    {
+        name: "an ODBC connection string with a braced password",
+        source: "https://docs.rs/odbc-api/latest/odbc_api/fn.escape_attribute_value.html (Driver={ODBC Driver 18 for SQL Server};Server=localhost;UID=SA;PWD={abc;123}}};) as an in-house ODBC connector option",
+        sql: `CREATE TABLE mssql (id INT) WITH (
+  'connector' = 'acme-odbc',
+  'connection-string' = 'Driver={ODBC Driver 18 for SQL Server};Server=localhost;UID=SA;PWD={Fk;123}}};'
+);
+CREATE TABLE masked (id INT) WITH (
+  'connector' = 'acme-odbc',
+  'connection-string' = 'Driver={ODBC Driver 18 for SQL Server};Server=db;UID=etl;PWD={******};'
+);
+CREATE TABLE referenced (id INT) WITH (
+  'connector' = 'acme-odbc',
+  'connection-string' = 'Driver={ODBC Driver 18 for SQL Server};Server=db;UID=etl;PWD={\${secret_values.sql_pw}};'
+);`,
+        violations: ['statement 1 (CREATE TABLE mssql), line 3: option "connection-string" in a WITH list holds "PWD" as literal text'],
+        secrets: ["Fk;123}}", "Fk;123}"],
+        covers: ["ODBC braced value"],
+    },
+    {
+        name: "a JAAS config pasted from a properties file, continuation backslashes and all",
+        source: "https://kafka.apache.org/42/security/authentication-using-sasl (listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config=... required \\ username=\"admin\" \\ password=\"admin-secret\";)",
+        sql: `CREATE TABLE k (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.security.protocol' = 'SASL_SSL',
+  'properties.sasl.mechanism' = 'SCRAM-SHA-256',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.scram.ScramLoginModule required \\
+            username="admin" \\
+            password="Fk-admin-secret";'
+);`,
+        violations: ['line 5: option "properties.sasl.jaas.config" in a WITH list holds "password" as literal text'],
+        secrets: ["Fk-admin-secret"],
+        covers: ["JAAS line break"],
+    },
+    {
+        name: "JAAS configs broken over lines between a name and its =",
+        source: "adversarial (a JAAS option name on one line and = \"value\" on the next; the PLAIN module's user_<name> passwords; the same with references)",
+        sql: `CREATE TABLE a (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required
+    username="etl"
+    password
+      = "FkBroken15";'
+);
+CREATE TABLE b (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="\${secret_values.kafka_admin}" user_admin="\${secret_values.kafka_admin}" user_alice="FkAlice16";'
+);
+CREATE TABLE c (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required
+    username="etl"
+    password
+      = "\${secret_values.kafka_pw}";'
+);`,
+        violations: ['statement 1 (CREATE TABLE a), line 3: option "properties.sasl.jaas.config" in a WITH list holds "password" as literal text', 'statement 2 (CREATE TABLE b), line 10: option "properties.sasl.jaas.config" in a WITH list holds "user_alice" as literal text'],
+        secrets: ["FkBroken15", "FkAlice16"],
+        covers: ["JAAS line break"],
+    },
+    {
+        name: "S3 URLs whose secret key holds an unencoded slash",
+        source: "https://github.com/fnproject/fn/issues/1124 (s3://myaccesskey:mysec/retkey@s3host/us-east-1/fn-log-bucket?ssl=true) and https://github.com/grafana/loki/issues/1607 (s3://<key id>:<secret with />@region/bucket_name) as sink paths",
+        sql: `CREATE TABLE logs (line STRING) WITH ('connector' = 'filesystem', 'format' = 'raw', 'path' = 's3://FKACCESSKEY01:Fkmysec/retkey@s3host/us-east-1/fn-log-bucket?ssl=true');
+CREATE TABLE loki (line STRING) WITH ('connector' = 'filesystem', 'format' = 'raw', 'path' = 's3://FKACCESSKEY02:Fkasduahdkjh213kj1h31+lkjaflkjzvKASDOasofhjafaKFAF/GoQd@region/bucket_name');`,
+        violations: ['statement 1 (CREATE TABLE logs), line 1: option "path" in a WITH list holds a password in a URL', 'statement 2 (CREATE TABLE loki), line 2: option "path" in a WITH list holds a password in a URL'],
+        secrets: ["Fkmysec/retkey", "Fkasduahdkjh213kj1h31+lkjaflkjzvKASDOasofhjafaKFAF/GoQd"],
+        covers: ["URL user info with /"],
+    },
+    {
+        name: "URLs with a port, a path and an @ after them carry no user info",
+        source: "adversarial (an e-mail address in a query after a port and a path, a container@account ABFS URL, a masked secret with a slash)",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'rest-lookup', 'url' = 'https://api.example.com:8443/v1/lookup?notify=ops@example.com');
+CREATE TABLE b (id INT) WITH ('connector' = 'filesystem', 'path' = 'abfss://lake@fkaccount.dfs.core.windows.net/raw/events');
+CREATE TABLE c (id INT) WITH ('connector' = 'filesystem', 'path' = 's3://FKACCESSKEY03:****/****@s3host/bucket');`,
+        violations: [],
+        covers: ["URL user info with /"],
+    },
+    {
+        name: "Kubernetes secrets mounted and referenced by Flink configuration, and key files by path",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/resource-providers/native_kubernetes/ (Using Secrets: kubernetes.secrets, kubernetes.env.secretKeyRef) and adversarial (private keys and keystores given by path)",
+        sql: `SET 'kubernetes.secrets' = 'foo:/opt/foo';
+SET 'kubernetes.env.secretKeyRef' = 'env:SECRET_USERNAME,secret:foo,key:username;env:SECRET_PASSWORD,secret:foo,key:password';
+CREATE TABLE snow (id INT) WITH ('connector' = 'acme-snowflake', 'private-key' = '/opt/flink/usrlib/keys/rsa_key.p8', 'ssl.keystore.key' = '/opt/flink/usrlib/client.key');
+CREATE TABLE pw (id INT) WITH ('connector' = 'jdbc', 'password' = '/Fk/not-a-file');`,
+        violations: ['SQL statement 4 (CREATE TABLE pw), line 4: option "password" in a WITH list has a literal value'],
+        secrets: ["/Fk/not-a-file"],
+        covers: ["environment reference"],
+    },
+    {
+        name: "access key ids in their published form are identifiers wherever they stand",
+        source: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html (AKIA/ASIA prefixes of access key ids) and adversarial (an id written under accessKey, beside a literal secret)",
+        sql: `CREATE TEMPORARY TABLE a (id INT) WITH ('connector' = 'acme-s3', 'accessKey' = 'AKIAFKEXAMPLE0000005', 'secret' = '\${secret_values.s3_secret}');
+CREATE TEMPORARY TABLE b (id INT) WITH ('connector' = 'acme-oss', 'oss.accessKey' = 'LTAI5tFkExampleKeyId29');
+CREATE TEMPORARY TABLE c (id INT) WITH ('connector' = 'acme-oss', 'oss.accessKey' = 'LTAI5tFkExampleKeyId30', 'oss.accessKeySecret' = 'FkOssSecret31');`,
+        violations: ['statement 3 (CREATE TEMPORARY TABLE c), line 3: option "oss.accessKeySecret" in a WITH list has a literal value'],
+        secrets: ["FkOssSecret31"],
+        covers: ["access key id"],
+    },
+    {
+        name: "values that say there is none, and a rate limit named after tokens",
+        source: "adversarial (null and none written where an optional credential is left unset; a token-bucket rate limit of an HTTP sink)",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'jdbc', 'username' = 'etl', 'password' = 'null', 'token' = 'none');
+CREATE TABLE b (id INT) WITH ('connector' = 'http-sink', 'sink.token-bucket.rate' = '100', 'sink.token-bucket.capacity' = '200', 'sink.token' = 'Fk-none-of-it');`,
+        violations: ['statement 2 (CREATE TABLE b), line 2: option "sink.token" in a WITH list has a literal value'],
+        secrets: ["Fk-none-of-it"],
+        covers: ["filler placeholder"],
     },
 ];

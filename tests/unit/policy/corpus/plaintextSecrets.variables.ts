@@ -1,5 +1,5 @@
 /**
- * Local variables, artifact URIs and configuration for the no-plaintext-secrets rule.
+ * Local variables, labels, artifact URIs and configuration for the no-plaintext-secrets rule.
  */
 import { SecretsCorpusCase } from "./secretsCorpusCase";
 
@@ -80,5 +80,48 @@ CREATE TEMPORARY TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = '\${l
         dependencies: ["https://ghp_Fk0123456789abcdef0123456789abcdef01@raw.githubusercontent.com/acme/udfs/main/udf-1.0.jar"],
         violations: ["sqlArtifact.additionalDependencies[0] holds an API token"],
         secrets: ["ghp_Fk0123456789abcdef0123456789abcdef01"],
+    },
+    {
+        name: "variables named <db>_password_<env>, and variables about passwords",
+        source: "https://www.alibabacloud.com/help/en/flink/user-guide/manage-variables (job variables) with adversarial names",
+        localVariables: [
+            { name: "orders_db_password_prod", value: "FkVarProd24" },
+            { name: "ORDERS_DB_PWD_STAGING", value: "FkVarStaging25" },
+            { name: "password_rotation_days", value: "90" },
+            { name: "secret_name", value: "prod/orders/db" },
+            { name: "kafka_password_dev", value: "$KAFKA_PASSWORD_DEV" },
+        ],
+        violations: ['local variable "orders_db_password_prod" has a literal value', 'local variable "ORDERS_DB_PWD_STAGING" has a literal value'],
+        secrets: ["FkVarProd24", "FkVarStaging25"],
+        covers: ["secret word inside the key", "environment reference"],
+    },
+    {
+        name: "labels that carry a password, at the top and inside a JSON value",
+        source: "adversarial (a draft's labels are a map of JSON values, see DeploymentDraftAttributes.labels)",
+        labels: {
+            owner: "data-platform",
+            db_password: "FkLabel26",
+            connection: { host: "db", user: "etl", password: "FkLabel27" },
+            history: [{ "api-token": "FkLabel28" }, "rotated"],
+        },
+        violations: ['label "db_password" has a literal value', 'label "connection.password" has a literal value', 'label "history.api-token" has a literal value'],
+        secrets: ["FkLabel26", "FkLabel27", "FkLabel28"],
+        covers: ["labels"],
+    },
+    {
+        name: "labels about secrets that hold none",
+        source: "adversarial (labels a platform team writes: owners, scan results, rotation dates, references, switches)",
+        labels: {
+            "secret-scan": "passed",
+            password_rotated_at: "2024-05-01",
+            "api-key-owner": "team-orders",
+            token: "${secret_values.orders_token}",
+            "use-token": true,
+            "password.policy": { "min-length": 16, rotation: "90d" },
+            notes: ["password moved to secret_values", "see vault://secret/orders"],
+            db_password: "******",
+        },
+        violations: [],
+        covers: ["labels"],
     },
 ];

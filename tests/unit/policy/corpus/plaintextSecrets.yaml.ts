@@ -307,4 +307,119 @@ sink:
         violations: ['line 13: key "properties.sasl.jaas.config" holds "password" as literal text'],
         secrets: ["FkTemplateKafka1"],
     },
+    {
+        name: "the MaxCompute pipeline sink as documented: an access key beside an access id, with the documentation's short values",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/pipeline-connectors/maxcompute/ (example pipeline: password: pass, access-id: ak, access-key: sk)",
+        cdcYaml: `source:
+  type: mysql
+  name: MySQL Source
+  hostname: 127.0.0.1
+  port: 3306
+  username: admin
+  password: pass
+  tables: adb.\\.*, bdb.user_table_[0-9]+, [app|web].order_\\.*
+  server-id: 5401-5404
+
+sink:
+  type: maxcompute
+  name: MaxCompute Sink
+  access-id: ak
+  access-key: sk
+  endpoint: endpoint
+  project: flink_cdc
+  buckets-num: 8
+
+pipeline:
+  name: MySQL to MaxCompute Pipeline
+  parallelism: 2`,
+        // Short, but literal: a pipeline deployed with them logs in if the database's password is "pass".
+        violations: ['line 7: key "password" has a literal value', 'line 15: key "access-key" has a literal value'],
+        covers: ["access key id"],
+    },
+    {
+        name: "a Kafka pipeline sink with a JAAS config in a block scalar, one option per line",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/pipeline-connectors/kafka/ (properties.* options) and adversarial (the JAAS config written over lines, = on its own line)",
+        cdcYaml: `source:
+  type: mysql
+  password: \${secret_values.mysql_pw}
+sink:
+  type: kafka
+  properties.bootstrap.servers: kafka:9092
+  properties.security.protocol: SASL_SSL
+  properties.sasl.mechanism: SCRAM-SHA-512
+  properties.sasl.jaas.config: |
+    org.apache.kafka.common.security.scram.ScramLoginModule required
+      username="pipeline"
+      password
+      ="FkBlockJaas21";`,
+        violations: ['line 9: key "properties.sasl.jaas.config" holds "password" as literal text'],
+        secrets: ["FkBlockJaas21"],
+        covers: ["JAAS line break"],
+    },
+    {
+        name: "pipeline placeholders: filler, redaction, environment and provider references, a template field",
+        source: "adversarial (pipeline definitions copied from tickets and templates)",
+        cdcYaml: `source:
+  type: mysql
+  hostname: db
+  username: xxx
+  password: yyy
+sink:
+  type: starrocks
+  username: root
+  password: "[REDACTED]"
+route:
+  - source-table: app.orders
+    sink-table: ods.orders
+---
+source:
+  type: postgres
+  password: \${env:PG_PASSWORD}
+sink:
+  type: paimon
+  catalog.properties.fs.oss.accessKeyId: \${file:/opt/flink/secrets/oss.properties:id}
+  catalog.properties.fs.oss.accessKeySecret: "{oss_access_key_secret}"
+---
+source:
+  type: mysql
+  password: "Fk[not]redacted22"`,
+        violations: ['line 24: key "password" has a literal value'],
+        secrets: ["Fk[not]redacted22"],
+        covers: ["filler placeholder", "bracketed redaction", "environment reference", "config-provider reference", "template field"],
+    },
+    {
+        name: "an Iceberg sink with a customer encryption key and an OAuth client secret in the middle of a key",
+        source: "https://dev.materialize.com/api/rust/iceberg/io/constant.S3_SSE_KEY.html (Iceberg's s3.sse.key) and https://docs.cloudera.com/cloudera-manager/7.9.5/managing-clusters/topics/cm-configuring-oauth-with-core-site-xml.html (account-specific OAuth keys) as Flink CDC pipeline catalog properties",
+        cdcYaml: `sink:
+  type: iceberg
+  catalog.properties.type: hadoop
+  catalog.properties.warehouse: abfss://lake@fkaccount.dfs.core.windows.net/iceberg
+  catalog.properties.fs.azure.account.oauth2.client.secret.fkaccount.dfs.core.windows.net: Fk8Q~YamlClientSecret23
+  catalog.properties.fs.azure.account.oauth2.client.id.fkaccount.dfs.core.windows.net: 00000000-0000-0000-0000-00000000f00d
+  catalog.properties.s3.sse.type: custom
+  catalog.properties.s3.sse.key: RmtBZXMxNmJ5dGVzS2V5IQ==`,
+        violations: ['line 5: key "catalog.properties.fs.azure.account.oauth2.client.secret.fkaccount.dfs.core.windows.net" has a literal value', 'line 8: key "catalog.properties.s3.sse.key" holds key material'],
+        secrets: ["Fk8Q~YamlClientSecret23", "RmtBZXMxNmJ5dGVzS2V5IQ=="],
+        covers: ["secret word inside the key", "key material"],
+    },
+    {
+        name: "the MaxCompute ingestion sink as documented with placeholder variables",
+        source: "https://alibabacloud.com/help/en/flink/developer-reference/maxcompute-connector (Flink CDC syntax: access-id: ${your_accessId}, access-key: ${your_accessKey})",
+        cdcYaml: `source:
+  type: mysql
+  hostname: rm-xxx.mysql.rds.aliyuncs.com
+  username: \${secret_values.mysql_user}
+  password: \${secret_values.mysql_pw}
+  tables: app_db.\\.*
+sink:
+  type: maxcompute
+  name: MaxComputeSink
+  access-id: \${your_accessId}
+  access-key: \${your_accessKey}
+  endpoint: \${your_maxcompute_endpoint}
+  project: \${your_project}
+  buckets-num: 8`,
+        violations: [],
+        covers: ["prose placeholder"],
+    },
 ];
