@@ -14,7 +14,13 @@ export const maxCandidates = 8;
 export const maxLength = 65536;
 
 // Control characters other than tabs and line breaks: what binary data decodes to.
-const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+function hasControlCharacter(text: string): boolean {
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 0x7f || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d)) return true;
+    }
+    return false;
+}
 const base64Run = /(?<![\w+/-])(?:base64:)?([A-Za-z0-9+/_-]{16,}={0,2})(?![\w+/=-])/g;
 
 /**
@@ -52,7 +58,7 @@ function decodeText(run: string): string | undefined {
     }
     try {
         const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-        return controlCharacter.test(text) ? undefined : text;
+        return hasControlCharacter(text) ? undefined : text;
     } catch {
         return undefined;
     }

@@ -46,7 +46,7 @@ const jsonWebToken = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8
 // to the next separator (a `${...}` reference counts as one piece, so that its braces do not end
 // the value).
 const assignment =
-    /(?<=^|[\s,;&?{(\[\-"'])(["']?)([A-Za-z_][\w.\-]*)\1(\s*)([=:])(\s*)(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(\{\{[^{}]*\}\}|\{(?:[^}]|\}\})*\})|((?:\$\{[^}\s]*\}|[^\s,;&)}\]"'])*))/;
+    /(?<=^|[\s,;&?{([\-"'])(["']?)([A-Za-z_][\w.-]*)\1(\s*)([=:])(\s*)(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(\{\{[^{}]*\}\}|\{(?:[^}]|\}\})*\})|((?:\$\{[^}\s]*\}|[^\s,;&)}\]"'])*))/;
 const signatureParameter = /^(x-amz-signature|x-goog-signature|signature|sig)$/i;
 // How many times a base64 value is decoded to look inside (base64 in base64 once).
 const base64Depth = 2;

@@ -66,9 +66,9 @@ export function splitArguments(commandLine: string): string[] {
     return args;
 }
 
-const systemProperty = /^-D([\w.\-]+)=(.*)$/s;
-const inlineSetting = /^-*([A-Za-z_][\w.\-]*)=(.*)$/s;
-const colonSetting = /^-{1,2}([A-Za-z][\w.\-]*):(.+)$/s;
+const systemProperty = /^-D([\w.-]+)=(.*)$/s;
+const inlineSetting = /^-*([A-Za-z_][\w.-]*)=(.*)$/s;
+const colonSetting = /^-{1,2}([A-Za-z][\w.-]*):(.+)$/s;
 const flag = /^-{1,2}[A-Za-z]/;
 
 /**

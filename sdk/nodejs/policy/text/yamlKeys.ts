@@ -51,7 +51,7 @@ export function findYamlScalars(text: string): YamlScalar[] {
                 const valueName = typeof named === "string" && resolved.has("value") ? unmask(named) : undefined;
                 const id = ++mappings;
                 for (const pair of resolved.items) {
-                    let pairKey = isScalar(pair.key) ? unmask(String(pair.key.value ?? "")) : undefined;
+                    let pairKey = isScalar(pair.key) ? unmask(scalarText(pair.key.value)) : undefined;
                     if (valueName !== undefined && pairKey === "value") {
                         pairKey = valueName;
                     }
@@ -62,7 +62,7 @@ export function findYamlScalars(text: string): YamlScalar[] {
                     visit(item, key, isScalar(item) || isMap(item) || isSeq(item) ? lineOf(item) : line, mapping);
                 }
             } else if (isScalar(resolved) && key !== undefined) {
-                scalars.push({ key, value: unmask(resolved.value === null ? "" : String(resolved.value)), line, mapping });
+                scalars.push({ key, value: unmask(scalarText(resolved.value)), line, mapping });
             }
         };
         visit(document.contents, undefined, 1, 0);
@@ -72,4 +72,11 @@ export function findYamlScalars(text: string): YamlScalar[] {
 
 function unmask(text: string): string {
     return text.replace(placeholder, "${$1}");
+}
+
+// A scalar's value as text: null as empty, dates and other objects as JSON, never `[object Object]`.
+function scalarText(value: unknown): string {
+    if (typeof value === "string") return value;
+    if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+    return value === null || value === undefined ? "" : (JSON.stringify(value) ?? "");
 }
