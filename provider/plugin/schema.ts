@@ -6,6 +6,7 @@
  * `npm run gen-schema`.
  */
 import { draftAttributeProperties as draftAttributes, draftSchemaTypes, objectType, PropertySpec, requiredDraftAttributes, typeToken } from "./draftSchemaTypes";
+import { deploymentArgsFunction, deploymentArgsTypes } from "./getDeploymentArgsSchema";
 import { providerConfigVariables } from "./providerConfig";
 
 /** The package name: the `ververica` of `pulumi-resource-ververica` and of every token. */
@@ -15,6 +16,7 @@ export const packageName = "ververica";
 export const tokens = {
     getDeploymentDraft: "ververica:index:getDeploymentDraft",
     getDeploymentDrafts: "ververica:index:getDeploymentDrafts",
+    getDeploymentArgs: "ververica:index:getDeploymentArgs",
     deploymentDraft: "ververica:index:DeploymentDraft",
     provider: "pulumi:providers:ververica",
 } as const;
@@ -98,6 +100,7 @@ export function buildSchema(facts: PackageFacts): Record<string, unknown> {
                 { id: string("The draft's id, as data sources name the looked-up object's id."), ...draftAttributes },
                 ["id", ...requiredDraftAttributes],
             ),
+            ...deploymentArgsTypes,
         },
         resources: {
             [tokens.deploymentDraft]: {
@@ -142,6 +145,7 @@ export function buildSchema(facts: PackageFacts): Record<string, unknown> {
                     ["workspace", "namespace", "ids", "names", "drafts"],
                 ),
             },
+            [tokens.getDeploymentArgs]: deploymentArgsFunction(selectorInputs),
         },
         language: {
             nodejs: { packageName: "pulumi-ververica", respectSchemaVersion: true },
