@@ -142,7 +142,7 @@ type FedArgs = Pick<DeploymentArgs, "resourceId" | "namespace" | "deploymentName
  * }));
  * ```
  *
- * Throws (or, for outputs, rejects with) a {@link DraftNotDeployableError} when the draft's
+ * Throws (or, for outputs, rejects with) a {@link index!DraftNotDeployableError | DraftNotDeployableError} when the draft's
  * artifact is CDC YAML, which `realtimecompute.Deployment` does not take, or when the draft
  * has no artifact, no execution mode, or no name and none is given.
  */
