@@ -3,7 +3,8 @@
 # and prints the Python virtualenv's directory as the last line of stdout:
 #
 #   - a virtualenv with pulumi==<CLI version> from PyPI, pytest and the wheel tooling
-#     (~/.cache/pulumi-ververica/python-<version>), created once and reused;
+#     (~/.cache/pulumi-ververica/python-<version>), created once and reused, and pulumi-alicloud
+#     for the Python feed-deployment example;
 #   - the Go modules of sdk/go.mod (github.com/pulumi/pulumi/sdk/v3 at the CLI version) in Go's
 #     own module cache.
 #
@@ -36,6 +37,17 @@ if [ "$(cat "$stamp" 2>/dev/null || true)" != "${requirements[*]}" ]; then
   echo "${requirements[*]}" > "$stamp"
 else
   say "using $venv"
+fi
+
+# alicloud's Python SDK, at the version of @pulumi/alicloud in package.json, for the
+# feed-deployment example (examples/python-feed-deployment), which the tests run under Pulumi's
+# mocks. Added beside the pinned tools rather than among them, so that the venv's stamp (and a
+# checkout without the example) is unaffected.
+alicloud_version="$(node -p "require('$repo/package.json').devDependencies['@pulumi/alicloud']")"
+if ! "$venv/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('pulumi-alicloud') != sys.argv[1])" "$alicloud_version" 2>/dev/null; then
+  say "installing pulumi-alicloud==$alicloud_version into $venv (pip from PyPI)"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "pulumi-alicloud==$alicloud_version" "pulumi==$version" >&2 ||
+    die "pip could not install pulumi-alicloud==$alicloud_version into $venv"
 fi
 
 say "downloading the Go modules of sdk/go.mod"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests the generated Python and Go SDKs: they match a fresh generation from the schema, the Go
 # module vets and builds against the pinned Pulumi Go SDK, the Python wheel builds, and both
-# pass their tests in Pulumi's mock mode (pytest; go test). The Go quick start vets too.
+# pass their tests in Pulumi's mock mode (pytest; go test), the feed-deployment examples of both
+# languages included. The Go quick start vets too.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,8 +16,9 @@ venv="$(bash "$repo/scripts/sdk-toolchains.sh" | tail -n1)"
 step "Go: go vet and go build of sdk/go"
 (cd "$repo/sdk" && go vet ./... && go build ./...)
 
-step "Go: go test in mock mode (tests/sdk/go); go vet of examples/go-quickstart"
+step "Go: go test in mock mode (tests/sdk/go, examples/go-feed-deployment); go vet of examples/go-quickstart"
 (cd "$repo/tests/sdk/go" && go vet ./... && go test -count=1 ./...)
+(cd "$repo/examples/go-feed-deployment" && go vet ./... && go test -count=1 ./...)
 (cd "$repo/examples/go-quickstart" && go vet ./...)
 
 step "Python: build and install the wheel"

@@ -12,6 +12,7 @@ import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import { VervericaError } from "../core/errors";
 import { ConfiguredLookups } from "./configuredLookups";
 import { DraftResourceHandlers } from "./draftResourceHandlers";
+import { invokeGetDeploymentArgs } from "./getDeploymentArgsInvoke";
 import { invokeGetDeploymentDraft } from "./getDeploymentDraftInvoke";
 import { invokeGetDeploymentDrafts } from "./getDeploymentDraftsInvoke";
 import { checkProviderSettings, secretSettings } from "./providerConfig";
@@ -78,6 +79,7 @@ export function createProviderService(options: ProviderServiceOptions): grpc.Unt
     const functions: Record<string, typeof invokeGetDeploymentDraft> = {
         [tokens.getDeploymentDraft]: invokeGetDeploymentDraft,
         [tokens.getDeploymentDrafts]: invokeGetDeploymentDrafts,
+        [tokens.getDeploymentArgs]: invokeGetDeploymentArgs,
     };
     const requireDraftType = (type: string, urn: string) => {
         const actual = type || urn.split("::")[2] || "";

@@ -7,6 +7,7 @@
  */
 import { draftAttributeProperties as draftAttributes, draftSchemaTypes, objectType, PropertySpec, requiredDraftAttributes, typeToken } from "./draftSchemaTypes";
 import { packageManifest } from "../core/packageManifest";
+import { deploymentArgsFunction, deploymentArgsTypes } from "./getDeploymentArgsSchema";
 import { providerConfigVariables } from "./providerConfig";
 
 /** The package name: the `ververica` of `pulumi-resource-ververica` and of every token. */
@@ -16,6 +17,7 @@ export const packageName = "ververica";
 export const tokens = {
     getDeploymentDraft: "ververica:index:getDeploymentDraft",
     getDeploymentDrafts: "ververica:index:getDeploymentDrafts",
+    getDeploymentArgs: "ververica:index:getDeploymentArgs",
     deploymentDraft: "ververica:index:DeploymentDraft",
     provider: "pulumi:providers:ververica",
 } as const;
@@ -99,6 +101,7 @@ export function buildSchema(facts: PackageFacts): Record<string, unknown> {
                 { id: string("The draft's id, as data sources name the looked-up object's id."), ...draftAttributes },
                 ["id", ...requiredDraftAttributes],
             ),
+            ...deploymentArgsTypes,
         },
         resources: {
             [tokens.deploymentDraft]: {
@@ -143,6 +146,7 @@ export function buildSchema(facts: PackageFacts): Record<string, unknown> {
                     ["workspace", "namespace", "ids", "names", "drafts"],
                 ),
             },
+            [tokens.getDeploymentArgs]: deploymentArgsFunction(selectorInputs),
         },
         language: {
             nodejs: { packageName: "pulumi-ververica", respectSchemaVersion: true },

@@ -1,9 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 // Types only: loading this package must never load @pulumi/alicloud, an optional peer.
 import type { DeploymentArgs } from "@pulumi/alicloud/realtimecompute";
-import type { DraftReference } from "../../provider/core/errors";
+import {
+    deploymentArgsOf,
+    deploymentArtifactOf,
+    deploymentLabelsOf,
+    deploymentLocalVariablesOf,
+    draftReferenceOf,
+    requireDeploymentName,
+    requireExecutionMode,
+} from "../../provider/core/deploymentArgs";
 import type { DeploymentDraftAttributes, DraftArtifact, ExecutionMode, JsonValue, LocalVariable } from "../../provider/core/model";
-import { DraftNotDeployableError } from "../../provider/core/errors";
 import { withoutArtifactSecrecy } from "./artifactSecrecy";
 
 /**
@@ -93,7 +100,6 @@ export interface DeploymentArgsFromDraftOptions {
     readonly storeArtifactAsSecret?: boolean;
 }
 
-type DeploymentArtifact = pulumi.Unwrap<DeploymentArgs["artifact"]>;
 type FedArgs = Pick<DeploymentArgs, "resourceId" | "namespace" | "deploymentName" | "executionMode" | "engineVersion" | "artifact" | "localVariables" | "labels">;
 
 /**
@@ -136,11 +142,13 @@ type FedArgs = Pick<DeploymentArgs, "resourceId" | "namespace" | "deploymentName
  * }));
  * ```
  *
- * Throws (or, for outputs, rejects with) a {@link DraftNotDeployableError} when the draft's
+ * Throws (or, for outputs, rejects with) a {@link index!DraftNotDeployableError | DraftNotDeployableError} when the draft's
  * artifact is CDC YAML, which `realtimecompute.Deployment` does not take, or when the draft
  * has no artifact, no execution mode, or no name and none is given.
  */
 export function deploymentArgsFromDraft(draft: DraftSource, overrides: DeploymentArgsOverrides, options?: DeploymentArgsFromDraftOptions): DeploymentArgs {
+    // The mapping is the core's (provider/core/deploymentArgs.ts), which the plugin's
+    // getDeploymentArgs also uses: both give the same values and refuse the same drafts.
     // A data source result secret only for its artifact's sake feeds the other arguments as
     // readable as its inputs; its artifact stays secret whatever the options say.
     const declassified = pulumi.Output.isInstance(draft) ? withoutArtifactSecrecy(draft as pulumi.Output<DeploymentDraftAttributes>) : undefined;
@@ -148,7 +156,7 @@ export function deploymentArgsFromDraft(draft: DraftSource, overrides: Deploymen
         ? argsFromOutputs(draft, overrides.deploymentName)
         : pulumi.Output.isInstance(draft) || draft instanceof Promise
           ? argsFromOutputs(attributeOutputsOf(pulumi.output(declassified ?? draft)), overrides.deploymentName)
-          : argsFromAttributes(draft, overrides.deploymentName);
+          : deploymentArgsOf<pulumi.Input<string>>(draft, overrides.deploymentName);
     const keepSecret = options?.storeArtifactAsSecret !== false || declassified !== undefined;
     const artifact = keepSecret ? pulumi.secret(fed.artifact) : fed.artifact;
     return { ...overrides, ...fed, artifact };
@@ -173,106 +181,20 @@ function attributeOutputsOf(draft: pulumi.Output<DeploymentDraftAttributes>): Dr
     };
 }
 
-function argsFromAttributes(draft: DeploymentDraftAttributes, deploymentName: pulumi.Input<string> | undefined): FedArgs {
-    const reference = referenceOf(draft.workspace, draft.namespace, draft.deploymentDraftId, draft.name);
-    const args: FedArgs = {
-        resourceId: draft.workspace,
-        namespace: draft.namespace,
-        deploymentName: deploymentName ?? required(draft.name, "name", reference),
-        executionMode: required(draft.executionMode, "execution mode", reference),
-        artifact: deploymentArtifact(draft.artifact, reference),
-        engineVersion: draft.engineVersion,
-        localVariables: deploymentLocalVariables(draft.localVariables),
-        labels: deploymentLabels(draft.labels),
-    };
-    return withoutUndefined(args);
-}
-
 // Field by field, so that each argument keeps the secrecy of the attribute it comes from: a
 // resource's secret artifact does not make the deployment's name secret.
 function argsFromOutputs(draft: DraftAttributeOutputs, deploymentName: pulumi.Input<string> | undefined): FedArgs {
-    const reference = pulumi.all([draft.workspace, draft.namespace, draft.deploymentDraftId, draft.name]).apply(([w, n, id, name]) => referenceOf(w, n, id, name));
+    const reference = pulumi
+        .all([draft.workspace, draft.namespace, draft.deploymentDraftId, draft.name])
+        .apply(([workspace, namespace, deploymentDraftId, name]) => draftReferenceOf({ workspace, namespace, deploymentDraftId, name }));
     return {
         resourceId: draft.workspace,
         namespace: draft.namespace,
-        deploymentName: deploymentName ?? pulumi.all([draft.name, reference]).apply(([name, r]) => required(name, "name", r)),
-        executionMode: pulumi.all([draft.executionMode, reference]).apply(([mode, r]) => required(mode, "execution mode", r)),
-        artifact: pulumi.all([draft.artifact, reference]).apply(([artifact, r]) => deploymentArtifact(artifact, r)),
+        deploymentName: deploymentName ?? pulumi.all([draft.name, reference]).apply(([name, r]) => requireDeploymentName(name, r)),
+        executionMode: pulumi.all([draft.executionMode, reference]).apply(([mode, r]) => requireExecutionMode(mode, r)),
+        artifact: pulumi.all([draft.artifact, reference]).apply(([artifact, r]) => deploymentArtifactOf(artifact, r)),
         engineVersion: draft.engineVersion,
-        localVariables: draft.localVariables.apply(deploymentLocalVariables),
-        labels: draft.labels.apply(deploymentLabels),
+        localVariables: draft.localVariables.apply(deploymentLocalVariablesOf),
+        labels: draft.labels.apply(deploymentLabelsOf),
     };
-}
-
-function deploymentArtifact(artifact: DraftArtifact | undefined, draft: DraftReference): DeploymentArtifact {
-    if (artifact === undefined) {
-        throw new DraftNotDeployableError(draft, "it has no artifact");
-    }
-    // Only the part `kind` selects: the API may send other parts alongside it.
-    switch (artifact.kind) {
-        case "SQLSCRIPT": {
-            const { sqlScript, additionalDependencies } = artifact.sqlArtifact ?? {};
-            return { kind: artifact.kind, sqlArtifact: withoutUndefined({ sqlScript, additionalDependencies: copy(additionalDependencies) }) };
-        }
-        case "JAR": {
-            const { jarUri, entryClass, mainArgs, additionalDependencies } = artifact.jarArtifact ?? {};
-            return { kind: artifact.kind, jarArtifact: withoutUndefined({ jarUri, entryClass, mainArgs, additionalDependencies: copy(additionalDependencies) }) };
-        }
-        case "PYTHON": {
-            const p = artifact.pythonArtifact ?? {};
-            return {
-                kind: artifact.kind,
-                pythonArtifact: withoutUndefined({
-                    pythonArtifactUri: p.pythonArtifactUri,
-                    entryModule: p.entryModule,
-                    mainArgs: p.mainArgs,
-                    additionalDependencies: copy(p.additionalDependencies),
-                    additionalPythonLibraries: copy(p.additionalPythonLibraries),
-                    additionalPythonArchives: copy(p.additionalPythonArchives),
-                }),
-            };
-        }
-        case "CDCYAML":
-            throw new DraftNotDeployableError(
-                draft,
-                "its artifact is CDCYAML (a Flink CDC YAML pipeline), which realtimecompute.Deployment does not take; it takes SQLSCRIPT, JAR and PYTHON artifacts",
-            );
-        default:
-            throw new DraftNotDeployableError(
-                draft,
-                artifact.kind === undefined
-                    ? "its artifact has no kind; realtimecompute.Deployment takes SQLSCRIPT, JAR and PYTHON artifacts"
-                    : `its artifact kind ${JSON.stringify(artifact.kind)} is not one of SQLSCRIPT, JAR and PYTHON`,
-            );
-    }
-}
-
-function deploymentLocalVariables(variables: readonly LocalVariable[] | undefined): { name?: string; value?: string }[] | undefined {
-    return variables?.map((v) => withoutUndefined({ name: v.name, value: v.value }));
-}
-
-// The resource takes string labels only, while draft labels are any JSON value.
-function deploymentLabels(labels: { readonly [key: string]: JsonValue } | undefined): { [key: string]: string } | undefined {
-    return labels && Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)]));
-}
-
-function required<T>(value: T | undefined, what: string, draft: DraftReference): T {
-    if (value === undefined) {
-        throw new DraftNotDeployableError(draft, `it has no ${what}, which the deployment requires`);
-    }
-    return value;
-}
-
-function referenceOf(workspace: string, namespace: string, deploymentDraftId: string, name: string | undefined): DraftReference {
-    return name === undefined ? { workspace, namespace, deploymentDraftId } : { workspace, namespace, deploymentDraftId, name };
-}
-
-// alicloud's input types take mutable arrays; the draft's are read-only.
-function copy(values: readonly string[] | undefined): string[] | undefined {
-    return values && [...values];
-}
-
-// Absent attributes stay absent in the arguments rather than becoming `undefined` entries.
-function withoutUndefined<T extends object>(value: T): T {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

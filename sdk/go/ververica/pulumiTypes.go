@@ -732,6 +732,53 @@ func (o SqlArtifactPtrOutput) SqlScript() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// The `artifact` argument of `alicloud.realtimecompute.Deployment`: `kind` and only the part it selects (parts of other kinds the API sent along are left out).
+type GetDeploymentArgsArtifact struct {
+	// The JAR job, when `kind` is `JAR`.
+	JarArtifact *JarArtifact `pulumi:"jarArtifact"`
+	// `SQLSCRIPT`, `JAR` or `PYTHON`.
+	Kind string `pulumi:"kind"`
+	// The PyFlink job, when `kind` is `PYTHON`.
+	PythonArtifact *PythonArtifact `pulumi:"pythonArtifact"`
+	// The SQL script and its dependencies, when `kind` is `SQLSCRIPT`.
+	SqlArtifact *SqlArtifact `pulumi:"sqlArtifact"`
+}
+
+// The `artifact` argument of `alicloud.realtimecompute.Deployment`: `kind` and only the part it selects (parts of other kinds the API sent along are left out).
+type GetDeploymentArgsArtifactOutput struct{ *pulumi.OutputState }
+
+func (GetDeploymentArgsArtifactOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*GetDeploymentArgsArtifact)(nil)).Elem()
+}
+
+func (o GetDeploymentArgsArtifactOutput) ToGetDeploymentArgsArtifactOutput() GetDeploymentArgsArtifactOutput {
+	return o
+}
+
+func (o GetDeploymentArgsArtifactOutput) ToGetDeploymentArgsArtifactOutputWithContext(ctx context.Context) GetDeploymentArgsArtifactOutput {
+	return o
+}
+
+// The JAR job, when `kind` is `JAR`.
+func (o GetDeploymentArgsArtifactOutput) JarArtifact() JarArtifactPtrOutput {
+	return o.ApplyT(func(v GetDeploymentArgsArtifact) *JarArtifact { return v.JarArtifact }).(JarArtifactPtrOutput)
+}
+
+// `SQLSCRIPT`, `JAR` or `PYTHON`.
+func (o GetDeploymentArgsArtifactOutput) Kind() pulumi.StringOutput {
+	return o.ApplyT(func(v GetDeploymentArgsArtifact) string { return v.Kind }).(pulumi.StringOutput)
+}
+
+// The PyFlink job, when `kind` is `PYTHON`.
+func (o GetDeploymentArgsArtifactOutput) PythonArtifact() PythonArtifactPtrOutput {
+	return o.ApplyT(func(v GetDeploymentArgsArtifact) *PythonArtifact { return v.PythonArtifact }).(PythonArtifactPtrOutput)
+}
+
+// The SQL script and its dependencies, when `kind` is `SQLSCRIPT`.
+func (o GetDeploymentArgsArtifactOutput) SqlArtifact() SqlArtifactPtrOutput {
+	return o.ApplyT(func(v GetDeploymentArgsArtifact) *SqlArtifact { return v.SqlArtifact }).(SqlArtifactPtrOutput)
+}
+
 // A deployment draft found by `getDeploymentDrafts`: every attribute, as `getDeploymentDraft` returns it, plus `id` (the draft's id).
 type GetDeploymentDraftsDraft struct {
 	// What the job runs, by `kind`: SQL, JAR, Python or CDC YAML. It may hold passwords. Kept as a Pulumi secret by default wherever it reaches state.
@@ -919,6 +966,7 @@ func init() {
 	pulumi.RegisterOutputType(PythonArtifactPtrOutput{})
 	pulumi.RegisterOutputType(SqlArtifactOutput{})
 	pulumi.RegisterOutputType(SqlArtifactPtrOutput{})
+	pulumi.RegisterOutputType(GetDeploymentArgsArtifactOutput{})
 	pulumi.RegisterOutputType(GetDeploymentDraftsDraftOutput{})
 	pulumi.RegisterOutputType(GetDeploymentDraftsDraftArrayOutput{})
 }

@@ -7,6 +7,7 @@ from . import _utilities
 import typing
 # Export this package's modules as members:
 from .deployment_draft import *
+from .get_deployment_args import *
 from .get_deployment_draft import *
 from .get_deployment_drafts import *
 from .provider import *

@@ -23,6 +23,7 @@ __all__ = [
     'LocalVariable',
     'PythonArtifact',
     'SqlArtifact',
+    'GetDeploymentArgsArtifact',
     'GetDeploymentDraftsDraft',
 ]
 
@@ -550,6 +551,65 @@ class SqlArtifact(dict):
         The Flink SQL script's text. May hold connector passwords: kept secret with the artifact.
         """
         return pulumi.get(self, "sql_script")
+
+
+@pulumi.output_type
+class GetDeploymentArgsArtifact(dict):
+    """
+    The `artifact` argument of `alicloud.realtimecompute.Deployment`: `kind` and only the part it selects (parts of other kinds the API sent along are left out).
+    """
+    def __init__(__self__, *,
+                 kind: _builtins.str,
+                 jar_artifact: Optional['outputs.JarArtifact'] = None,
+                 python_artifact: Optional['outputs.PythonArtifact'] = None,
+                 sql_artifact: Optional['outputs.SqlArtifact'] = None):
+        """
+        The `artifact` argument of `alicloud.realtimecompute.Deployment`: `kind` and only the part it selects (parts of other kinds the API sent along are left out).
+
+        :param _builtins.str kind: `SQLSCRIPT`, `JAR` or `PYTHON`.
+        :param 'JarArtifact' jar_artifact: The JAR job, when `kind` is `JAR`.
+        :param 'PythonArtifact' python_artifact: The PyFlink job, when `kind` is `PYTHON`.
+        :param 'SqlArtifact' sql_artifact: The SQL script and its dependencies, when `kind` is `SQLSCRIPT`.
+        """
+        pulumi.set(__self__, "kind", kind)
+        if jar_artifact is not None:
+            pulumi.set(__self__, "jar_artifact", jar_artifact)
+        if python_artifact is not None:
+            pulumi.set(__self__, "python_artifact", python_artifact)
+        if sql_artifact is not None:
+            pulumi.set(__self__, "sql_artifact", sql_artifact)
+
+    @_builtins.property
+    @pulumi.getter
+    def kind(self) -> _builtins.str:
+        """
+        `SQLSCRIPT`, `JAR` or `PYTHON`.
+        """
+        return pulumi.get(self, "kind")
+
+    @_builtins.property
+    @pulumi.getter(name="jarArtifact")
+    def jar_artifact(self) -> Optional['outputs.JarArtifact']:
+        """
+        The JAR job, when `kind` is `JAR`.
+        """
+        return pulumi.get(self, "jar_artifact")
+
+    @_builtins.property
+    @pulumi.getter(name="pythonArtifact")
+    def python_artifact(self) -> Optional['outputs.PythonArtifact']:
+        """
+        The PyFlink job, when `kind` is `PYTHON`.
+        """
+        return pulumi.get(self, "python_artifact")
+
+    @_builtins.property
+    @pulumi.getter(name="sqlArtifact")
+    def sql_artifact(self) -> Optional['outputs.SqlArtifact']:
+        """
+        The SQL script and its dependencies, when `kind` is `SQLSCRIPT`.
+        """
+        return pulumi.get(self, "sql_artifact")
 
 
 @pulumi.output_type

@@ -2,6 +2,8 @@
 as the draft, and a record of every invoke and registration, so tests can see what the SDK sent."""
 
 import copy
+import json
+from pathlib import Path
 from typing import Any
 
 import pulumi
@@ -59,6 +61,12 @@ SECOND_DRAFT: dict[str, Any] = {
 }
 
 
+# What the plugin answers getDeploymentArgs for drafts of the emulator's fixtures, by name, and the
+# drafts it refuses; tests/integration/plugin/getDeploymentArgsInvoke.test.ts checks that these are
+# the plugin's own answers.
+DEPLOYMENT_ARGS: dict[str, Any] = json.loads((Path(__file__).parent.parent / "deploymentArgsAnswers.json").read_text())
+
+
 def as_engine_secret(value: Any) -> dict[str, Any]:
     """`value` marked secret as it travels between the SDK and the engine (Pulumi's secret signature)."""
     return {"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "value": value}
@@ -66,8 +74,8 @@ def as_engine_secret(value: Any) -> dict[str, Any]:
 
 class DraftMocks(pulumi.runtime.Mocks):
     """Answers getDeploymentDraft with the documented draft, getDeploymentDrafts with it and
-    SECOND_DRAFT, and DeploymentDraft with its attributes (the artifact as a secret, as the
-    plugin stores it by default)."""
+    SECOND_DRAFT, getDeploymentArgs from DEPLOYMENT_ARGS, and DeploymentDraft with its attributes
+    (the artifact as a secret, as the plugin stores it by default)."""
 
     def __init__(self) -> None:
         self.invokes: list[pulumi.runtime.MockCallArgs] = []
@@ -86,6 +94,8 @@ class DraftMocks(pulumi.runtime.Mocks):
                 "names": [d["name"] for d in drafts],
                 "drafts": drafts,
             }
+        if args.token == "ververica:index:getDeploymentArgs":
+            return deployment_args_answer(args.args)
         raise ValueError(f"unexpected invoke {args.token}")
 
     def new_resource(self, args: pulumi.runtime.MockResourceArgs):
@@ -95,6 +105,20 @@ class DraftMocks(pulumi.runtime.Mocks):
         state = {k: v for k, v in copy.deepcopy(DOCUMENTED_DRAFT).items() if k != "id"}
         state["artifact"] = as_engine_secret(state["artifact"])
         return state["deploymentDraftId"], {**args.inputs, **state}
+
+
+def deployment_args_answer(args: dict[str, Any]) -> dict[str, Any]:
+    """getDeploymentArgs as the plugin answers it: the artifact a secret unless
+    storeArtifactAsSecret is false, a refused draft as the plugin's error."""
+    refusal = DEPLOYMENT_ARGS["refusals"].get(args.get("name"))
+    if refusal is not None:
+        raise Exception(f"{refusal['code']}: {refusal['message']}")
+    answer = copy.deepcopy(DEPLOYMENT_ARGS["answers"][args["name"]])
+    if args.get("deploymentName") is not None:
+        answer["deploymentName"] = args["deploymentName"]
+    if args.get("storeArtifactAsSecret") is not False:
+        answer["artifact"] = as_engine_secret(answer["artifact"])
+    return answer
 
 
 # The one instance the tests share (see conftest.py).

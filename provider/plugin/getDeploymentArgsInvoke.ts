@@ -1,0 +1,45 @@
+import { deploymentArgsOf } from "../core/deploymentArgs";
+import { InvalidArgumentError } from "../core/errors";
+import { validateSelector } from "../core/validation";
+import type { ConfiguredLookups } from "./configuredLookups";
+import type { InvokeAnswer } from "./getDeploymentDraftInvoke";
+import { validInvokeArguments } from "./invokeArguments";
+import type { PropertyValues } from "./propertyValues";
+
+/** The validated arguments of `getDeploymentArgs`. */
+interface FeedArguments {
+    readonly selector: ReturnType<typeof validateSelector>;
+    readonly deploymentName?: string;
+    readonly storeArtifactAsSecret: boolean;
+}
+
+function feedArguments(args: Readonly<Record<string, unknown>>): FeedArguments {
+    const selector = validateSelector(args);
+    const { deploymentName, storeArtifactAsSecret } = args;
+    if (deploymentName !== undefined && deploymentName !== null && typeof deploymentName !== "string") {
+        throw new InvalidArgumentError("deploymentName", `must be a string, got ${typeof deploymentName}`);
+    }
+    if (storeArtifactAsSecret !== undefined && storeArtifactAsSecret !== null && typeof storeArtifactAsSecret !== "boolean") {
+        throw new InvalidArgumentError("storeArtifactAsSecret", `must be a boolean, got ${typeof storeArtifactAsSecret}`);
+    }
+    return { selector, deploymentName: deploymentName ?? undefined, storeArtifactAsSecret: storeArtifactAsSecret !== false };
+}
+
+/**
+ * `ververica:index:getDeploymentArgs`: validates the arguments before any request, looks the
+ * draft up as `getDeploymentDraft` does, and returns the arguments of
+ * `alicloud.realtimecompute.Deployment` it holds, exactly what the TypeScript
+ * `deploymentArgsFromDraft` gives (one mapping serves both: `../core/deploymentArgs.ts`). A draft
+ * that cannot feed a deployment fails with its `DraftNotDeployableError`. The artifact is a
+ * secret unless `storeArtifactAsSecret` is false; a secret argument makes the whole result
+ * secret, as for the other functions.
+ */
+export async function invokeGetDeploymentArgs(lookups: ConfiguredLookups, args: PropertyValues): Promise<InvokeAnswer> {
+    const checked = validInvokeArguments(() => feedArguments(args.values));
+    if ("answer" in checked) return checked.answer;
+    const feed = checked.valid;
+    const draft = await lookups.lookup(feed.selector, {}, true);
+    const values: Record<string, unknown> = { ...deploymentArgsOf(draft, feed.deploymentName) };
+    const secrets = args.secrets.size > 0 ? Object.keys(values) : feed.storeArtifactAsSecret ? ["artifact"] : [];
+    return { result: { values, secrets: new Set(secrets) }, failures: [] };
+}
