@@ -3,8 +3,8 @@
  * text: written by `npm run gen-schema`, compared by the drift test.
  */
 import * as path from "path";
-import { renderFieldTable } from "../provider/core/draftShape/renderFieldTable";
-import { renderModel } from "../provider/core/draftShape/renderModel";
+import { renderFieldTable } from "./renderFieldTable";
+import { renderModel } from "./renderModel";
 import { renderSchemaJson } from "../provider/plugin/schema";
 import { replaceBetweenMarkers } from "./markers";
 

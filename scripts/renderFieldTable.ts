@@ -2,8 +2,8 @@
  * Renders the docs' reference of a draft's fields from the declaration: one table for the draft,
  * then one per type it refers to.
  */
-import { deploymentDraftShape } from "./draftFields";
-import { describeField, FieldSpec, isUnion, namedTypes, ObjectSpec, ValueSpec } from "./fieldSpecs";
+import { deploymentDraftShape } from "../provider/core/draftShape/draftFields";
+import { describeField, FieldSpec, isUnion, namedTypes, ObjectSpec, ValueSpec } from "../provider/core/draftShape/fieldSpecs";
 
 /** The markdown tables, as they stand between the docs' `draft-fields` markers. */
 export function renderFieldTable(root: ObjectSpec = deploymentDraftShape): string {
