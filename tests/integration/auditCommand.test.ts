@@ -152,6 +152,48 @@ describe("pulumi-ververica audit", function () {
         assertValidSarif(file, tmp);
     });
 
+    describe("settings errors name the audit's flags and environment variables, never stack config", () => {
+        const bare = (...flags: string[]) => runAuditCli(["audit", "--workspace", workspace, "--namespace", "ns-a", ...flags]);
+
+        it("no region or endpoint", async () => {
+            assert.deepStrictEqual(await bare(), {
+                code: 2,
+                stdout: "",
+                stderr: "pulumi-ververica: no region or endpoint: pass --region or --endpoint, or set ALIBABA_CLOUD_REGION_ID or ALIBABA_CLOUD_ENDPOINT_VERVERICA (or VERVERICA_ENDPOINT)\n",
+            });
+        });
+
+        it("a malformed --region", async () => {
+            assert.deepStrictEqual(await bare("--region", "Frankfurt"), {
+                code: 2,
+                stdout: "",
+                stderr: 'pulumi-ververica: region "Frankfurt" from --region is not a region id such as "cn-hangzhou"\n',
+            });
+        });
+
+        it("a --profile the aliyun CLI configuration lacks, before any request", async () => {
+            seed(["compliant"], { "ns-a": 1 });
+            const savedHome = process.env.HOME;
+            process.env.HOME = tmp;
+            try {
+                fs.mkdirSync(path.join(tmp, ".aliyun"));
+                fs.writeFileSync(path.join(tmp, ".aliyun", "config.json"), JSON.stringify({ current: "main", profiles: [{ name: "main", mode: "AK", access_key_id: "LTAImain", access_key_secret: "main-secret" }] }));
+                const run = await bare("--endpoint", fixture.emulator.url, "--profile", "nope");
+                assert.strictEqual(run.code, 2);
+                assert.strictEqual(
+                    run.stderr,
+                    `audit: could not read namespace ${workspace}/ns-a: no usable credentials from --profile: unable to get profile with 'nope'. ` +
+                        "Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or name an aliyun CLI profile with --profile\n",
+                );
+                assert.strictEqual(run.stdout, "0 drafts in 0 namespaces (1 of 1 namespaces could not be read): no findings.\n");
+                assert.strictEqual(fixture.emulator.stats.requests, 0);
+            } finally {
+                if (savedHome === undefined) delete process.env.HOME;
+                else process.env.HOME = savedHome;
+            }
+        });
+    });
+
     it("still gives the full report when throttling recovers", async () => {
         seed();
         fixture.emulator.behaviour.listOmits = ["artifact"];

@@ -2,6 +2,7 @@
  * The flags of `pulumi-ververica audit`, parsed and checked before anything is read.
  */
 import { parseArgs, ParseArgsConfig } from "node:util";
+import { configKeys, SettingNames } from "../../../provider/core/connectionSettings";
 import { InvalidArgumentError } from "../../../provider/core/errors";
 import { requireIdentifier } from "../../../provider/core/validation";
 import { UsageError } from "./cliErrors";
@@ -51,6 +52,18 @@ Cloud's default credentials chain, as for the library.
 Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 a namespace
 could not be read (the report still covers the others) or the command line is wrong.
 `;
+
+/** The key --profile answers: it stands where a program's stack config names its profile. */
+export const profileKey = configKeys.credentials[0].profile;
+
+/** The audit's settings as its messages name them: its flags and the environment (it has no stack). */
+export const auditSettingNames: SettingNames = {
+    // No flag sets the network (only VERVERICA_NETWORK does), so its option is never named.
+    options: { region: "--region", endpoint: "--endpoint", network: "the network option" },
+    configKey: (key) => (key === profileKey ? "--profile" : key),
+    noEndpoint: "pass --region or --endpoint, or set ALIBABA_CLOUD_REGION_ID or ALIBABA_CLOUD_ENDPOINT_VERVERICA (or VERVERICA_ENDPOINT)",
+    noCredentials: "Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or name an aliyun CLI profile with --profile",
+};
 
 // Every flag but --help takes a value. Repeats are all kept: how often a flag may be given is
 // checked after parsing, so that the message can say so.

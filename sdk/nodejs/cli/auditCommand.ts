@@ -4,9 +4,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { configKeys } from "../../../provider/core/connectionSettings";
 import { createLookupClient, LookupContext } from "../../../provider/core/draftLookup";
-import { AuditArguments, auditUsage, FailOn } from "./auditArguments";
+import { AuditArguments, auditSettingNames, auditUsage, FailOn, profileKey } from "./auditArguments";
 import type { AuditReport } from "./auditReport";
 import { auditRules } from "./auditRules";
 import { auditWorkspace } from "./auditWorkspace";
@@ -38,9 +37,9 @@ export async function runAudit(args: AuditArguments, io: CommandIo): Promise<num
     const rules = configureRules(auditRules, args.configFile === undefined ? undefined : readConfigFile(args.configFile), args.configFile ?? "");
     const context: LookupContext = {
         options: { ...(args.endpoint !== undefined ? { endpoint: args.endpoint } : {}), ...(args.region !== undefined ? { region: args.region } : {}) },
-        // --profile stands where a program's stack config names its profile.
-        config: (key) => (key === configKeys.profile ? args.profile : undefined),
+        config: (key) => (key === profileKey ? args.profile : undefined),
         env: io.env,
+        settingNames: auditSettingNames,
     };
     const { client } = createLookupClient(context);
     const progress = new ProgressLine(io.stderr);
