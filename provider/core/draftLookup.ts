@@ -9,6 +9,17 @@ import type { DeploymentDraftAttributes } from "./model";
 import type { RetryNotice } from "./retryPolicy";
 import { DraftSelector, isNameLookup, validateSelector } from "./validation";
 
+/** Every attribute of the draft, plus `id` (the draft's id): what `getDeploymentDraft` returns, and each draft of `getDeploymentDrafts`. */
+export interface GetDeploymentDraftResult extends DeploymentDraftAttributes {
+    /** The draft's id, as Pulumi's data sources name the looked-up object's id. */
+    readonly id: string;
+}
+
+/** The draft as the data sources return it, with `id`. */
+export function withDraftId(draft: DeploymentDraftAttributes): GetDeploymentDraftResult {
+    return { id: draft.deploymentDraftId, ...draft };
+}
+
 /** Options of one lookup. */
 export interface LookupOptions extends ConnectionOptions, TuningOptions {
     /**
