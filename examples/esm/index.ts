@@ -3,7 +3,7 @@
 // the stack outputs, and top-level `await` works.
 //
 // Where the API is reached and with which credentials comes from the stack config
-// (`ververica:region` or `ververica:endpoint`, `alicloud:accessKey` / `alicloud:secretKey` as
+// (`ververica:region` or `ververica:endpoint`, `ververica:accessKey` / `ververica:secretKey` as
 // secrets) or the environment, as for any program.
 import * as pulumi from "@pulumi/pulumi";
 import * as ververica from "pulumi-ververica";

@@ -3,10 +3,11 @@
 // labels); this program says where and with how much (deployment target, resources).
 //
 // Where the Ververica API is reached and with which credentials comes from the stack config
-// (`ververica:region` or `ververica:endpoint`, `alicloud:accessKey` / `alicloud:secretKey` as
-// secrets, or `alicloud:profile`) or the environment (`ALIBABA_CLOUD_REGION_ID`,
-// `ALIBABA_CLOUD_ACCESS_KEY_ID` / `ALIBABA_CLOUD_ACCESS_KEY_SECRET`); the `alicloud` provider
-// that creates the deployment reads the same `alicloud:*` settings and variables.
+// (`ververica:region` or `ververica:endpoint`, `ververica:accessKey` / `ververica:secretKey` as
+// secrets, or `ververica:profile`) or the environment (`ALIBABA_CLOUD_REGION_ID`,
+// `ALIBABA_CLOUD_ACCESS_KEY_ID` / `ALIBABA_CLOUD_ACCESS_KEY_SECRET`). The `alicloud` provider
+// that creates the deployment reads `alicloud:*` settings and the same variables; without any
+// `ververica:*` credential, the draft is read with the `alicloud:*` ones too, so one set does.
 //
 // Outside this repository, the project needs `@pulumi/pulumi`, `@pulumi/alicloud` and
 // `pulumi-ververica` installed (`npm install`), and `pulumi up` needs the alicloud provider plugin.

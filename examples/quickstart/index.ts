@@ -2,8 +2,8 @@
 // deployment pipeline usually checks: engine version, execution mode, artifact, labels, lock.
 //
 // Where the API is reached and with which credentials is not part of the program: it comes
-// from the stack config (`ververica:region` or `ververica:endpoint`, `alicloud:accessKey` /
-// `alicloud:secretKey` as secrets, or `alicloud:profile`) or from the environment
+// from the stack config (`ververica:region` or `ververica:endpoint`, `ververica:accessKey` /
+// `ververica:secretKey` as secrets, or `ververica:profile`) or from the environment
 // (`ALIBABA_CLOUD_REGION_ID`, `ALIBABA_CLOUD_ACCESS_KEY_ID` / `ALIBABA_CLOUD_ACCESS_KEY_SECRET`).
 import * as pulumi from "@pulumi/pulumi";
 import * as ververica from "pulumi-ververica";

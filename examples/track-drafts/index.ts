@@ -3,7 +3,7 @@
 // and `pulumi destroy` only forgets them; the drafts themselves are never changed.
 //
 // Where the API is reached and with which credentials comes from the stack config
-// (`ververica:region`, `alicloud:accessKey` / `alicloud:secretKey` as secrets) or the environment.
+// (`ververica:region`, `ververica:accessKey` / `ververica:secretKey` as secrets) or the environment.
 import * as pulumi from "@pulumi/pulumi";
 import * as ververica from "pulumi-ververica";
 

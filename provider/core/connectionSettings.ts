@@ -35,25 +35,58 @@ export interface ResolvedEndpoint {
 
 /**
  * The credentials to use, described without resolving them: a static key pair from the
- * stack config or the environment, an aliyun CLI profile, or Alibaba's default chain.
+ * stack config or the environment, an aliyun CLI profile, or Alibaba's default chain. A
+ * profile or the chain can fail when asked; `remedy` then ends the message, naming the
+ * settings the host reads.
  */
 export type CredentialSpec =
     | { readonly kind: "static"; readonly accessKeyId: string; readonly accessKeySecret: string; readonly securityToken?: string; readonly source: string }
-    | { readonly kind: "profile"; readonly profileName: string; readonly source: string }
-    | { readonly kind: "defaultChain"; readonly source: string };
+    | { readonly kind: "profile"; readonly profileName: string; readonly source: string; readonly remedy: string }
+    | { readonly kind: "defaultChain"; readonly source: string; readonly remedy: string };
+
+/**
+ * How a host names the settings it reads, for its messages. Every host resolves the same
+ * settings in the same order, but its users give them differently (a Pulumi program as stack
+ * config and arguments, the audit command as flags), and a message names only what they can set.
+ */
+export interface SettingNames {
+    /** Each per-call option as the host's users give it, e.g. `the region option`, `--region`. */
+    readonly options: { readonly [K in keyof ConnectionOptions]-?: string };
+    /** A config key the host answers, as its users give it, e.g. `stack config ververica:region`, `--profile`. */
+    readonly configKey: (key: string) => string;
+    /** Ends the message when no region or endpoint is found: where to give one. */
+    readonly noEndpoint: string;
+    /** Ends the message when a profile or the default chain yields no credentials: where to give them. */
+    readonly noCredentials: string;
+}
 
 const regionPattern = /^[a-z]{2}(-[a-z0-9]+)+$/;
 
-/** The stack config keys this package reads, in the order they are consulted. */
+/**
+ * The stack config keys, in the order they are consulted: this package's `ververica:*` (the
+ * keys of every language), then those of `@pulumi/alicloud` (`alicloud:*`) as a fallback for
+ * stacks that already set them. The credentials of one namespace (a key pair, else a profile)
+ * win over all of the next, so `alicloud:*` is read only when no `ververica:*` credential is set.
+ */
 export const configKeys = {
     endpoint: "ververica:endpoint",
     region: ["ververica:region", "alicloud:region"],
     network: "ververica:network",
-    accessKey: "alicloud:accessKey",
-    secretKey: "alicloud:secretKey",
-    securityToken: "alicloud:securityToken",
-    profile: "alicloud:profile",
+    credentials: [
+        { accessKey: "ververica:accessKey", secretKey: "ververica:secretKey", securityToken: "ververica:securityToken", profile: "ververica:profile" },
+        { accessKey: "alicloud:accessKey", secretKey: "alicloud:secretKey", securityToken: "alicloud:securityToken", profile: "alicloud:profile" },
+    ],
 } as const;
+
+/** The settings of a Pulumi program and of the `DeploymentDraft` resource: options, stack config and the environment. */
+export const programSettingNames: SettingNames = {
+    options: { region: "the region option", endpoint: "the endpoint option", network: "the network option" },
+    configKey: (key) => `stack config ${key}`,
+    noEndpoint:
+        "pass `region` or `endpoint`, set stack config ververica:region (or ververica:endpoint, or alicloud:region), " +
+        "or set ALIBABA_CLOUD_REGION_ID or ALIBABA_CLOUD_ENDPOINT_VERVERICA (or VERVERICA_ENDPOINT)",
+    noCredentials: "Set stack config ververica:accessKey and ververica:secretKey (as secrets), or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+};
 
 /**
  * Resolves the endpoint: per-call options, then stack config, then environment; within each
@@ -61,14 +94,15 @@ export const configKeys = {
  * (the name the Terraform provider reads) wins over `VERVERICA_ENDPOINT`. A region's endpoint is
  * its public one unless the network (option, `ververica:network`, `VERVERICA_NETWORK`) is `vpc`.
  */
-export function resolveEndpoint(options: ConnectionOptions, config: ConfigReader, env: NodeJS.ProcessEnv): ResolvedEndpoint {
+export function resolveEndpoint(options: ConnectionOptions, config: ConfigReader, env: NodeJS.ProcessEnv, names: SettingNames): ResolvedEndpoint {
     // Checked even when an endpoint makes it moot: a misspelt setting should not wait to bite.
-    const network = resolveNetwork(options, config, env);
+    const network = resolveNetwork(options, config, env, names);
+    const fromConfig = (key: string) => pick(config(key), names.configKey(key));
     const levels: Array<{ endpoint?: [string, string]; region?: [string, string] }> = [
-        { endpoint: pick(options.endpoint, "the endpoint option"), region: pick(options.region, "the region option") },
+        { endpoint: pick(options.endpoint, names.options.endpoint), region: pick(options.region, names.options.region) },
         {
-            endpoint: pick(config(configKeys.endpoint), `stack config ${configKeys.endpoint}`),
-            region: pick(config("ververica:region"), "stack config ververica:region") ?? pick(config("alicloud:region"), "stack config alicloud:region"),
+            endpoint: fromConfig(configKeys.endpoint),
+            region: fromConfig(configKeys.region[0]) ?? fromConfig(configKeys.region[1]),
         },
         {
             endpoint: pick(env.ALIBABA_CLOUD_ENDPOINT_VERVERICA, "ALIBABA_CLOUD_ENDPOINT_VERVERICA") ?? pick(env.VERVERICA_ENDPOINT, "VERVERICA_ENDPOINT"),
@@ -88,15 +122,12 @@ export function resolveEndpoint(options: ConnectionOptions, config: ConfigReader
             return { protocol: "HTTPS", host: `${product}.${region}.aliyuncs.com`, region, source };
         }
     }
-    throw new ConfigurationError(
-        "no region or endpoint: pass `region` or `endpoint`, set stack config ververica:region (or alicloud:region, or ververica:endpoint), " +
-            "or set ALIBABA_CLOUD_REGION_ID or ALIBABA_CLOUD_ENDPOINT_VERVERICA (or VERVERICA_ENDPOINT)",
-    );
+    throw new ConfigurationError(`no region or endpoint: ${names.noEndpoint}`);
 }
 
-function resolveNetwork(options: ConnectionOptions, config: ConfigReader, env: NodeJS.ProcessEnv): Network {
+function resolveNetwork(options: ConnectionOptions, config: ConfigReader, env: NodeJS.ProcessEnv, names: SettingNames): Network {
     const chosen =
-        pick(options.network, "the network option") ?? pick(config(configKeys.network), `stack config ${configKeys.network}`) ?? pick(env.VERVERICA_NETWORK, "VERVERICA_NETWORK");
+        pick(options.network, names.options.network) ?? pick(config(configKeys.network), names.configKey(configKeys.network)) ?? pick(env.VERVERICA_NETWORK, "VERVERICA_NETWORK");
     if (!chosen) return "public";
     const [value, source] = chosen;
     if (value !== "public" && value !== "vpc") {
@@ -130,21 +161,20 @@ export function parseEndpoint(value: string, source: string, region?: string): R
 }
 
 /**
- * Chooses the credentials: stack config key pair, then stack config profile, then the
- * environment's key pair (Alibaba's names, then the older ALICLOUD_ ones), then Alibaba's
- * default chain. Secrets are read here and nowhere else, and never appear in messages.
+ * Chooses the credentials: the stack config key pair, then the stack config profile, first of
+ * `ververica:*` and then of `alicloud:*`; then the environment's key pair (Alibaba's names,
+ * then the older ALICLOUD_ ones); then Alibaba's default chain. Secrets are read here and
+ * nowhere else, and never appear in messages.
  */
-export function resolveCredentialSpec(config: ConfigReader, env: NodeJS.ProcessEnv): CredentialSpec {
-    const fromConfig = keyPair(
-        config(configKeys.accessKey),
-        config(configKeys.secretKey),
-        config(configKeys.securityToken),
-        `stack config ${configKeys.accessKey}`,
-        `stack config ${configKeys.secretKey}`,
-    );
-    if (fromConfig) return { ...fromConfig, source: "stack config" };
-    const profile = nonEmpty(config(configKeys.profile));
-    if (profile) return { kind: "profile", profileName: profile, source: `stack config ${configKeys.profile}` };
+export function resolveCredentialSpec(config: ConfigReader, env: NodeJS.ProcessEnv, names: SettingNames): CredentialSpec {
+    const remedy = names.noCredentials;
+    for (const keys of configKeys.credentials) {
+        const accessKey = names.configKey(keys.accessKey);
+        const fromConfig = keyPair(config(keys.accessKey), config(keys.secretKey), config(keys.securityToken), accessKey, names.configKey(keys.secretKey));
+        if (fromConfig) return { ...fromConfig, source: accessKey };
+        const profile = nonEmpty(config(keys.profile));
+        if (profile) return { kind: "profile", profileName: profile, source: names.configKey(keys.profile), remedy };
+    }
     const fromEnv = keyPair(
         env.ALIBABA_CLOUD_ACCESS_KEY_ID,
         env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
@@ -155,7 +185,7 @@ export function resolveCredentialSpec(config: ConfigReader, env: NodeJS.ProcessE
     if (fromEnv) return { ...fromEnv, source: "environment (ALIBABA_CLOUD_ACCESS_KEY_ID)" };
     const legacy = keyPair(env.ALICLOUD_ACCESS_KEY, env.ALICLOUD_SECRET_KEY, env.ALICLOUD_SECURITY_TOKEN, "ALICLOUD_ACCESS_KEY", "ALICLOUD_SECRET_KEY");
     if (legacy) return { ...legacy, source: "environment (ALICLOUD_ACCESS_KEY)" };
-    return { kind: "defaultChain", source: "the default Alibaba Cloud credentials chain" };
+    return { kind: "defaultChain", source: "the default Alibaba Cloud credentials chain", remedy };
 }
 
 function keyPair(

@@ -57,7 +57,7 @@ export function createCredentialSource(spec: CredentialSpec): CredentialSource {
                 credential = undefined;
                 throw new ConfigurationError(
                     `no usable credentials from ${spec.source}: ${describeChainFailure(e)}. ` +
-                        "Set stack config alicloud:accessKey and alicloud:secretKey (as secrets), or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+                        spec.remedy,
                 );
             }
             if (!model.accessKeyId || !model.accessKeySecret) {

@@ -3,7 +3,7 @@
  * attribute the single lookup returns.
  */
 import type { DraftClient } from "./draftClient";
-import { createLookupClient, LookupContext } from "./draftLookup";
+import { createLookupClient, GetDeploymentDraftResult, LookupContext, withDraftId } from "./draftLookup";
 import { DraftFilter, DraftFilterArgs, matchesDraftFilter, validateDraftFilter } from "./draftFilter";
 import type { DeploymentDraftAttributes } from "./model";
 
@@ -17,8 +17,8 @@ export interface DeploymentDraftsResult {
     readonly ids: readonly string[];
     /** The names of `drafts`, in the same order (`""` for a draft without a name). */
     readonly names: readonly string[];
-    /** Every matching draft with every attribute, as the single lookup returns it. */
-    readonly drafts: readonly DeploymentDraftAttributes[];
+    /** Every matching draft with `id` and every attribute, as the single lookup returns it. */
+    readonly drafts: readonly GetDeploymentDraftResult[];
 }
 
 /** How far the reading of a namespace has come. */
@@ -44,7 +44,7 @@ export async function lookupDeploymentDrafts(args: DraftFilterArgs, context: Loo
         namespace: filter.namespace,
         ids: drafts.map((d) => d.deploymentDraftId),
         names: drafts.map((d) => d.name ?? ""),
-        drafts,
+        drafts: drafts.map(withDraftId),
     };
 }
 

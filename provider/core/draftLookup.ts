@@ -1,6 +1,6 @@
 import { createHash } from "crypto";
 import { ConcurrencyLimiter } from "./concurrencyLimiter";
-import { ConfigReader, ConnectionOptions, CredentialSpec, ResolvedEndpoint, resolveCredentialSpec, resolveEndpoint } from "./connectionSettings";
+import { ConfigReader, ConnectionOptions, CredentialSpec, ResolvedEndpoint, resolveCredentialSpec, resolveEndpoint, SettingNames } from "./connectionSettings";
 import { CredentialSource, createCredentialSource } from "./credentialSource";
 import { DraftClient } from "./draftClient";
 import { defaultMaxConcurrency, ResolvedTuning, resolveTuning, TuningOptions } from "./clientTuning";
@@ -8,6 +8,17 @@ import { LookupCache } from "./lookupCache";
 import type { DeploymentDraftAttributes } from "./model";
 import type { RetryNotice } from "./retryPolicy";
 import { DraftSelector, isNameLookup, validateSelector } from "./validation";
+
+/** Every attribute of the draft, plus `id` (the draft's id): what `getDeploymentDraft` returns, and each draft of `getDeploymentDrafts`. */
+export interface GetDeploymentDraftResult extends DeploymentDraftAttributes {
+    /** The draft's id, as Pulumi's data sources name the looked-up object's id. */
+    readonly id: string;
+}
+
+/** The draft as the data sources return it, with `id`. */
+export function withDraftId(draft: DeploymentDraftAttributes): GetDeploymentDraftResult {
+    return { id: draft.deploymentDraftId, ...draft };
+}
 
 /** Options of one lookup. */
 export interface LookupOptions extends ConnectionOptions, TuningOptions {
@@ -24,6 +35,8 @@ export interface LookupContext {
     /** Stack config; returns undefined for every key outside a Pulumi program. */
     readonly config: ConfigReader;
     readonly env: NodeJS.ProcessEnv;
+    /** How the host names these settings: its errors name only what its users can set. */
+    readonly settingNames: SettingNames;
     /** Told before each retry; gets no credentials. */
     readonly onRetry?: (notice: RetryNotice, action: string) => void;
 }
@@ -31,7 +44,8 @@ export interface LookupContext {
 // Process-wide: one bound for every lookup of the program (or provider) process.
 const limiter = new ConcurrencyLimiter(defaultMaxConcurrency);
 // One source per credential, so that a credential the chain had to fetch (an STS token, an
-// ECS role) is fetched once and refreshed by its provider, not fetched again per lookup.
+// ECS role) is fetched once and refreshed by its provider, not fetched again per lookup. Keyed
+// also by what its failure would say, which depends on the host.
 const credentialSources = new Map<string, CredentialSource>();
 const results = new LookupCache<DeploymentDraftAttributes>();
 
@@ -60,10 +74,11 @@ export function createLookupClient(context: LookupContext): { readonly client: D
     const { endpoint, credentials, credentialId, tuning } = resolveSettings(context);
     limiter.setLimit(tuning.maxConcurrency);
 
-    let source = credentialSources.get(credentialId);
+    const sourceKey = JSON.stringify([credentialId, credentials.source, credentials.kind === "static" ? "" : credentials.remedy]);
+    let source = credentialSources.get(sourceKey);
     if (!source) {
         source = createCredentialSource(credentials);
-        credentialSources.set(credentialId, source);
+        credentialSources.set(sourceKey, source);
     }
     // A client only holds settings, so each lookup gets its own: this lookup's tuning and
     // its own retry reporting, whatever earlier lookups used.
@@ -85,13 +100,15 @@ type Origin = "option" | "config" | "env";
 // Resolving the settings (parsing the endpoint URL, checking every number, hashing the secret)
 // costs as much CPU as the rest of a lookup's own work, and is the same for nearly every lookup
 // of a process. A resolution is a pure function of the values it reads, so it is kept with
-// every value it read, in order, and reused while each of them reads the same again. Like the
-// credential sources, this holds secrets in memory only.
-let lastResolution: { readonly settings: Settings; readonly reads: ReadonlyArray<readonly [Origin, string, unknown]> } | undefined;
+// every value it read, in order, and reused while each of them reads the same again (and the
+// host names the settings alike). Like the credential sources, this holds secrets in memory only.
+let lastResolution:
+    | { readonly settings: Settings; readonly names: SettingNames; readonly reads: ReadonlyArray<readonly [Origin, string, unknown]> }
+    | undefined;
 
 function resolveSettings(context: LookupContext): Settings {
     const last = lastResolution;
-    if (last && last.reads.every(([origin, key, value]) => read(context, origin, key) === value)) {
+    if (last && last.names === context.settingNames && last.reads.every(([origin, key, value]) => read(context, origin, key) === value)) {
         return last.settings;
     }
     const reads: Array<readonly [Origin, string, unknown]> = [];
@@ -122,11 +139,11 @@ function resolveSettings(context: LookupContext): Settings {
         reads.push(["config", key, value]);
         return value;
     };
-    const endpoint = resolveEndpoint(options, config, env);
-    const credentials = resolveCredentialSpec(config, env);
+    const endpoint = resolveEndpoint(options, config, env, context.settingNames);
+    const credentials = resolveCredentialSpec(config, env, context.settingNames);
     const tuning = resolveTuning(options, config, env);
     const settings: Settings = { endpoint, credentials, credentialId: credentialKey(credentials), tuning };
-    lastResolution = complete ? { settings, reads } : undefined;
+    lastResolution = complete ? { settings, names: context.settingNames, reads } : undefined;
     return settings;
 }
 

@@ -7,7 +7,7 @@
  * only) and from the provider process environment.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { ConfigReader } from "../core/connectionSettings";
+import { ConfigReader, programSettingNames } from "../core/connectionSettings";
 import { lookupDraft } from "../core/draftLookup";
 import {
     checkDraftInputs,
@@ -35,7 +35,7 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
     // Creates share identical lookups (many resources may track one draft); updates and
     // refreshes always read afresh.
     const lookup = (selector: DraftSelector, inputs: ConnectionInputs, cache: boolean) =>
-        lookupDraft(selector, { options: { ...connectionOptionsOf(inputs), cache }, config, env, onRetry: reportRetryOnStderr });
+        lookupDraft(selector, { options: { ...connectionOptionsOf(inputs), cache }, config, env, settingNames: programSettingNames, onRetry: reportRetryOnStderr });
 
     return {
         configure(req: dynamic.ConfigureRequest): Promise<void> {

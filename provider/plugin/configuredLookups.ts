@@ -5,7 +5,7 @@ import type { DeploymentDraftAttributes } from "../core/model";
 import { connectionOptionsOf, ConnectionInputs } from "../core/draftResource";
 import { reportRetryOnStderr } from "../core/retryPolicy";
 import type { DraftSelector } from "../core/validation";
-import { providerConfigReader } from "./providerConfig";
+import { pluginSettingNames, providerConfigReader } from "./providerConfig";
 
 /**
  * The lookups of one plugin process, made with the settings `Configure` handed over (the
@@ -41,6 +41,7 @@ export class ConfiguredLookups {
             options: { ...connectionOptionsOf(connection), cache },
             config: providerConfigReader(this.settings),
             env: this.env,
+            settingNames: pluginSettingNames,
             onRetry: reportRetryOnStderr,
         };
     }

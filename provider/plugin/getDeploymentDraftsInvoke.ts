@@ -26,7 +26,7 @@ export async function invokeGetDeploymentDrafts(lookups: ConfiguredLookups, args
         namespace: found.namespace,
         ids: found.ids,
         names: found.names,
-        drafts: found.drafts.map((draft) => ({ id: draft.deploymentDraftId, ...draft })),
+        drafts: found.drafts,
     };
     return { result: { values, secrets: new Set(args.secrets.size > 0 ? Object.keys(values) : []) }, failures: [] };
 }

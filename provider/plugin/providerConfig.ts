@@ -4,8 +4,7 @@
  * Settings not given fall back to the environment and Alibaba's default chain exactly as in
  * the TypeScript package, because they are handed to the same resolver under its config keys.
  */
-import type { ConfigReader } from "../core/connectionSettings";
-import { parseEndpoint } from "../core/connectionSettings";
+import { ConfigReader, parseEndpoint, programSettingNames, SettingNames } from "../core/connectionSettings";
 import { ConfigurationError } from "../core/errors";
 import { settingText } from "../core/settingText";
 import type { PropertySpec } from "./schema";
@@ -50,15 +49,6 @@ export type ProviderSetting = keyof typeof providerConfigVariables;
 /** The provider settings that are credentials: secret in state, never in a message. */
 export const secretSettings: readonly ProviderSetting[] = ["secretKey", "securityToken"];
 
-// The shared resolver reads the credentials under the alicloud: keys the TypeScript package
-// takes from stack config; the plugin's own names are ververica:*.
-const sharedKeyOf: Readonly<Record<string, string>> = {
-    "alicloud:accessKey": "accessKey",
-    "alicloud:secretKey": "secretKey",
-    "alicloud:securityToken": "securityToken",
-    "alicloud:profile": "profile",
-};
-
 /**
  * A config reader over the provider's settings (keyed without the `ververica:` prefix), for
  * the shared resolver. Keys of other packages (e.g. `alicloud:region`) read as unset: a
@@ -66,11 +56,25 @@ const sharedKeyOf: Readonly<Record<string, string>> = {
  */
 export function providerConfigReader(settings: Readonly<Record<string, unknown>>): ConfigReader {
     return (key) => {
-        const name = sharedKeyOf[key] ?? (key.startsWith("ververica:") ? key.slice("ververica:".length) : undefined);
+        const name = key.startsWith("ververica:") ? key.slice("ververica:".length) : undefined;
         const value = name === undefined ? undefined : settings[name];
         return value === undefined || value === null ? undefined : settingText(value);
     };
 }
+
+/**
+ * The plugin's settings as its messages name them: the `ververica:*` stack config of the
+ * default provider (an explicit provider's properties of the same names), then the environment.
+ */
+export const pluginSettingNames: SettingNames = {
+    ...programSettingNames,
+    noEndpoint:
+        "set stack config ververica:region or ververica:endpoint (or an explicit provider's region or endpoint), " +
+        "or set ALIBABA_CLOUD_REGION_ID or ALIBABA_CLOUD_ENDPOINT_VERVERICA (or VERVERICA_ENDPOINT)",
+    noCredentials:
+        "Set stack config ververica:accessKey and ververica:secretKey (as secrets; or an explicit provider's accessKey and secretKey), " +
+        "or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+};
 
 /** A problem with one setting, named as the user sets it. */
 export interface SettingFailure {

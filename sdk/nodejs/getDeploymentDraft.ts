@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { lookupDraft } from "../../provider/core/draftLookup";
-import type { DeploymentDraftAttributes } from "../../provider/core/model";
+import { GetDeploymentDraftResult, lookupDraft, withDraftId } from "../../provider/core/draftLookup";
 import {
     checkArgumentShape,
     GetDeploymentDraftArgs,
@@ -12,6 +11,7 @@ import { lookupOutput } from "./outputLookup";
 import { lookupOptionsOf, programLookupContext } from "./programContext";
 import { validateSelector } from "../../provider/core/validation";
 
+export type { GetDeploymentDraftResult };
 export type {
     GetDeploymentDraftArgs,
     GetDeploymentDraftByIdArgs,
@@ -23,12 +23,6 @@ export type {
     GetDeploymentDraftOutputArgs,
     RetryLogger,
 } from "./getDeploymentDraftArgs";
-
-/** Every attribute of the draft, plus `id` (the draft's id). */
-export interface GetDeploymentDraftResult extends DeploymentDraftAttributes {
-    /** The draft's id, as Pulumi's data sources name the looked-up object's id. */
-    readonly id: string;
-}
 
 /**
  * Reads a deployment draft of Realtime Compute for Apache Flink (GetDeploymentDraft).
@@ -54,7 +48,7 @@ export interface GetDeploymentDraftResult extends DeploymentDraftAttributes {
 export async function getDeploymentDraft(args: GetDeploymentDraftArgs, opts?: GetDeploymentDraftInvokeOptions): Promise<GetDeploymentDraftResult> {
     checkArgumentShape(args, "getDeploymentDraft");
     const draft = await lookupDraft(args ?? {}, programLookupContext(lookupOptionsOf(opts ?? {}), opts?.logger));
-    return withId(draft);
+    return withDraftId(draft);
 }
 
 /**
@@ -78,7 +72,7 @@ export function getDeploymentDraftOutput(args: GetDeploymentDraftOutputArgs, opt
     rejectInvalidPlainArguments(args);
     return lookupOutput(args ?? {}, opts, (resolved, context) => {
         checkArgumentShape(resolved, "getDeploymentDraftOutput");
-        return lookupDraft(resolved, context).then(withId);
+        return lookupDraft(resolved, context).then(withDraftId);
     });
 }
 
@@ -92,8 +86,4 @@ function rejectInvalidPlainArguments(args: GetDeploymentDraftOutputArgs): void {
         checkArgumentShape(args, "getDeploymentDraftOutput");
         validateSelector(args);
     }
-}
-
-function withId(draft: DeploymentDraftAttributes): GetDeploymentDraftResult {
-    return { id: draft.deploymentDraftId, ...draft };
 }

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { programSettingNames } from "../../provider/core/connectionSettings";
 import type { LookupContext, LookupOptions } from "../../provider/core/draftLookup";
 import { describeRetry, RetryNotice } from "../../provider/core/retryPolicy";
 
@@ -11,10 +12,11 @@ export function programLookupContext(options: LookupOptions, logger?: (message: 
     return {
         options,
         // The raw map, parsed once per lookup: `pulumi.Config#get` warns on secret keys such as
-        // alicloud:secretKey, which are meant to be read here, and `runtime.getConfig` parses
+        // ververica:secretKey, which are meant to be read here, and `runtime.getConfig` parses
         // the whole stack config again on every read.
         config: configReader(),
         env: process.env,
+        settingNames: programSettingNames,
         onRetry: logger === undefined ? logRetry : (notice, action) => logger(describeRetry(notice, action)),
     };
 }

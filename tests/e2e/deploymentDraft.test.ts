@@ -66,14 +66,20 @@ describe("e2e: DeploymentDraft resource", function () {
         if (projectDir) fs.rmSync(projectDir, { recursive: true, force: true });
     });
 
-    async function start(drafts: readonly Tracked[], credentials: EmulatorCredential = DEFAULT_TEST_CREDENTIAL, env: Readonly<Record<string, string>> = {}): Promise<[Emulator, ProjectStack]> {
+    /** Starts an emulator and a stack whose credentials are stack config under `keys` (`alicloud`, the fallback, unless told). */
+    async function start(
+        drafts: readonly Tracked[],
+        credentials: EmulatorCredential = DEFAULT_TEST_CREDENTIAL,
+        env: Readonly<Record<string, string>> = {},
+        keys: "ververica" | "alicloud" = "alicloud",
+    ): Promise<[Emulator, ProjectStack]> {
         const em = (emulator = await startEmulator({ credentials: [credentials] }));
         const config: Record<string, ProjectConfigValue> = {
             drafts: JSON.stringify(drafts),
             "ververica:endpoint": em.url,
-            "alicloud:accessKey": credentials.accessKeyId,
-            "alicloud:secretKey": { secret: credentials.accessKeySecret },
-            ...(credentials.securityToken !== undefined ? { "alicloud:securityToken": { secret: credentials.securityToken } } : {}),
+            [`${keys}:accessKey`]: credentials.accessKeyId,
+            [`${keys}:secretKey`]: { secret: credentials.accessKeySecret },
+            ...(credentials.securityToken !== undefined ? { [`${keys}:securityToken`]: { secret: credentials.securityToken } } : {}),
         };
         stack = await createProjectStack({ projectDir, config, env: { VERVERICA_MAX_ATTEMPTS: "2", ...env } });
         return [em, stack];
@@ -163,7 +169,7 @@ describe("e2e: DeploymentDraft resource", function () {
         assert.deepStrictEqual(draftsIn((await s.exportState()).deployment.resources), []);
     });
 
-    it("keeps credentials out of state and stores a draft's SQL as a secret unless told otherwise", async () => {
+    it("reads ververica:* credentials (an STS token too), keeps them out of state and stores a draft's SQL as a secret unless told otherwise", async () => {
         const sts: EmulatorCredential = { accessKeyId: "STS.NTestKeyId001", accessKeySecret: "Sts5ecretValue-QQ7x", securityToken: "CAIS-sts-token-SENTINEL-8842" };
         const sentinel = "S3ntinel-Passw0rd-4417";
         const [em, s] = await start(
@@ -172,6 +178,8 @@ describe("e2e: DeploymentDraft resource", function () {
                 { name: "plain-sql", id: ordersEtl, storeArtifactAsSecret: false },
             ],
             sts,
+            {},
+            "ververica",
         );
         em.store.update(ws, ns, ordersEtl, (d) => {
             if (d.artifact?.sqlArtifact) d.artifact.sqlArtifact.sqlScript = `CREATE TABLE s (id INT) WITH ('connector' = 'jdbc', 'password' = '${sentinel}');`;

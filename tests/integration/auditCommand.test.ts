@@ -38,6 +38,11 @@ interface JsonReport {
     summary: { drafts: number; findings: number };
 }
 
+/** The parts of a SARIF log the empty-namespace tests compare whole. */
+interface SarifLog {
+    runs: Array<{ invocations: unknown[]; results: unknown[] }>;
+}
+
 /** `namespace/draftId/rule` of every finding the default rules must report. */
 function expectedFindings(drafts: readonly AuditDraft[]): string[] {
     return drafts.filter(({ kind }) => ruleBrokenBy[kind] !== undefined).map(({ draft, kind }) => `${draft.namespace}/${draft.deploymentDraftId}/${ruleBrokenBy[kind]}`).sort();
@@ -150,6 +155,128 @@ describe("pulumi-ververica audit", function () {
         assert.strictEqual(invocation.executionSuccessful, false);
         assert.match(invocation.toolExecutionNotifications[0].message.text, /ws-audit\/ns-b/);
         assertValidSarif(file, tmp);
+    });
+
+    describe("a namespace that yields no draft", () => {
+        const problem = (namespace: string, ws = workspace) =>
+            `namespace ${ws}/${namespace} has no drafts: check --workspace and --namespace, or pass --allow-empty if it may be empty`;
+        const auditOnly = (ws: string, namespaces: readonly string[], ...flags: string[]) =>
+            runAuditCli(["audit", "--workspace", ws, ...namespaces.flatMap((n) => ["--namespace", n]), "--endpoint", fixture.emulator.url, ...flags]);
+
+        it("a misspelt namespace exits 2, named on stderr and in the text, JSON and SARIF reports", async () => {
+            seed(["compliant"], { "default-namespace": 3 });
+            const text = await auditOnly(workspace, ["defualt-namespace"]);
+            assert.deepStrictEqual(text, {
+                code: 2,
+                stdout: "0 drafts in 1 namespace (no drafts in defualt-namespace): no findings.\n",
+                stderr: `audit: ${problem("defualt-namespace")}\n`,
+            });
+
+            const json = await auditOnly(workspace, ["defualt-namespace"], "--format", "json");
+            assert.strictEqual(json.code, 2);
+            const { namespaces, findings, failures, emptyNamespaces, allowEmpty, summary } = JSON.parse(json.stdout) as Record<string, unknown>;
+            assert.deepStrictEqual(
+                { namespaces, findings, failures, emptyNamespaces, allowEmpty, summary },
+                {
+                    namespaces: [{ namespace: "defualt-namespace", drafts: 0, readable: true }],
+                    findings: [],
+                    failures: [],
+                    emptyNamespaces: ["defualt-namespace"],
+                    allowEmpty: false,
+                    summary: { drafts: 0, findings: 0, mandatory: 0, advisory: 0, unreadableNamespaces: 0, emptyNamespaces: 1 },
+                },
+            );
+
+            const file = path.join(tmp, "empty.sarif");
+            assert.strictEqual((await auditOnly(workspace, ["defualt-namespace"], "--format", "sarif", "--output", file)).code, 2);
+            const [run] = (JSON.parse(fs.readFileSync(file, "utf8")) as SarifLog).runs;
+            assert.deepStrictEqual(run.invocations, [
+                { executionSuccessful: false, toolExecutionNotifications: [{ level: "error", message: { text: `The ${problem("defualt-namespace")}.` } }] },
+            ]);
+            assert.deepStrictEqual(run.results, []);
+            assertValidSarif(file, tmp);
+        });
+
+        it("a wrong workspace exits 2, naming every namespace it left empty", async () => {
+            seed(["compliant"], { "ns-a": 2, "ns-b": 2 });
+            assert.deepStrictEqual(await auditOnly("ws-typo", ["ns-a", "ns-b"]), {
+                code: 2,
+                stdout: "0 drafts in 2 namespaces (no drafts in ns-a, ns-b): no findings.\n",
+                stderr: `audit: ${problem("ns-a", "ws-typo")}\naudit: ${problem("ns-b", "ws-typo")}\n`,
+            });
+        });
+
+        it("passes with --allow-empty, still named in the reports, and an empty namespace beside an unreadable one is named apart from it", async () => {
+            seed(["compliant"]);
+            assert.deepStrictEqual(await audit("--namespace", "ns-empty", "--allow-empty"), {
+                code: 0,
+                stdout: "1000 drafts in 4 namespaces (no drafts in ns-empty): no findings.\n",
+                stderr: "",
+            });
+            const json = JSON.parse((await audit("--namespace", "ns-empty", "--allow-empty", "--format", "json")).stdout) as Record<string, unknown>;
+            assert.deepStrictEqual([json.emptyNamespaces, json.allowEmpty], [["ns-empty"], true]);
+
+            const file = path.join(tmp, "allowed.sarif");
+            assert.strictEqual((await audit("--namespace", "ns-empty", "--allow-empty", "--format", "sarif", "--output", file)).code, 0);
+            assert.deepStrictEqual((JSON.parse(fs.readFileSync(file, "utf8")) as SarifLog).runs[0].invocations, [
+                {
+                    executionSuccessful: true,
+                    toolExecutionNotifications: [{ level: "note", message: { text: `The namespace ${workspace}/ns-empty has no drafts (allowed by --allow-empty).` } }],
+                },
+            ]);
+            assertValidSarif(file, tmp);
+
+            fixture.emulator.behaviour.deniedNamespaces = ["ns-b"];
+            const mixed = await audit("--namespace", "ns-empty");
+            assert.strictEqual(mixed.code, 2);
+            assert.strictEqual(mixed.stdout, "667 drafts in 3 namespaces (no drafts in ns-empty; 1 of 4 namespaces could not be read): no findings.\n");
+            const lines = mixed.stderr.trimEnd().split("\n");
+            assert.strictEqual(lines.length, 2);
+            assert.match(lines[0], /^audit: could not read namespace ws-audit\/ns-b: access denied: /);
+            assert.strictEqual(lines[1], `audit: ${problem("ns-empty")}`);
+        });
+    });
+
+    describe("settings errors name the audit's flags and environment variables, never stack config", () => {
+        const bare = (...flags: string[]) => runAuditCli(["audit", "--workspace", workspace, "--namespace", "ns-a", ...flags]);
+
+        it("no region or endpoint", async () => {
+            assert.deepStrictEqual(await bare(), {
+                code: 2,
+                stdout: "",
+                stderr: "pulumi-ververica: no region or endpoint: pass --region or --endpoint, or set ALIBABA_CLOUD_REGION_ID or ALIBABA_CLOUD_ENDPOINT_VERVERICA (or VERVERICA_ENDPOINT)\n",
+            });
+        });
+
+        it("a malformed --region", async () => {
+            assert.deepStrictEqual(await bare("--region", "Frankfurt"), {
+                code: 2,
+                stdout: "",
+                stderr: 'pulumi-ververica: region "Frankfurt" from --region is not a region id such as "cn-hangzhou"\n',
+            });
+        });
+
+        it("a --profile the aliyun CLI configuration lacks, before any request", async () => {
+            seed(["compliant"], { "ns-a": 1 });
+            const savedHome = process.env.HOME;
+            process.env.HOME = tmp;
+            try {
+                fs.mkdirSync(path.join(tmp, ".aliyun"));
+                fs.writeFileSync(path.join(tmp, ".aliyun", "config.json"), JSON.stringify({ current: "main", profiles: [{ name: "main", mode: "AK", access_key_id: "LTAImain", access_key_secret: "main-secret" }] }));
+                const run = await bare("--endpoint", fixture.emulator.url, "--profile", "nope");
+                assert.strictEqual(run.code, 2);
+                assert.strictEqual(
+                    run.stderr,
+                    `audit: could not read namespace ${workspace}/ns-a: no usable credentials from --profile: unable to get profile with 'nope'. ` +
+                        "Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or name an aliyun CLI profile with --profile\n",
+                );
+                assert.strictEqual(run.stdout, "0 drafts in 0 namespaces (1 of 1 namespaces could not be read): no findings.\n");
+                assert.strictEqual(fixture.emulator.stats.requests, 0);
+            } finally {
+                if (savedHome === undefined) delete process.env.HOME;
+                else process.env.HOME = savedHome;
+            }
+        });
     });
 
     it("still gives the full report when throttling recovers", async () => {

@@ -1,6 +1,6 @@
 /**
  * Alibaba's default credentials chain (`@alicloud/credentials` 2.4.7), and the aliyun CLI
- * profile named by `alicloud:profile`, used for real against the emulator: each source gets its
+ * profile named by `ververica:profile` (or `alicloud:profile`), used for real against the emulator: each source gets its
  * own emulator key, so the Authorization header shows which source signed. The ECS metadata
  * link stays off (the root hook and setEnvironment set ALIBABA_CLOUD_ECS_METADATA_DISABLED).
  *
@@ -20,14 +20,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { ConcurrencyLimiter } from "../../provider/core/concurrencyLimiter";
-import { parseEndpoint } from "../../provider/core/connectionSettings";
+import { parseEndpoint, programSettingNames } from "../../provider/core/connectionSettings";
 import { createCredentialSource } from "../../provider/core/credentialSource";
 import { DraftClient } from "../../provider/core/draftClient";
 import { clearDraftLookupCache, lookupDraft } from "../../provider/core/draftLookup";
 import type { DeploymentDraftAttributes } from "../../provider/core/model";
 import { defaultRetryOptions } from "../../provider/core/retryPolicy";
 import { DEFAULT_TEST_CREDENTIAL, EmulatorCredential, loadFixtureDrafts } from "../emulator";
-import { assertCleanMessage } from "../helpers/assertions";
 import { useEmulator } from "../helpers/emulatorFixture";
 
 const repoRoot = resolve(__dirname, "..", "..");
@@ -105,7 +104,12 @@ const input = JSON.parse(process.env.CHAIN_TEST_INPUT);
                 draft = await require("./sdk/nodejs").getDeploymentDraft(input.selector, input.options);
             } else {
                 const config = step.config || {};
-                draft = await require("./provider/core/draftLookup").lookupDraft(input.selector, { options: input.options, config: (k) => config[k], env: process.env });
+                draft = await require("./provider/core/draftLookup").lookupDraft(input.selector, {
+                    options: input.options,
+                    config: (k) => config[k],
+                    env: process.env,
+                    settingNames: require("./provider/core/connectionSettings").programSettingNames,
+                });
             }
             outcomes.push({ ok: true, draft });
         } catch (e) {
@@ -203,7 +207,7 @@ describe("credentials chain against the emulator", function () {
         function chainClient(): DraftClient {
             return new DraftClient({
                 endpoint: parseEndpoint(fixture.emulator.url, "test"),
-                credentials: createCredentialSource({ kind: "defaultChain", source: "the default Alibaba Cloud credentials chain" }),
+                credentials: createCredentialSource({ kind: "defaultChain", source: "the default Alibaba Cloud credentials chain", remedy: programSettingNames.noCredentials }),
                 timeouts: { connectTimeoutMs: 5_000, readTimeoutMs: 10_000 },
                 retry: { ...defaultRetryOptions, maxAttempts: 1 },
                 limiter: new ConcurrencyLimiter(2),
@@ -229,7 +233,7 @@ describe("credentials chain against the emulator", function () {
             process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = keys.chainEnv.accessKeyId;
             process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = keys.chainEnv.accessKeySecret;
             writeHomeFile(".alibabacloud/credentials", credentialsFile({ default: keys.file }));
-            await lookupDraft(selector, { options: { endpoint: fixture.emulator.url, cache: false, maxAttempts: 1 }, config: () => undefined, env: process.env });
+            await lookupDraft(selector, { options: { endpoint: fixture.emulator.url, cache: false, maxAttempts: 1 }, config: () => undefined, env: process.env, settingNames: programSettingNames });
             assert.deepStrictEqual(signers(), [{ key: keys.chainEnv.accessKeyId, provider: "static_ak", token: undefined }]);
         });
     });
@@ -264,31 +268,35 @@ describe("credentials chain against the emulator", function () {
             assert.deepStrictEqual(signers(), [{ key: keys.cliCurrent.accessKeyId, provider: "default/cli_profile", token: undefined }]);
         });
 
-        it("uses the aliyun CLI profile that stack config alicloud:profile names, over the current one and the environment", async () => {
+        it("uses the aliyun CLI profile that stack config ververica:profile names, over the current one and the environment", async () => {
             const outcome = await runOnce(
-                { files: { ".aliyun/config.json": cliConfig("main", [akProfile("main", keys.cliCurrent), akProfile("ci", keys.cliCi)]) }, config: { "alicloud:profile": "ci" } },
+                { files: { ".aliyun/config.json": cliConfig("main", [akProfile("main", keys.cliCurrent), akProfile("ci", keys.cliCi)]) }, config: { "ververica:profile": "ci" } },
                 { ALIBABA_CLOUD_ACCESS_KEY_ID: keys.chainEnv.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: keys.chainEnv.accessKeySecret },
             );
             assert.deepStrictEqual(succeeded(outcome), ordersEtl);
             assert.deepStrictEqual(signers(), [{ key: keys.cliCi.accessKeyId, provider: "cli_profile/static_ak", token: undefined }]);
         });
 
-        it("sends the token of a StsToken-mode CLI profile", async () => {
+        it("sends the token of a StsToken-mode CLI profile, named by the fallback alicloud:profile", async () => {
             const profile = { name: "sts", mode: "StsToken", access_key_id: keys.cliSts.accessKeyId, access_key_secret: keys.cliSts.accessKeySecret, sts_token: keys.cliSts.securityToken };
             succeeded(await runOnce({ files: { ".aliyun/config.json": cliConfig("main", [profile]) }, config: { "alicloud:profile": "sts" } }));
             assert.deepStrictEqual(signers(), [{ key: keys.cliSts.accessKeyId, provider: "cli_profile/static_sts", token: keys.cliSts.securityToken }]);
         });
 
-        it("reads alicloud:profile and ververica:endpoint from PULUMI_CONFIG through getDeploymentDraft", async () => {
-            const pulumiConfig = JSON.stringify({ "alicloud:config:profile": "ci", "ververica:config:endpoint": fixture.emulator.url });
-            const outcome = await runOnce({ files: { ".aliyun/config.json": cliConfig("main", [akProfile("ci", keys.cliCi)]) } }, { PULUMI_CONFIG: pulumiConfig }, true);
+        it("reads ververica:profile over alicloud:profile, and ververica:endpoint, from PULUMI_CONFIG through getDeploymentDraft", async () => {
+            const pulumiConfig = JSON.stringify({ "ververica:config:profile": "ci", "alicloud:config:profile": "main", "ververica:config:endpoint": fixture.emulator.url });
+            const files = { ".aliyun/config.json": cliConfig("main", [akProfile("main", keys.cliCurrent), akProfile("ci", keys.cliCi)]) };
+            const outcome = await runOnce({ files }, { PULUMI_CONFIG: pulumiConfig }, true);
             assert.strictEqual((succeeded(outcome) as DeploymentDraftAttributes & { id?: string }).id, selector.deploymentDraftId);
             assert.deepStrictEqual(signers().map((s) => s.key), [keys.cliCi.accessKeyId]);
         });
 
         it("fails with a ConfigurationError naming the missing profile, before any request", async () => {
-            const outcome = await runOnce({ files: { ".aliyun/config.json": cliConfig("main", [akProfile("main", keys.cliCurrent)]) }, config: { "alicloud:profile": "nope" } });
-            assertCleanMessage(failed(outcome, "Configuration"), ["stack config alicloud:profile", "'nope'"], [keys.cliCurrent.accessKeySecret]);
+            const outcome = await runOnce({ files: { ".aliyun/config.json": cliConfig("main", [akProfile("main", keys.cliCurrent)]) }, config: { "ververica:profile": "nope" } });
+            assert.strictEqual(
+                failed(outcome, "Configuration"),
+                `no usable credentials from stack config ververica:profile: unable to get profile with 'nope'. ${programSettingNames.noCredentials}`,
+            );
             assert.strictEqual(fixture.emulator.stats.requests, 0);
         });
 
@@ -309,11 +317,13 @@ describe("credentials chain against the emulator", function () {
             assert.strictEqual(fixture.emulator.stats.requests, 0);
             // The guard records every attempt to leave the machine, even ones the chain swallowed.
             assert.deepStrictEqual(report.violations, [], "the default credentials chain tried to reach the network");
-            assertCleanMessage(message, [
-                "no usable credentials from the default Alibaba Cloud credentials chain",
-                "alicloud:accessKey and alicloud:secretKey",
-                "ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-            ]);
+            assert.strictEqual(
+                message,
+                "no usable credentials from the default Alibaba Cloud credentials chain: unable to get credentials from any of the providers in the chain: " +
+                    "unable to get credentials from enviroment variables, Access key ID must be specified via environment variable (ALIBABA_CLOUD_ACCESS_KEY_ID), " +
+                    `reading aliyun cli config from '${home}/.aliyun/config.json' failed., ENOENT: no such file or directory, access '${home}/.alibabacloud/credentials'. ` +
+                    "Set stack config ververica:accessKey and ververica:secretKey (as secrets), or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+            );
         });
     });
 });

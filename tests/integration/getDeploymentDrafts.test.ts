@@ -37,13 +37,15 @@ describe("getDeploymentDrafts", () => {
         });
     }
 
-    it("returns each draft exactly as getDeploymentDraft does", async () => {
+    it("returns each draft exactly as getDeploymentDraft does, with id", async () => {
         seed(3);
         const { drafts } = await getDeploymentDrafts(scope, options());
+        assert.deepStrictEqual(
+            drafts.map((d) => d.id),
+            generateDrafts(3, scope).map((d) => d.deploymentDraftId),
+        );
         for (const draft of drafts) {
-            const { id, ...single } = await getDeploymentDraft({ ...scope, deploymentDraftId: draft.deploymentDraftId }, { ...options(), cache: false });
-            assert.strictEqual(id, draft.deploymentDraftId);
-            assert.deepStrictEqual(draft, single);
+            assert.deepStrictEqual(draft, await getDeploymentDraft({ ...scope, deploymentDraftId: draft.id }, { ...options(), cache: false }));
         }
     });
 

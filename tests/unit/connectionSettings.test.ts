@@ -1,10 +1,24 @@
 import * as assert from "node:assert";
-import { ConfigReader, parseEndpoint, resolveCredentialSpec, resolveEndpoint } from "../../provider/core/connectionSettings";
+import {
+    ConfigReader,
+    ConnectionOptions,
+    parseEndpoint,
+    programSettingNames,
+    resolveCredentialSpec as resolveCredentialSpecOf,
+    resolveEndpoint as resolveEndpointOf,
+    SettingNames,
+} from "../../provider/core/connectionSettings";
 import { ConfigurationError } from "../../provider/core/errors";
+import { auditSettingNames } from "../../sdk/nodejs/cli/auditArguments";
 import { assertCleanMessage } from "../helpers/assertions";
 
 const config = (values: Record<string, string> = {}): ConfigReader => (key) => values[key];
 const noConfig = config();
+// As a Pulumi program resolves them, unless a test names another host.
+const resolveEndpoint = (options: ConnectionOptions, reader: ConfigReader, env: NodeJS.ProcessEnv, names: SettingNames = programSettingNames) =>
+    resolveEndpointOf(options, reader, env, names);
+const resolveCredentialSpec = (reader: ConfigReader, env: NodeJS.ProcessEnv, names: SettingNames = programSettingNames) => resolveCredentialSpecOf(reader, env, names);
+const chain = { kind: "defaultChain", source: "the default Alibaba Cloud credentials chain", remedy: programSettingNames.noCredentials } as const;
 
 /** Runs `fn`, asserts a ConfigurationError, and returns its message. */
 function configurationError(fn: () => unknown): string {
@@ -96,9 +110,31 @@ describe("connectionSettings: endpoint precedence", () => {
         assertCleanMessage(configurationError(() => resolveEndpoint({}, noConfig, { ALICLOUD_REGION: "Frankfurt" })), ['"Frankfurt"', "ALICLOUD_REGION"]);
     });
 
-    it("says how to configure a region or endpoint when nothing is set", () => {
-        const message = configurationError(() => resolveEndpoint({}, noConfig, {}));
-        assertCleanMessage(message, ["region", "endpoint", "ververica:region", "alicloud:region", "ververica:endpoint", "ALIBABA_CLOUD_REGION_ID", "VERVERICA_ENDPOINT"]);
+    it("says how to configure a region or endpoint when nothing is set, naming the settings of the host", () => {
+        assert.strictEqual(
+            configurationError(() => resolveEndpoint({}, noConfig, {})),
+            "no region or endpoint: pass `region` or `endpoint`, set stack config ververica:region (or ververica:endpoint, or alicloud:region), " +
+                "or set ALIBABA_CLOUD_REGION_ID or ALIBABA_CLOUD_ENDPOINT_VERVERICA (or VERVERICA_ENDPOINT)",
+        );
+        assert.strictEqual(
+            configurationError(() => resolveEndpoint({}, noConfig, {}, auditSettingNames)),
+            "no region or endpoint: pass --region or --endpoint, or set ALIBABA_CLOUD_REGION_ID or ALIBABA_CLOUD_ENDPOINT_VERVERICA (or VERVERICA_ENDPOINT)",
+        );
+    });
+
+    it("names a bad setting as the host's users give it", () => {
+        assert.strictEqual(
+            configurationError(() => resolveEndpoint({ region: "Frankfurt" }, noConfig, {}, auditSettingNames)),
+            'region "Frankfurt" from --region is not a region id such as "cn-hangzhou"',
+        );
+        assert.strictEqual(
+            configurationError(() => resolveEndpoint({ endpoint: "host name" }, noConfig, {}, auditSettingNames)),
+            'endpoint "host name" from --endpoint is neither a host name nor an http(s) URL',
+        );
+        assert.strictEqual(
+            configurationError(() => resolveEndpoint({}, config({ "ververica:region": "Frankfurt" }), {})),
+            'region "Frankfurt" from stack config ververica:region is not a region id such as "cn-hangzhou"',
+        );
     });
 });
 
@@ -203,17 +239,23 @@ describe("connectionSettings: credential precedence", () => {
 
     it("takes the stack config key pair over a profile and the environment", () => {
         const spec = resolveCredentialSpec(config({ ...configPair, "alicloud:profile": "dev" }), { ...envPair, ...legacyPair });
-        assert.deepStrictEqual(spec, { kind: "static", accessKeyId: "LTAIconfig", accessKeySecret: "config-secret", source: "stack config" });
+        assert.deepStrictEqual(spec, { kind: "static", accessKeyId: "LTAIconfig", accessKeySecret: "config-secret", source: "stack config alicloud:accessKey" });
     });
 
     it("adds alicloud:securityToken to the stack config pair", () => {
         const spec = resolveCredentialSpec(config({ ...configPair, "alicloud:securityToken": "config-token" }), {});
-        assert.deepStrictEqual(spec, { kind: "static", accessKeyId: "LTAIconfig", accessKeySecret: "config-secret", securityToken: "config-token", source: "stack config" });
+        assert.deepStrictEqual(spec, {
+            kind: "static",
+            accessKeyId: "LTAIconfig",
+            accessKeySecret: "config-secret",
+            securityToken: "config-token",
+            source: "stack config alicloud:accessKey",
+        });
     });
 
     it("takes alicloud:profile over the environment", () => {
         const spec = resolveCredentialSpec(config({ "alicloud:profile": "dev" }), { ...envPair, ...legacyPair });
-        assert.deepStrictEqual(spec, { kind: "profile", profileName: "dev", source: "stack config alicloud:profile" });
+        assert.deepStrictEqual(spec, { kind: "profile", profileName: "dev", source: "stack config alicloud:profile", remedy: programSettingNames.noCredentials });
     });
 
     it("takes ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (+ token) over the ALICLOUD_ ones", () => {
@@ -231,7 +273,7 @@ describe("connectionSettings: credential precedence", () => {
     });
 
     it("falls back to Alibaba's default chain when nothing is set", () => {
-        assert.deepStrictEqual(resolveCredentialSpec(noConfig, {}), { kind: "defaultChain", source: "the default Alibaba Cloud credentials chain" });
+        assert.deepStrictEqual(resolveCredentialSpec(noConfig, {}), chain);
     });
 
     it("ignores empty and whitespace-only values, and a security token without a key pair", () => {
@@ -239,7 +281,7 @@ describe("connectionSettings: credential precedence", () => {
             ALIBABA_CLOUD_ACCESS_KEY_ID: "",
             ALIBABA_CLOUD_SECURITY_TOKEN: "t",
         });
-        assert.deepStrictEqual(spec, { kind: "defaultChain", source: "the default Alibaba Cloud credentials chain" });
+        assert.deepStrictEqual(spec, chain);
     });
 
     it("trims the key pair it reads", () => {
@@ -247,7 +289,58 @@ describe("connectionSettings: credential precedence", () => {
             kind: "static",
             accessKeyId: "LTAIx",
             accessKeySecret: "s",
-            source: "stack config",
+            source: "stack config alicloud:accessKey",
+        });
+    });
+});
+
+describe("connectionSettings: ververica:* first, alicloud:* as the fallback", () => {
+    const ververicaPair = { "ververica:accessKey": "LTAIververica", "ververica:secretKey": "ververica-secret" };
+    const alicloudPair = { "alicloud:accessKey": "LTAIalicloud", "alicloud:secretKey": "alicloud-secret" };
+    const ververicaSpec = { kind: "static", accessKeyId: "LTAIververica", accessKeySecret: "ververica-secret", source: "stack config ververica:accessKey" } as const;
+
+    it("takes the ververica:* key pair over the alicloud:* one", () => {
+        assert.deepStrictEqual(resolveCredentialSpec(config({ ...alicloudPair, ...ververicaPair, "alicloud:profile": "dev" }), {}), ververicaSpec);
+    });
+
+    it("takes the token of the pair it uses, never the other key set's", () => {
+        const values = { ...ververicaPair, ...alicloudPair, "alicloud:securityToken": "alicloud-token" };
+        assert.deepStrictEqual(resolveCredentialSpec(config(values), {}), ververicaSpec);
+        assert.deepStrictEqual(resolveCredentialSpec(config({ ...values, "ververica:securityToken": "ververica-token" }), {}), { ...ververicaSpec, securityToken: "ververica-token" });
+    });
+
+    it("takes ververica:profile over an alicloud:* key pair", () => {
+        assert.deepStrictEqual(resolveCredentialSpec(config({ ...alicloudPair, "ververica:profile": "flink" }), {}), {
+            kind: "profile",
+            profileName: "flink",
+            source: "stack config ververica:profile",
+            remedy: programSettingNames.noCredentials,
+        });
+    });
+
+    it("still reads the alicloud:* key pair when no ververica:* credential is set", () => {
+        assert.deepStrictEqual(resolveCredentialSpec(config(alicloudPair), {}), {
+            kind: "static",
+            accessKeyId: "LTAIalicloud",
+            accessKeySecret: "alicloud-secret",
+            source: "stack config alicloud:accessKey",
+        });
+    });
+
+    it("refuses half a ververica:* pair rather than falling back to alicloud:*", () => {
+        assert.strictEqual(
+            configurationError(() => resolveCredentialSpec(config({ ...alicloudPair, "ververica:accessKey": "LTAIververica" }), {})),
+            "stack config ververica:accessKey is set but stack config ververica:secretKey is not",
+        );
+    });
+
+    it("names the audit's --profile, not stack config, as the source of its profile", () => {
+        const profileOnly: ConfigReader = (key) => (key === "ververica:profile" ? "ci" : undefined);
+        assert.deepStrictEqual(resolveCredentialSpec(profileOnly, {}, auditSettingNames), {
+            kind: "profile",
+            profileName: "ci",
+            source: "--profile",
+            remedy: "Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or name an aliyun CLI profile with --profile",
         });
     });
 });

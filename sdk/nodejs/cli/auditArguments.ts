@@ -2,6 +2,7 @@
  * The flags of `pulumi-ververica audit`, parsed and checked before anything is read.
  */
 import { parseArgs, ParseArgsConfig } from "node:util";
+import { configKeys, SettingNames } from "../../../provider/core/connectionSettings";
 import { InvalidArgumentError } from "../../../provider/core/errors";
 import { requireIdentifier } from "../../../provider/core/validation";
 import { UsageError } from "./cliErrors";
@@ -23,6 +24,8 @@ export interface AuditArguments {
     readonly endpoint?: string;
     readonly region?: string;
     readonly profile?: string;
+    /** Whether a namespace without drafts may pass (`--allow-empty`); otherwise it exits 2. */
+    readonly allowEmpty: boolean;
     readonly help: boolean;
 }
 
@@ -42,17 +45,32 @@ Options:
   --endpoint E          the API endpoint, e.g. ververica.cn-hangzhou.aliyuncs.com
   --region R            the region, e.g. cn-hangzhou
   --profile P           the aliyun CLI profile to take credentials from
+  --allow-empty         let a namespace without drafts pass (without it, one exits 2:
+                        a misspelt --namespace or --workspace reads as empty)
   -h, --help            show this help
 
 Without --endpoint, --region and --profile the settings come from the environment
 (VERVERICA_ENDPOINT, ALIBABA_CLOUD_REGION_ID, ALIBABA_CLOUD_ACCESS_KEY_ID, ...) and Alibaba
 Cloud's default credentials chain, as for the library.
 
-Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 a namespace
-could not be read (the report still covers the others) or the command line is wrong.
+Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 the audit could
+not confirm: a namespace could not be read or had no drafts (the report still covers the
+others), or the command line is wrong.
 `;
 
-// Every flag but --help takes a value. Repeats are all kept: how often a flag may be given is
+/** The key --profile answers: it stands where a program's stack config names its profile. */
+export const profileKey = configKeys.credentials[0].profile;
+
+/** The audit's settings as its messages name them: its flags and the environment (it has no stack). */
+export const auditSettingNames: SettingNames = {
+    // No flag sets the network (only VERVERICA_NETWORK does), so its option is never named.
+    options: { region: "--region", endpoint: "--endpoint", network: "the network option" },
+    configKey: (key) => (key === profileKey ? "--profile" : key),
+    noEndpoint: "pass --region or --endpoint, or set ALIBABA_CLOUD_REGION_ID or ALIBABA_CLOUD_ENDPOINT_VERVERICA (or VERVERICA_ENDPOINT)",
+    noCredentials: "Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or name an aliyun CLI profile with --profile",
+};
+
+// Every flag but --help and --allow-empty takes a value. Repeats are all kept: how often a flag may be given is
 // checked after parsing, so that the message can say so.
 const flagOptions = {
     workspace: { type: "string" },
@@ -64,6 +82,7 @@ const flagOptions = {
     endpoint: { type: "string" },
     region: { type: "string" },
     profile: { type: "string" },
+    "allow-empty": { type: "boolean" },
     help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
 
@@ -74,23 +93,24 @@ export function parseAuditArguments(argv: readonly string[]): AuditArguments {
     // argument is checked below, from its tokens, in order.
     const { tokens } = parseArgs({ args, options: flagOptions, strict: false, allowPositionals: true, tokens: true });
     const values = new Map<string, string[]>();
-    let help = false;
+    const switches = new Set<string>();
     for (const token of tokens) {
         const arg = args[token.index];
         const option = token.kind === "option" && Object.hasOwn(flagOptions, token.name) ? flagOptions[token.name as keyof typeof flagOptions] : undefined;
-        // Only -h and --help as written ask for help: not "--help=x" or a group such as "-hh".
+        // Only a switch as written counts: not "--help=x" or a group such as "-hh".
         if (token.kind !== "option" || option === undefined || (option.type === "boolean" && arg !== token.rawName)) {
             throw new UsageError(`unknown argument ${JSON.stringify(arg)} (see pulumi-ververica audit --help)`);
         }
         if (option.type === "boolean") {
-            help = true;
+            switches.add(token.name);
             continue;
         }
         if (token.value === undefined) throw new UsageError(`${token.rawName} needs a value`);
         values.set(token.rawName, [...(values.get(token.rawName) ?? []), token.value]);
     }
-    if (help) {
-        return { workspace: "", namespaces: [], format: "text", failOn: "mandatory", help };
+    const allowEmpty = switches.has("allow-empty");
+    if (switches.has("help")) {
+        return { workspace: "", namespaces: [], format: "text", failOn: "mandatory", allowEmpty, help: true };
     }
     const single = (flag: string): string | undefined => {
         const given = values.get(flag);
@@ -116,7 +136,8 @@ export function parseAuditArguments(argv: readonly string[]): AuditArguments {
         ...present("endpoint", nonEmpty("--endpoint")),
         ...present("region", nonEmpty("--region")),
         ...present("profile", nonEmpty("--profile")),
-        help,
+        allowEmpty,
+        help: false,
     };
 }
 

@@ -4,10 +4,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { configKeys } from "../../../provider/core/connectionSettings";
 import { createLookupClient, LookupContext } from "../../../provider/core/draftLookup";
-import { AuditArguments, auditUsage, FailOn } from "./auditArguments";
-import type { AuditReport } from "./auditReport";
+import { AuditArguments, auditSettingNames, auditUsage, FailOn, profileKey } from "./auditArguments";
+import { auditConfirmed, AuditReport, emptyNamespaceProblem } from "./auditReport";
 import { auditRules } from "./auditRules";
 import { auditWorkspace } from "./auditWorkspace";
 import { UsageError } from "./cliErrors";
@@ -25,7 +24,7 @@ export interface CommandIo {
     readonly env: NodeJS.ProcessEnv;
 }
 
-/** The exit codes of `audit`. */
+/** The exit codes of `audit`: `unreadable` also when it could not confirm (an empty namespace) or was called wrong. */
 export const exitCodes = { clean: 0, findings: 1, unreadable: 2 } as const;
 
 /** Runs `audit` with parsed flags; returns its exit code. Throws {@link UsageError} for a bad configuration file. */
@@ -38,20 +37,23 @@ export async function runAudit(args: AuditArguments, io: CommandIo): Promise<num
     const rules = configureRules(auditRules, args.configFile === undefined ? undefined : readConfigFile(args.configFile), args.configFile ?? "");
     const context: LookupContext = {
         options: { ...(args.endpoint !== undefined ? { endpoint: args.endpoint } : {}), ...(args.region !== undefined ? { region: args.region } : {}) },
-        // --profile stands where a program's stack config names its profile.
-        config: (key) => (key === configKeys.profile ? args.profile : undefined),
+        config: (key) => (key === profileKey ? args.profile : undefined),
         env: io.env,
+        settingNames: auditSettingNames,
     };
     const { client } = createLookupClient(context);
     const progress = new ProgressLine(io.stderr);
     let report: AuditReport;
     try {
-        report = await auditWorkspace({ workspace: args.workspace, namespaces: args.namespaces, rules }, client, (p) => progress.update(p.read, p.total));
+        report = await auditWorkspace({ workspace: args.workspace, namespaces: args.namespaces, rules, allowEmpty: args.allowEmpty }, client, (p) => progress.update(p.read, p.total));
     } finally {
         progress.done();
     }
     for (const failure of report.failures) {
         io.stderr.write(`audit: could not read namespace ${failure.workspace}/${failure.namespace}: ${failure.message}\n`);
+    }
+    if (!report.allowEmpty) {
+        for (const namespace of report.emptyNamespaces) io.stderr.write(`audit: ${emptyNamespaceProblem(report, namespace)}\n`);
     }
     const formatted = args.format === "json" ? formatJson(report) : args.format === "sarif" ? formatSarif(report) : formatText(report);
     if (args.outputFile !== undefined) {
@@ -63,7 +65,7 @@ export async function runAudit(args: AuditArguments, io: CommandIo): Promise<num
 }
 
 function exitCode(report: AuditReport, failOn: FailOn): number {
-    if (report.failures.length > 0) return exitCodes.unreadable;
+    if (!auditConfirmed(report)) return exitCodes.unreadable;
     const failing = failOn === "never" ? [] : report.findings.filter((f) => failOn === "advisory" || f.level === "mandatory");
     return failing.length > 0 ? exitCodes.findings : exitCodes.clean;
 }

@@ -1,5 +1,6 @@
 /**
- * What an audit found: the findings, the namespaces read, and those that could not be read.
+ * What an audit found: the findings, the namespaces read, those that could not be read and
+ * those that had no drafts.
  * Every format (text, JSON, SARIF) is written from this, and none of it holds a draft's content
  * beyond what the rules' messages say (which never includes a secret value).
  */
@@ -56,4 +57,23 @@ export interface AuditReport {
     /** By namespace (in the order asked), then draft (in the API's order), then rule. */
     readonly findings: readonly AuditFinding[];
     readonly failures: readonly NamespaceFailure[];
+    /**
+     * The namespaces read without error that hold no draft, in the order asked. A misspelt
+     * namespace or workspace reads like this, so each is reported and, unless `allowEmpty`,
+     * fails the run as a namespace that could not be read does.
+     */
+    readonly emptyNamespaces: readonly string[];
+    /** Whether a namespace may be empty (`--allow-empty`). */
+    readonly allowEmpty: boolean;
+}
+
+/** Whether the audit confirmed every namespace: all were read, and none was empty unless allowed. */
+export function auditConfirmed(report: AuditReport): boolean {
+    return report.failures.length === 0 && (report.allowEmpty || report.emptyNamespaces.length === 0);
+}
+
+/** What an empty namespace means, in the same words on stderr and in SARIF. */
+export function emptyNamespaceProblem(report: AuditReport, namespace: string): string {
+    const where = `namespace ${report.workspace}/${namespace} has no drafts`;
+    return report.allowEmpty ? `${where} (allowed by --allow-empty)` : `${where}: check --workspace and --namespace, or pass --allow-empty if it may be empty`;
 }

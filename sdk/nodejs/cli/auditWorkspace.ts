@@ -17,6 +17,8 @@ export interface AuditScope {
     readonly workspace: string;
     readonly namespaces: readonly string[];
     readonly rules: readonly ConfiguredRule[];
+    /** Whether a namespace without drafts may pass. */
+    readonly allowEmpty: boolean;
 }
 
 /** Audits the namespaces; `onProgress` hears the drafts read so far across all of them. */
@@ -54,6 +56,8 @@ export async function auditWorkspace(scope: AuditScope, client: DraftClient, onP
         rules: scope.rules.map(({ rule, level }) => ({ name: rule.name, description: rule.description, level: findingLevel(level) })),
         findings,
         failures,
+        emptyNamespaces: namespaces.filter((n) => n.readable && n.drafts === 0).map((n) => n.namespace),
+        allowEmpty: scope.allowEmpty,
     };
 }
 

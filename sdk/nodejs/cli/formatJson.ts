@@ -4,7 +4,8 @@
  * ```json
  * { "workspace": "ws-1", "namespaces": [{ "namespace": "prod", "drafts": 12, "readable": true }],
  *   "rules": [...], "findings": [{ "rule": "...", "level": "mandatory", "namespace": "prod", "draftId": "...", ... }],
- *   "failures": [], "summary": { "drafts": 12, "findings": 3, "mandatory": 2, "advisory": 1 } }
+ *   "failures": [], "emptyNamespaces": [], "allowEmpty": false,
+ *   "summary": { "drafts": 12, "findings": 3, "mandatory": 2, "advisory": 1, "unreadableNamespaces": 0, "emptyNamespaces": 0 } }
  * ```
  */
 import type { AuditReport } from "./auditReport";
@@ -18,6 +19,7 @@ export function formatJson(report: AuditReport): string {
         mandatory,
         advisory: report.findings.length - mandatory,
         unreadableNamespaces: report.failures.length,
+        emptyNamespaces: report.emptyNamespaces.length,
     };
     return JSON.stringify({ ...report, summary }, null, 2) + "\n";
 }

@@ -5,6 +5,9 @@
  *       mandatory  ververica-engine-version  engine version "vvr-6.0.7-flink-1.15" runs VVR 6.0.7, ...
  *
  *     1000 drafts in 3 namespaces: 300 mandatory and 200 advisory findings.
+ *
+ * The summary names the namespaces that had no drafts: `0 drafts in 1 namespace (no drafts in
+ * defualt-namespace): no findings.`
  */
 import type { AuditFinding, AuditReport } from "./auditReport";
 
@@ -35,7 +38,11 @@ export function summaryLine(report: AuditReport): string {
     const read = report.namespaces.filter((n) => n.readable).length;
     const mandatory = report.findings.filter((f) => f.level === "mandatory").length;
     const advisory = report.findings.length - mandatory;
-    const unreadable = report.failures.length > 0 ? ` (${report.failures.length} of ${report.namespaces.length} namespaces could not be read)` : "";
+    const notes = [
+        ...(report.emptyNamespaces.length > 0 ? [`no drafts in ${report.emptyNamespaces.join(", ")}`] : []),
+        ...(report.failures.length > 0 ? [`${report.failures.length} of ${report.namespaces.length} namespaces could not be read`] : []),
+    ];
+    const noted = notes.length > 0 ? ` (${notes.join("; ")})` : "";
     const found = report.findings.length === 0 ? "no findings" : `${mandatory} mandatory and ${advisory} advisory finding${report.findings.length === 1 ? "" : "s"}`;
-    return `${drafts} draft${drafts === 1 ? "" : "s"} in ${read} namespace${read === 1 ? "" : "s"}${unreadable}: ${found}.`;
+    return `${drafts} draft${drafts === 1 ? "" : "s"} in ${read} namespace${read === 1 ? "" : "s"}${noted}: ${found}.`;
 }

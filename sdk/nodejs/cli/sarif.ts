@@ -3,11 +3,12 @@
  * their descriptions, one result per finding at the level of its rule's enforcement
  * (mandatory: error, advisory: warning), located at the draft, with a `partialFingerprints`
  * entry that stays the same across runs for the same draft and finding. A namespace that could
- * not be read is an error notification of the run's invocation.
+ * not be read is an error notification of the run's invocation, and so is one without drafts
+ * (a note with `--allow-empty`).
  */
 import { encodePathSegment } from "../../../provider/core/pathEncoding";
 import { packageManifest } from "../../../provider/core/packageManifest";
-import type { AuditFinding, AuditReport } from "./auditReport";
+import { auditConfirmed, AuditFinding, AuditReport, emptyNamespaceProblem } from "./auditReport";
 
 const packageVersion = packageManifest.version;
 
@@ -39,11 +40,17 @@ export function formatSarif(report: AuditReport): string {
                 },
                 invocations: [
                     {
-                        executionSuccessful: report.failures.length === 0,
-                        toolExecutionNotifications: report.failures.map((failure) => ({
-                            level: "error",
-                            message: { text: endSentence(`Could not read the namespace ${failure.workspace}/${failure.namespace}: ${failure.message}`) },
-                        })),
+                        executionSuccessful: auditConfirmed(report),
+                        toolExecutionNotifications: [
+                            ...report.failures.map((failure) => ({
+                                level: "error",
+                                message: { text: endSentence(`Could not read the namespace ${failure.workspace}/${failure.namespace}: ${failure.message}`) },
+                            })),
+                            ...report.emptyNamespaces.map((namespace) => ({
+                                level: report.allowEmpty ? "note" : "error",
+                                message: { text: endSentence(`The ${emptyNamespaceProblem(report, namespace)}`) },
+                            })),
+                        ],
                     },
                 ],
                 results: report.findings.map((finding) => ({

@@ -9,12 +9,31 @@ describe("audit's command-line flags", () => {
             namespaces: ["a", "b"],
             format: "text",
             failOn: "mandatory",
+            allowEmpty: false,
             help: false,
         });
-        const all = parseAuditArguments(["--workspace=ws", "--namespace=a", "--config", "c.json", "--format", "sarif", "--output", "r.sarif", "--fail-on", "never", "--endpoint", "127.0.0.1:1", "--region", "cn-hangzhou", "--profile", "ci"]);
+        const all = parseAuditArguments([
+            "--workspace=ws",
+            "--namespace=a",
+            "--config",
+            "c.json",
+            "--format",
+            "sarif",
+            "--output",
+            "r.sarif",
+            "--fail-on",
+            "never",
+            "--endpoint",
+            "127.0.0.1:1",
+            "--region",
+            "cn-hangzhou",
+            "--profile",
+            "ci",
+            "--allow-empty",
+        ]);
         assert.deepStrictEqual(
-            [all.configFile, all.format, all.outputFile, all.failOn, all.endpoint, all.region, all.profile],
-            ["c.json", "sarif", "r.sarif", "never", "127.0.0.1:1", "cn-hangzhou", "ci"],
+            [all.configFile, all.format, all.outputFile, all.failOn, all.endpoint, all.region, all.profile, all.allowEmpty, all.help],
+            ["c.json", "sarif", "r.sarif", "never", "127.0.0.1:1", "cn-hangzhou", "ci", true, false],
         );
     });
 
@@ -33,6 +52,7 @@ describe("audit's command-line flags", () => {
         [["--workspace", "ws", "--namespace"], /--namespace needs a value/],
         [["--workspace", "ws", "--namespace", "a", "--verbose"], /unknown argument "--verbose"/],
         [["--workspace", "ws", "--namespace", "a", "--output="], /--output is empty/],
+        [["--workspace", "ws", "--namespace", "a", "--allow-empty=yes"], /unknown argument "--allow-empty=yes"/],
     ] as const) {
         it(`rejects ${argv.join(" ")}`, () => {
             assert.throws(() => parseAuditArguments(argv), (e: unknown) => e instanceof UsageError && message.test(e.message));

@@ -1,6 +1,9 @@
 import * as assert from "assert";
-import { resolveCredentialSpec, resolveEndpoint } from "../../../provider/core/connectionSettings";
-import { checkProviderSettings, providerConfigReader } from "../../../provider/plugin/providerConfig";
+import { ConfigReader, ConnectionOptions, resolveCredentialSpec as resolveCredentialSpecOf, resolveEndpoint as resolveEndpointOf } from "../../../provider/core/connectionSettings";
+import { checkProviderSettings, pluginSettingNames, providerConfigReader } from "../../../provider/plugin/providerConfig";
+
+const resolveEndpoint = (options: ConnectionOptions, reader: ConfigReader, env: NodeJS.ProcessEnv) => resolveEndpointOf(options, reader, env, pluginSettingNames);
+const resolveCredentialSpec = (reader: ConfigReader, env: NodeJS.ProcessEnv) => resolveCredentialSpecOf(reader, env, pluginSettingNames);
 
 describe("plugin provider configuration", () => {
     it("hands the ververica: settings to the shared resolver, which falls back to the environment in the same order", () => {
@@ -12,12 +15,18 @@ describe("plugin provider configuration", () => {
         assert.strictEqual(resolveEndpoint({}, providerConfigReader({ region: "cn-beijing", network: "vpc" }), {}).host, "ververica-vpc.cn-beijing.aliyuncs.com");
         // Another package's settings do not configure this provider.
         assert.strictEqual(reader("alicloud:region"), undefined);
+        assert.strictEqual(reader("alicloud:accessKey"), undefined);
 
         const empty = providerConfigReader({});
         assert.strictEqual(resolveEndpoint({}, empty, { ALIBABA_CLOUD_REGION_ID: "cn-shanghai" }).host, "ververica.cn-shanghai.aliyuncs.com");
         const fromEnv = resolveCredentialSpec(empty, { ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIenv", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "env-secret" });
         assert.strictEqual(fromEnv.kind === "static" && fromEnv.accessKeyId, "LTAIenv");
-        assert.deepStrictEqual(resolveCredentialSpec(providerConfigReader({ profile: "ops" }), {}), { kind: "profile", profileName: "ops", source: "stack config alicloud:profile" });
+        assert.deepStrictEqual(resolveCredentialSpec(providerConfigReader({ profile: "ops" }), {}), {
+            kind: "profile",
+            profileName: "ops",
+            source: "stack config ververica:profile",
+            remedy: pluginSettingNames.noCredentials,
+        });
     });
 
     it("checks only the settings given, naming each bad one without echoing a secret", () => {
