@@ -38,11 +38,6 @@ interface JsonReport {
     summary: { drafts: number; findings: number };
 }
 
-/** The parts of a SARIF log the empty-namespace tests compare whole. */
-interface SarifLog {
-    runs: Array<{ invocations: unknown[]; results: unknown[] }>;
-}
-
 /** `namespace/draftId/rule` of every finding the default rules must report. */
 function expectedFindings(drafts: readonly AuditDraft[]): string[] {
     return drafts.filter(({ kind }) => ruleBrokenBy[kind] !== undefined).map(({ draft, kind }) => `${draft.namespace}/${draft.deploymentDraftId}/${ruleBrokenBy[kind]}`).sort();
@@ -189,7 +184,7 @@ describe("pulumi-ververica audit", function () {
 
             const file = path.join(tmp, "empty.sarif");
             assert.strictEqual((await auditOnly(workspace, ["defualt-namespace"], "--format", "sarif", "--output", file)).code, 2);
-            const [run] = (JSON.parse(fs.readFileSync(file, "utf8")) as SarifLog).runs;
+            const [run] = readSarif(file).runs;
             assert.deepStrictEqual(run.invocations, [
                 { executionSuccessful: false, toolExecutionNotifications: [{ level: "error", message: { text: `The ${problem("defualt-namespace")}.` } }] },
             ]);
@@ -218,7 +213,7 @@ describe("pulumi-ververica audit", function () {
 
             const file = path.join(tmp, "allowed.sarif");
             assert.strictEqual((await audit("--namespace", "ns-empty", "--allow-empty", "--format", "sarif", "--output", file)).code, 0);
-            assert.deepStrictEqual((JSON.parse(fs.readFileSync(file, "utf8")) as SarifLog).runs[0].invocations, [
+            assert.deepStrictEqual(readSarif(file).runs[0].invocations, [
                 {
                     executionSuccessful: true,
                     toolExecutionNotifications: [{ level: "note", message: { text: `The namespace ${workspace}/ns-empty has no drafts (allowed by --allow-empty).` } }],
