@@ -56,19 +56,42 @@ export const configKeys = {
 } as const;
 
 /**
+ * How a host names the settings the shared resolver reads, in its messages: each host (a
+ * TypeScript program, the dynamic provider, the plugin, the audit command) names what it
+ * reads and how its user sets it, not what another host reads.
+ */
+export interface SettingNames {
+    /** A stack config key as this host's user sets it, e.g. `stack config alicloud:accessKey`. */
+    readonly configKey: (key: string) => string;
+    /** What to set when no region or endpoint is found, e.g. `pass \`region\`, set ...`. */
+    readonly endpointHint: string;
+    /** What to set when no credentials are found, e.g. `set stack config ...`. */
+    readonly credentialsHint: string;
+}
+
+/** The names of a program's settings: what the TypeScript package reads (options, stack config, environment). */
+export const programSettingNames: SettingNames = {
+    configKey: (key) => `stack config ${key}`,
+    endpointHint:
+        "pass `region` or `endpoint`, set stack config ververica:region (or alicloud:region, or ververica:endpoint), " +
+        "or set ALIBABA_CLOUD_REGION_ID or ALIBABA_CLOUD_ENDPOINT_VERVERICA (or VERVERICA_ENDPOINT)",
+    credentialsHint: "set stack config alicloud:accessKey and alicloud:secretKey (as secrets), or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+};
+
+/**
  * Resolves the endpoint: per-call options, then stack config, then environment; within each
  * level an endpoint wins over a region. In the environment, `ALIBABA_CLOUD_ENDPOINT_VERVERICA`
  * (the name the Terraform provider reads) wins over `VERVERICA_ENDPOINT`. A region's endpoint is
  * its public one unless the network (option, `ververica:network`, `VERVERICA_NETWORK`) is `vpc`.
  */
-export function resolveEndpoint(options: ConnectionOptions, config: ConfigReader, env: NodeJS.ProcessEnv): ResolvedEndpoint {
+export function resolveEndpoint(options: ConnectionOptions, config: ConfigReader, env: NodeJS.ProcessEnv, names: SettingNames = programSettingNames): ResolvedEndpoint {
     // Checked even when an endpoint makes it moot: a misspelt setting should not wait to bite.
-    const network = resolveNetwork(options, config, env);
+    const network = resolveNetwork(options, config, env, names);
     const levels: Array<{ endpoint?: [string, string]; region?: [string, string] }> = [
         { endpoint: pick(options.endpoint, "the endpoint option"), region: pick(options.region, "the region option") },
         {
-            endpoint: pick(config(configKeys.endpoint), `stack config ${configKeys.endpoint}`),
-            region: pick(config("ververica:region"), "stack config ververica:region") ?? pick(config("alicloud:region"), "stack config alicloud:region"),
+            endpoint: pick(config(configKeys.endpoint), names.configKey(configKeys.endpoint)),
+            region: pick(config(configKeys.region[0]), names.configKey(configKeys.region[0])) ?? pick(config(configKeys.region[1]), names.configKey(configKeys.region[1])),
         },
         {
             endpoint: pick(env.ALIBABA_CLOUD_ENDPOINT_VERVERICA, "ALIBABA_CLOUD_ENDPOINT_VERVERICA") ?? pick(env.VERVERICA_ENDPOINT, "VERVERICA_ENDPOINT"),
@@ -88,15 +111,12 @@ export function resolveEndpoint(options: ConnectionOptions, config: ConfigReader
             return { protocol: "HTTPS", host: `${product}.${region}.aliyuncs.com`, region, source };
         }
     }
-    throw new ConfigurationError(
-        "no region or endpoint: pass `region` or `endpoint`, set stack config ververica:region (or alicloud:region, or ververica:endpoint), " +
-            "or set ALIBABA_CLOUD_REGION_ID or ALIBABA_CLOUD_ENDPOINT_VERVERICA (or VERVERICA_ENDPOINT)",
-    );
+    throw new ConfigurationError(`no region or endpoint: ${names.endpointHint}`);
 }
 
-function resolveNetwork(options: ConnectionOptions, config: ConfigReader, env: NodeJS.ProcessEnv): Network {
+function resolveNetwork(options: ConnectionOptions, config: ConfigReader, env: NodeJS.ProcessEnv, names: SettingNames): Network {
     const chosen =
-        pick(options.network, "the network option") ?? pick(config(configKeys.network), `stack config ${configKeys.network}`) ?? pick(env.VERVERICA_NETWORK, "VERVERICA_NETWORK");
+        pick(options.network, "the network option") ?? pick(config(configKeys.network), names.configKey(configKeys.network)) ?? pick(env.VERVERICA_NETWORK, "VERVERICA_NETWORK");
     if (!chosen) return "public";
     const [value, source] = chosen;
     if (value !== "public" && value !== "vpc") {
@@ -134,17 +154,17 @@ export function parseEndpoint(value: string, source: string, region?: string): R
  * environment's key pair (Alibaba's names, then the older ALICLOUD_ ones), then Alibaba's
  * default chain. Secrets are read here and nowhere else, and never appear in messages.
  */
-export function resolveCredentialSpec(config: ConfigReader, env: NodeJS.ProcessEnv): CredentialSpec {
+export function resolveCredentialSpec(config: ConfigReader, env: NodeJS.ProcessEnv, names: SettingNames = programSettingNames): CredentialSpec {
     const fromConfig = keyPair(
         config(configKeys.accessKey),
         config(configKeys.secretKey),
         config(configKeys.securityToken),
-        `stack config ${configKeys.accessKey}`,
-        `stack config ${configKeys.secretKey}`,
+        names.configKey(configKeys.accessKey),
+        names.configKey(configKeys.secretKey),
     );
     if (fromConfig) return { ...fromConfig, source: "stack config" };
     const profile = nonEmpty(config(configKeys.profile));
-    if (profile) return { kind: "profile", profileName: profile, source: `stack config ${configKeys.profile}` };
+    if (profile) return { kind: "profile", profileName: profile, source: names.configKey(configKeys.profile) };
     const fromEnv = keyPair(
         env.ALIBABA_CLOUD_ACCESS_KEY_ID,
         env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,

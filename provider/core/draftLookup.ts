@@ -1,6 +1,6 @@
 import { createHash } from "crypto";
 import { ConcurrencyLimiter } from "./concurrencyLimiter";
-import { ConfigReader, ConnectionOptions, CredentialSpec, ResolvedEndpoint, resolveCredentialSpec, resolveEndpoint } from "./connectionSettings";
+import { ConfigReader, ConnectionOptions, CredentialSpec, programSettingNames, ResolvedEndpoint, resolveCredentialSpec, resolveEndpoint, SettingNames } from "./connectionSettings";
 import { CredentialSource, createCredentialSource } from "./credentialSource";
 import { DraftClient } from "./draftClient";
 import { defaultMaxConcurrency, ResolvedTuning, resolveTuning, TuningOptions } from "./clientTuning";
@@ -26,6 +26,8 @@ export interface LookupContext {
     readonly env: NodeJS.ProcessEnv;
     /** Told before each retry; gets no credentials. */
     readonly onRetry?: (notice: RetryNotice, action: string) => void;
+    /** How this host names its settings in messages; a program's (stack config `alicloud:*`...) by default. */
+    readonly names?: SettingNames;
 }
 
 // Process-wide: one bound for every lookup of the program (or provider) process.
@@ -64,14 +66,15 @@ export function createLookupClient(context: LookupContext): { readonly client: D
     const { endpoint, credentials, credentialId, tuning } = resolveSettings(context);
     limiter.setLimit(tuning.maxConcurrency);
 
-    let source = credentialSources.get(credentialId);
-    if (!source) {
-        source = createCredentialSource(credentials);
-        credentialSources.set(credentialId, source);
-    }
+    const source = credentialSources.get(credentialId) ?? createCredentialSource(credentials);
+    credentialSources.set(credentialId, source);
+    // The source is shared by every lookup of the process; the message when it has no
+    // credentials names the settings of this lookup's host.
+    const names = context.names ?? programSettingNames;
+    const hostSource: CredentialSource = { identity: source.identity, description: source.description, getCredential: () => source.getCredential(names) };
     // A client only holds settings, so each lookup gets its own: this lookup's tuning and
     // its own retry reporting, whatever earlier lookups used.
-    const client = new DraftClient({ endpoint, credentials: source, timeouts: tuning.timeouts, retry: tuning.retry, limiter, onRetry: context.onRetry });
+    const client = new DraftClient({ endpoint, credentials: hostSource, timeouts: tuning.timeouts, retry: tuning.retry, limiter, onRetry: context.onRetry });
     return { client, endpoint, credentialId };
 }
 
@@ -91,11 +94,14 @@ type Origin = "option" | "config" | "env";
 // of a process. A resolution is a pure function of the values it reads, so it is kept with
 // every value it read, in order, and reused while each of them reads the same again. Like the
 // credential sources, this holds secrets in memory only.
-let lastResolution: { readonly settings: Settings; readonly reads: ReadonlyArray<readonly [Origin, string, unknown]> } | undefined;
+let lastResolution:
+    | { readonly settings: Settings; readonly names: SettingNames; readonly reads: ReadonlyArray<readonly [Origin, string, unknown]> }
+    | undefined;
 
 function resolveSettings(context: LookupContext): Settings {
     const last = lastResolution;
-    if (last && last.reads.every(([origin, key, value]) => read(context, origin, key) === value)) {
+    const names = context.names ?? programSettingNames;
+    if (last && last.names === names && last.reads.every(([origin, key, value]) => read(context, origin, key) === value)) {
         return last.settings;
     }
     const reads: Array<readonly [Origin, string, unknown]> = [];
@@ -126,11 +132,11 @@ function resolveSettings(context: LookupContext): Settings {
         reads.push(["config", key, value]);
         return value;
     };
-    const endpoint = resolveEndpoint(options, config, env);
-    const credentials = resolveCredentialSpec(config, env);
+    const endpoint = resolveEndpoint(options, config, env, names);
+    const credentials = resolveCredentialSpec(config, env, names);
     const tuning = resolveTuning(options, config, env);
     const settings: Settings = { endpoint, credentials, credentialId: credentialKey(credentials), tuning };
-    lastResolution = complete ? { settings, reads } : undefined;
+    lastResolution = complete ? { settings, names, reads } : undefined;
     return settings;
 }
 

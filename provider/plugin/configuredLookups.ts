@@ -5,7 +5,7 @@ import type { DeploymentDraftAttributes } from "../core/model";
 import { connectionOptionsOf, ConnectionInputs } from "../core/draftResource";
 import { reportRetryOnStderr } from "../core/retryPolicy";
 import type { DraftSelector } from "../core/validation";
-import { providerConfigReader } from "./providerConfig";
+import { pluginSettingNames, providerConfigReader } from "./providerConfig";
 
 /**
  * The lookups of one plugin process, made with the settings `Configure` handed over (the
@@ -42,6 +42,7 @@ export class ConfiguredLookups {
             config: providerConfigReader(this.settings),
             env: this.env,
             onRetry: reportRetryOnStderr,
+            names: pluginSettingNames,
         };
     }
 }

@@ -4,7 +4,7 @@
  * Settings not given fall back to the environment and Alibaba's default chain exactly as in
  * the TypeScript package, because they are handed to the same resolver under its config keys.
  */
-import type { ConfigReader } from "../core/connectionSettings";
+import type { ConfigReader, SettingNames } from "../core/connectionSettings";
 import { parseEndpoint } from "../core/connectionSettings";
 import { ConfigurationError } from "../core/errors";
 import type { PropertySpec } from "./schema";
@@ -58,6 +58,11 @@ const sharedKeyOf: Readonly<Record<string, string>> = {
     "alicloud:profile": "profile",
 };
 
+// The provider setting a key of the shared resolver stands for; none for other packages' keys.
+function settingOf(key: string): string | undefined {
+    return sharedKeyOf[key] ?? (key.startsWith("ververica:") ? key.slice("ververica:".length) : undefined);
+}
+
 /**
  * A config reader over the provider's settings (keyed without the `ververica:` prefix), for
  * the shared resolver. Keys of other packages (e.g. `alicloud:region`) read as unset: a
@@ -65,11 +70,29 @@ const sharedKeyOf: Readonly<Record<string, string>> = {
  */
 export function providerConfigReader(settings: Readonly<Record<string, unknown>>): ConfigReader {
     return (key) => {
-        const name = sharedKeyOf[key] ?? (key.startsWith("ververica:") ? key.slice("ververica:".length) : undefined);
+        const name = settingOf(key);
         const value = name === undefined ? undefined : settings[name];
         return value === undefined || value === null ? undefined : String(value);
     };
 }
+
+/**
+ * The plugin's names of its settings, for the shared resolver's messages: the `ververica:` stack
+ * config keys (which are also the explicit provider's properties) and the environment variables
+ * the plugin falls back to; never the `alicloud:` keys, which the plugin does not read.
+ */
+export const pluginSettingNames: SettingNames = {
+    configKey: (key) => {
+        const name = settingOf(key);
+        return name === undefined ? key : `ververica:${name}`;
+    },
+    endpointHint:
+        "set ververica:region (or ververica:endpoint) in stack config, or the provider's region (or endpoint), " +
+        "or ALIBABA_CLOUD_REGION_ID (or VERVERICA_ENDPOINT) in the plugin's environment",
+    credentialsHint:
+        "set ververica:accessKey and ververica:secretKey (as a secret) in stack config, or the provider's accessKey and secretKey, " +
+        "or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET in the plugin's environment",
+};
 
 /** A problem with one setting, named as the user sets it. */
 export interface SettingFailure {

@@ -1,6 +1,11 @@
 import * as assert from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { SettingNames } from "../../provider/core/connectionSettings";
 import { createCredentialSource } from "../../provider/core/credentialSource";
 import { ConfigurationError } from "../../provider/core/errors";
+import { pluginSettingNames } from "../../provider/plugin/providerConfig";
 
 const secret = "Zt9-unit-secret-value";
 
@@ -52,5 +57,72 @@ describe("credentialSource", () => {
             if (home === undefined) delete process.env.HOME;
             else process.env.HOME = home;
         }
+    });
+
+    describe("with no credentials anywhere", () => {
+        // An empty home and none of the chain's variables: every link finds nothing.
+        const chainVariables = ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_PROFILE", "ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_CREDENTIALS_FILE"];
+        const saved: Record<string, string | undefined> = {};
+        let home: string;
+        beforeEach(() => {
+            home = fs.mkdtempSync(path.join(os.tmpdir(), "credential-source-empty-home-"));
+            for (const name of ["HOME", ...chainVariables]) saved[name] = process.env[name];
+            process.env.HOME = home;
+            for (const name of chainVariables) delete process.env[name];
+        });
+        afterEach(() => {
+            for (const [name, value] of Object.entries(saved)) {
+                if (value === undefined) delete process.env[name];
+                else process.env[name] = value;
+            }
+            fs.rmSync(home, { recursive: true, force: true });
+        });
+
+        const messageOf = (e: unknown): string => {
+            assert.ok(e instanceof ConfigurationError, String(e));
+            return e.message;
+        };
+
+        it("summarizes where the default chain looked and names the settings of the calling host", async () => {
+            const source = createCredentialSource({ kind: "defaultChain", source: "the default Alibaba Cloud credentials chain" });
+            const message = await source.getCredential(pluginSettingNames).then(() => assert.fail("resolved"), messageOf);
+            assert.strictEqual(
+                message,
+                "no usable credentials from the default Alibaba Cloud credentials chain: none in ALIBABA_CLOUD_ACCESS_KEY_ID, ~/.aliyun/config.json or ~/.alibabacloud/credentials; " +
+                    pluginSettingNames.credentialsHint,
+            );
+            assert.doesNotMatch(message, /alicloud:|unable to get credentials from any|ENOENT|\.\./);
+            assert.ok(!message.includes(home), "the home directory's path is left out");
+        });
+
+        it("gives each of many concurrent calls the whole message, each with its own host's names", async () => {
+            const source = createCredentialSource({ kind: "defaultChain", source: "the default Alibaba Cloud credentials chain" });
+            const hosts: SettingNames[] = [pluginSettingNames, { configKey: (k) => k, endpointHint: "", credentialsHint: "set the other host's settings" }];
+            const messages = await Promise.all(
+                Array.from({ length: 8 }, (_, i) => source.getCredential(hosts[i % 2]).then(() => assert.fail("resolved"), messageOf)),
+            );
+            const whole = (hint: string) => `no usable credentials from the default Alibaba Cloud credentials chain: none in ALIBABA_CLOUD_ACCESS_KEY_ID, ~/.aliyun/config.json or ~/.alibabacloud/credentials; ${hint}`;
+            assert.deepStrictEqual(
+                messages,
+                Array.from({ length: 8 }, (_, i) => whole(hosts[i % 2].credentialsHint)),
+            );
+        });
+
+        it("finds a credentials file written after a failed call", async () => {
+            const source = createCredentialSource({ kind: "defaultChain", source: "the default Alibaba Cloud credentials chain" });
+            await assert.rejects(source.getCredential(), ConfigurationError);
+            fs.mkdirSync(path.join(home, ".alibabacloud"));
+            fs.writeFileSync(path.join(home, ".alibabacloud", "credentials"), `[default]\ntype = access_key\naccess_key_id = LTAIfile\naccess_key_secret = ${secret}\n`);
+            assert.deepStrictEqual(await source.getCredential(), { accessKeyId: "LTAIfile", accessKeySecret: secret, providerName: "default/profile" });
+        });
+
+        it("never quotes a CLI config that does not parse (it may hold secrets)", async () => {
+            fs.mkdirSync(path.join(home, ".aliyun"));
+            fs.writeFileSync(path.join(home, ".aliyun", "config.json"), `{ "profiles": [ { "access_key_secret": "${secret}" ]`);
+            const source = createCredentialSource({ kind: "profile", profileName: "dev", source: "ververica:profile" });
+            const message = await source.getCredential(pluginSettingNames).then(() => assert.fail("resolved"), messageOf);
+            assert.match(message, /^no usable credentials from ververica:profile: ~\/\.aliyun\/config\.json: parse aliyun cli config from '[^']+' failed; set ververica:accessKey/);
+            assert.ok(!message.includes(secret), message);
+        });
     });
 });

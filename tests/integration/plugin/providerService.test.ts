@@ -1,4 +1,7 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import { unknownValue } from "@pulumi/pulumi/runtime";
 import { revisionOf } from "../../../provider/core/draftResource";
@@ -87,6 +90,42 @@ describe("ververica plugin gRPC service", () => {
         await configure({ endpoint: fixture.emulator.url });
         const invoke = await plugin.call((c) => c.invoke, new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct(selector)));
         assert.strictEqual((invoke.getReturn()?.toJavaScript() as Record<string, unknown>).id, ordersEtl);
+    });
+
+    it("with no credentials or no region, names the plugin's settings, whole in each of many concurrent invokes", async () => {
+        const home = fs.mkdtempSync(path.join(os.tmpdir(), "plugin-empty-home-"));
+        const saved = { HOME: process.env.HOME, ALIBABA_CLOUD_ACCESS_KEY_ID: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET };
+        // Alibaba's default chain reads the process's own environment and home.
+        process.env.HOME = home;
+        delete process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
+        delete process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
+        try {
+            const invokeAll = async () => {
+                const calls = Array.from({ length: 6 }, (_, i) =>
+                    plugin.fail((c) => c.invoke, new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ ...selector, deploymentDraftId: `${ordersEtl.slice(0, -1)}${i}` }))),
+                );
+                return Promise.all(calls);
+            };
+            await configure({ endpoint: fixture.emulator.url });
+            const noCredentials =
+                "Configuration: no usable credentials from the default Alibaba Cloud credentials chain: none in ALIBABA_CLOUD_ACCESS_KEY_ID, ~/.aliyun/config.json or ~/.alibabacloud/credentials; " +
+                "set ververica:accessKey and ververica:secretKey (as a secret) in stack config, or the provider's accessKey and secretKey, " +
+                "or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET in the plugin's environment";
+            assert.deepStrictEqual(await invokeAll(), Array.from({ length: 6 }, () => ({ code: grpc.status.INVALID_ARGUMENT, details: noCredentials })));
+
+            await configure({ accessKey: DEFAULT_TEST_CREDENTIAL.accessKeyId, secretKey: secretValue(DEFAULT_TEST_CREDENTIAL.accessKeySecret) });
+            const noRegion =
+                "Configuration: no region or endpoint: set ververica:region (or ververica:endpoint) in stack config, or the provider's region (or endpoint), " +
+                "or ALIBABA_CLOUD_REGION_ID (or VERVERICA_ENDPOINT) in the plugin's environment";
+            assert.deepStrictEqual(await invokeAll(), Array.from({ length: 6 }, () => ({ code: grpc.status.INVALID_ARGUMENT, details: noRegion })));
+            assert.strictEqual(fixture.emulator.stats.requests, 0);
+        } finally {
+            for (const [name, value] of Object.entries(saved)) {
+                if (value === undefined) delete process.env[name];
+                else process.env[name] = value;
+            }
+            fs.rmSync(home, { recursive: true, force: true });
+        }
     });
 
     it("Check fails per property before any request", async () => {

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { resolveCredentialSpec, resolveEndpoint } from "../../../provider/core/connectionSettings";
-import { checkProviderSettings, providerConfigReader } from "../../../provider/plugin/providerConfig";
+import { ConfigurationError } from "../../../provider/core/errors";
+import { checkProviderSettings, pluginSettingNames, providerConfigReader } from "../../../provider/plugin/providerConfig";
 
 describe("plugin provider configuration", () => {
     it("hands the ververica: settings to the shared resolver, which falls back to the environment in the same order", () => {
@@ -17,7 +18,31 @@ describe("plugin provider configuration", () => {
         assert.strictEqual(resolveEndpoint({}, empty, { ALIBABA_CLOUD_REGION_ID: "cn-shanghai" }).host, "ververica.cn-shanghai.aliyuncs.com");
         const fromEnv = resolveCredentialSpec(empty, { ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIenv", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "env-secret" });
         assert.strictEqual(fromEnv.kind === "static" && fromEnv.accessKeyId, "LTAIenv");
-        assert.deepStrictEqual(resolveCredentialSpec(providerConfigReader({ profile: "ops" }), {}), { kind: "profile", profileName: "ops", source: "stack config alicloud:profile" });
+        assert.deepStrictEqual(resolveCredentialSpec(providerConfigReader({ profile: "ops" }), {}, pluginSettingNames), { kind: "profile", profileName: "ops", source: "ververica:profile" });
+    });
+
+    it("names in the shared resolver's messages the settings the plugin reads, never the alicloud: keys", () => {
+        const messageOf = (f: () => unknown): string => {
+            try {
+                f();
+            } catch (e) {
+                assert.ok(e instanceof ConfigurationError, String(e));
+                return e.message;
+            }
+            return assert.fail("expected a ConfigurationError");
+        };
+        const messages = [
+            messageOf(() => resolveEndpoint({}, providerConfigReader({}), {}, pluginSettingNames)),
+            messageOf(() => resolveEndpoint({}, providerConfigReader({ region: "Hangzhou" }), {}, pluginSettingNames)),
+            messageOf(() => resolveEndpoint({}, providerConfigReader({ endpoint: "ftp://x" }), {}, pluginSettingNames)),
+            messageOf(() => resolveCredentialSpec(providerConfigReader({ accessKey: "LTAIonly" }), {}, pluginSettingNames)),
+        ];
+        assert.deepStrictEqual(messages, [
+            "no region or endpoint: set ververica:region (or ververica:endpoint) in stack config, or the provider's region (or endpoint), or ALIBABA_CLOUD_REGION_ID (or VERVERICA_ENDPOINT) in the plugin's environment",
+            'region "Hangzhou" from ververica:region is not a region id such as "cn-hangzhou"',
+            'endpoint "ftp://x" from ververica:endpoint must use http or https',
+            "ververica:accessKey is set but ververica:secretKey is not",
+        ]);
     });
 
     it("checks only the settings given, naming each bad one without echoing a secret", () => {
