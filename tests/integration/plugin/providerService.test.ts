@@ -233,7 +233,21 @@ describe("ververica plugin gRPC service", () => {
         assert.strictEqual(result.id, ordersEtl);
         assert.deepStrictEqual(result.labels, stored?.labels);
         assert.strictEqual(result.createdAt, stored?.createdAt);
-        assert.ok(!isSecretValue(result.artifact));
+        // The artifact, and only it, is secret: the fields the declaration marks secret.
+        assert.deepStrictEqual(
+            Object.keys(result).filter((key) => isSecretValue(result[key])),
+            ["artifact"],
+        );
+        const plain = await plugin.call(
+            (c) => c.invoke,
+            new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ ...selector, storeArtifactAsSecret: false })),
+        );
+        assert.strictEqual(((plain.getReturn()?.toJavaScript() as Record<string, unknown>).artifact as { kind: string }).kind, "SQLSCRIPT");
+        const notBoolean = await plugin.call(
+            (c) => c.invoke,
+            new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ ...selector, storeArtifactAsSecret: "false" })),
+        );
+        assert.deepStrictEqual(notBoolean.getFailuresList().map((f) => f.getProperty()), ["storeArtifactAsSecret"]);
 
         const secretArgs = await plugin.call((c) => c.invoke, new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ ...selector, workspace: secretValue(ws) })));
         assert.ok(isSecretValue((secretArgs.getReturn()?.toJavaScript() as Record<string, unknown>).name), "a secret argument makes the result secret");

@@ -29,7 +29,12 @@ describe("the plugin's package schema", () => {
         }
         const outputs = Object.keys(schema.functions["ververica:index:getDeploymentDraft"].outputs.properties);
         assert.deepStrictEqual(outputs, ["id", ...draftAttributeNames]);
-        assert.deepStrictEqual(Object.keys(schema.functions["ververica:index:getDeploymentDraft"].inputs.properties), ["workspace", "namespace", "deploymentDraftId", "name"]);
+        assert.deepStrictEqual(Object.keys(schema.functions["ververica:index:getDeploymentDraft"].inputs.properties), ["workspace", "namespace", "deploymentDraftId", "name", "storeArtifactAsSecret"]);
+        // Both functions take the opt-out of the artifact's secrecy, a boolean that defaults to true.
+        for (const fn of ["ververica:index:getDeploymentDraft", "ververica:index:getDeploymentDrafts"]) {
+            const input = schema.functions[fn].inputs.properties.storeArtifactAsSecret as { type?: string; default?: unknown };
+            assert.deepStrictEqual([input.type, input.default], ["boolean", true], fn);
+        }
         assert.strictEqual(resource.properties.labels.$ref, undefined);
     });
 
