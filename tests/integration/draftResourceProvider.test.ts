@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { unknownValue } from "@pulumi/pulumi/runtime";
+import { draftResourceOutputNames, DraftResourceState } from "../../provider/core/draftResource";
 import { createDraftResourceProvider, DraftResourceOutputs, revisionOf } from "../../provider/dynamic/draftResourceProvider";
 import { clearDraftLookupCache } from "../../provider/core/draftLookup";
 import { DEFAULT_TEST_CREDENTIAL } from "../emulator";
@@ -42,14 +43,17 @@ describe("DeploymentDraft provider methods", () => {
         assert.strictEqual(fixture.emulator.stats.requests, requests);
     });
 
-    it("create reads the draft and returns every attribute as outputs", async () => {
+    it("create reads the draft and returns every attribute as outputs, an absent one as null", async () => {
         const result = await provider().create(inputs());
         assert.strictEqual(result.id, ordersEtl);
-        const outs = result.outs as DraftResourceOutputs;
+        const outs = result.outs as DraftResourceState;
         assert.strictEqual(outs.name, "orders-etl");
         assert.strictEqual(outs.artifact?.kind, "SQLSCRIPT");
         assert.strictEqual(outs.endpoint, fixture.emulator.url);
-        assert.strictEqual(outs.lookupName, undefined);
+        // Absent, not unknown: a preview reads a missing output as not known yet.
+        assert.strictEqual(outs.lookupName, null);
+        assert.strictEqual(outs.lock, null);
+        assert.deepStrictEqual(Object.keys(outs), [...draftResourceOutputNames]);
     });
 
     it("create by name records the name it was looked up by", async () => {

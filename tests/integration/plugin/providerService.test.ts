@@ -5,6 +5,7 @@ import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import { unknownValue } from "@pulumi/pulumi/runtime";
 import { revisionOf } from "../../../provider/core/draftResource";
+import { renderSchemaJson } from "../../../provider/plugin/schema";
 import { DEFAULT_TEST_CREDENTIAL } from "../../emulator";
 import { assertCleanMessage } from "../../helpers/assertions";
 import { useEmulator } from "../../helpers/emulatorFixture";
@@ -182,6 +183,11 @@ describe("ververica plugin gRPC service", () => {
         const outputs = created.getProperties()?.toJavaScript() as Record<string, unknown>;
         assert.strictEqual(outputs.name, "orders-etl");
         assert.strictEqual(outputs.engineVersion, fixture.emulator.store.get(ws, ns, ordersEtl)?.engineVersion);
+        // Every output the schema declares is there, an absent one (no lock) as null: a preview
+        // reads a missing output as not known yet.
+        const declared = Object.keys((JSON.parse(renderSchemaJson()) as { resources: Record<string, { properties: object }> }).resources[draftType].properties);
+        assert.deepStrictEqual(Object.keys(outputs).sort(), declared.sort());
+        assert.deepStrictEqual([outputs.lock, outputs.lookupName, outputs.region], [null, null, null]);
         assert.ok(isSecretValue(outputs.artifact));
         assert.strictEqual((outputs.artifact.value as Record<string, unknown>).kind, "SQLSCRIPT");
 

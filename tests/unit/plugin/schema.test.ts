@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { draftResourceOutputNames } from "../../../provider/core/draftResource";
 import { draftAttributeNames } from "../../../provider/core/model";
 import { renderSchemaJson } from "../../../provider/plugin/schema";
 
@@ -36,6 +37,11 @@ describe("the plugin's package schema", () => {
             assert.deepStrictEqual([input.type, input.default], ["boolean", true], fn);
         }
         assert.strictEqual(resource.properties.labels.$ref, undefined);
+    });
+
+    it("declares as the resource's outputs exactly those the hosts return (every one, an absent one as null)", () => {
+        const declared = Object.keys(schema.resources["ververica:index:DeploymentDraft"].properties);
+        assert.deepStrictEqual([...declared].sort(), [...draftResourceOutputNames].sort());
     });
 
     it("names the package, its version and its SDKs' homes from package.json", () => {
