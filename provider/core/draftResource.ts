@@ -79,7 +79,7 @@ export async function checkDraftInputs(
         selector = validateSelector(news);
     } catch (e) {
         if (e instanceof InvalidArgumentError) {
-            return { failure: { property: e.argument, reason: e.message } };
+            return { failure: resourceCheckFailure(e) };
         }
         throw e;
     }
@@ -89,6 +89,16 @@ export async function checkDraftInputs(
     }
     const draft = await lookup(selector);
     return { inputs: { ...inputs, revision: revisionOf(draft) } };
+}
+
+/**
+ * An invalid input of the resource, as a check failure. The engine prints a failure naming a
+ * property as `property <name> value <value> has a problem: <reason>` (an empty namespace shows as
+ * `value {}`), and one naming none as `has a problem: <reason>`: the latter, with the message that
+ * names the argument, names it once and reads plainly.
+ */
+export function resourceCheckFailure(e: InvalidArgumentError): { readonly property: string; readonly reason: string } {
+    return { property: "", reason: e.message };
 }
 
 /** The properties whose change replaces the resource, and those that only update it. */

@@ -6,7 +6,7 @@
  * The resource id is `<workspace>/<namespace>/<deploymentDraftId>`, the form `pulumi import`
  * and `DeploymentDraft.get` take, so an id alone says where the draft lives.
  */
-import { checkDraftInputs, diffDraft, draftOutputsOf, DraftResourceInputs, DraftResourceOutputs, readInputsOf, revisionOf } from "../core/draftResource";
+import { checkDraftInputs, diffDraft, draftOutputsOf, DraftResourceInputs, DraftResourceOutputs, readInputsOf, resourceCheckFailure, revisionOf } from "../core/draftResource";
 import { DraftNotFoundError, InvalidArgumentError } from "../core/errors";
 import type { DeploymentDraftAttributes } from "../core/model";
 import { DraftCoordinates, requireIdentifier } from "../core/validation";
@@ -64,7 +64,7 @@ export class DraftResourceHandlers {
 
     /** Validates inputs before any request, then reads the draft (see `checkDraftInputs`). */
     async check(news: PropertyValues): Promise<CheckAnswer> {
-        const store = validated(() => storesArtifactAsSecret(news.values));
+        const store = validated(() => storesArtifactAsSecret(news.values), resourceCheckFailure);
         if ("failures" in store) {
             return { inputs: news, failures: store.failures };
         }

@@ -17,13 +17,25 @@ export interface InvokeAnswer {
     readonly failures: readonly ArgumentFailure[];
 }
 
-/** Runs `validate`; an invalid argument becomes a failure naming it, anything else is thrown. */
-export function validated<T>(validate: () => T): { readonly value: T } | { readonly failures: readonly ArgumentFailure[] } {
+/**
+ * An invalid argument of a function, as a failure. Every SDK prints an invoke's failure as
+ * `<reason> (<property>)` (Python: `invoke of <token> failed: is empty (namespace)`), so the
+ * reason is the problem alone: the argument is named once.
+ */
+export function invokeFailure(e: InvalidArgumentError): ArgumentFailure {
+    return { property: e.argument, reason: e.problem };
+}
+
+/** Runs `validate`; an invalid argument becomes a failure naming it (`failureOf`), anything else is thrown. */
+export function validated<T>(
+    validate: () => T,
+    failureOf: (e: InvalidArgumentError) => ArgumentFailure = invokeFailure,
+): { readonly value: T } | { readonly failures: readonly ArgumentFailure[] } {
     try {
         return { value: validate() };
     } catch (e) {
         if (e instanceof InvalidArgumentError) {
-            return { failures: [{ property: e.argument, reason: e.message }] };
+            return { failures: [failureOf(e)] };
         }
         throw e;
     }
