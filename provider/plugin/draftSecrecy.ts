@@ -11,7 +11,7 @@ import type { DeploymentDraftAttributes } from "../core/model";
 import { containsUnknown } from "./propertyValues";
 
 /** The argument that turns the secrecy of the artifact off. */
-export const storeArtifactAsSecretArgument = "storeArtifactAsSecret";
+const storeArtifactAsSecretArgument = "storeArtifactAsSecret";
 
 /**
  * Whether to keep the secret fields secret: `storeArtifactAsSecret` unless it is `false`.

@@ -190,7 +190,7 @@ describe("e2e: the ververica plugin from a YAML program", function () {
         writeProgram(withListings(["nameRegex: orders-("]));
         const invalid = await stack.run(["preview"]);
         assert.notStrictEqual(invalid.exitCode, 0);
-        assert.match(allOutput(invalid), /nameRegex.*"orders-\(" is not a valid regular expression/);
+        assert.match(allOutput(invalid), /"orders-\(" is not a valid regular expression .*\(nameRegex\)/);
         assert.doesNotMatch(allOutput(invalid), /\n\s+at .*\(.*:\d+:\d+\)/, "no stack trace");
         writeProgram(program());
     });
