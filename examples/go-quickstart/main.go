@@ -23,18 +23,20 @@ func main() {
 		draftID := orDefault(cfg.Get("draftId"), "c84d73be-40ad-4627-8bdd-fa1eba51b234")
 		secondDraftName := orDefault(cfg.Get("secondDraftName"), "payments-enrichment")
 
-		// By id: one GetDeploymentDraft call.
+		// By id: one GetDeploymentDraft call. The result is a Pulumi secret, because the draft's
+		// artifact (SQL, main args) may hold passwords; what this program exports holds none, so
+		// each export is shown in plain text with pulumi.Unsecret.
 		draft := ververica.LookupDeploymentDraftOutput(ctx, ververica.LookupDeploymentDraftOutputArgs{
 			Workspace:         pulumi.String(workspace),
 			Namespace:         pulumi.String(namespace),
 			DeploymentDraftId: pulumi.String(draftID),
 		})
-		ctx.Export("draftName", draft.Name())
-		ctx.Export("engineVersion", draft.EngineVersion())
-		ctx.Export("executionMode", draft.ExecutionMode())
+		ctx.Export("draftName", pulumi.Unsecret(draft.Name()))
+		ctx.Export("engineVersion", pulumi.Unsecret(draft.EngineVersion()))
+		ctx.Export("executionMode", pulumi.Unsecret(draft.ExecutionMode()))
 		// Label values are exported as the API sent them, numbers and booleans included.
-		ctx.Export("labels", draft.Labels())
-		ctx.Export("artifactKind", draft.Artifact().Kind())
+		ctx.Export("labels", pulumi.Unsecret(draft.Labels()))
+		ctx.Export("artifactKind", pulumi.Unsecret(draft.Artifact().Kind()))
 
 		// By name: the draft's id is found with ListDeploymentDrafts first.
 		second := ververica.LookupDeploymentDraftOutput(ctx, ververica.LookupDeploymentDraftOutputArgs{
@@ -42,13 +44,13 @@ func main() {
 			Namespace: pulumi.String(namespace),
 			Name:      pulumi.String(secondDraftName),
 		})
-		ctx.Export("secondDraft", pulumi.Map{
+		ctx.Export("secondDraft", pulumi.Unsecret(pulumi.Map{
 			"id":            second.Id(),
 			"engineVersion": second.EngineVersion(),
 			"artifactKind":  second.Artifact().Kind(),
 			// Whoever is editing the draft in the console holds its lock.
 			"lockHolder": second.Lock().HolderName(),
-		})
+		}.ToMapOutput()))
 		return nil
 	})
 }

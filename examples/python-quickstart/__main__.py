@@ -18,17 +18,20 @@ namespace = config.get("namespace") or "default-namespace"
 draft_id = config.get("draftId") or "c84d73be-40ad-4627-8bdd-fa1eba51b234"
 second_draft_name = config.get("secondDraftName") or "payments-enrichment"
 
-# By id: one GetDeploymentDraft call.
+# By id: one GetDeploymentDraft call. The result is a Pulumi secret, because the draft's
+# artifact (SQL, main args) may hold passwords; what this program exports holds none, so each
+# export is shown in plain text with `unsecret`.
 draft = ververica.get_deployment_draft_output(
     workspace=workspace, namespace=namespace, deployment_draft_id=draft_id
 )
+unsecret = pulumi.Output.unsecret
 
-pulumi.export("draftName", draft.name)
-pulumi.export("engineVersion", draft.engine_version)
-pulumi.export("executionMode", draft.execution_mode)
+pulumi.export("draftName", unsecret(draft.name))
+pulumi.export("engineVersion", unsecret(draft.engine_version))
+pulumi.export("executionMode", unsecret(draft.execution_mode))
 # Label values are exported as the API sent them, numbers and booleans included.
-pulumi.export("labels", draft.labels)
-pulumi.export("artifactKind", draft.artifact.apply(lambda a: a.kind if a else None))
+pulumi.export("labels", unsecret(draft.labels))
+pulumi.export("artifactKind", unsecret(draft.artifact.apply(lambda a: a.kind if a else None)))
 
 # By name: the draft's id is found with ListDeploymentDrafts first.
 second = ververica.get_deployment_draft_output(
@@ -37,7 +40,7 @@ second = ververica.get_deployment_draft_output(
 
 pulumi.export(
     "secondDraft",
-    second.apply(
+    unsecret(second.apply(
         lambda d: {
             "id": d.id,
             "engineVersion": d.engine_version,
@@ -45,5 +48,5 @@ pulumi.export(
             # Whoever is editing the draft in the console holds its lock.
             "lockHolder": d.lock.holder_name if d.lock else None,
         }
-    ),
+    )),
 )

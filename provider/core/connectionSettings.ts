@@ -85,7 +85,7 @@ export const programSettingNames: SettingNames = {
     noEndpoint:
         "pass `region` or `endpoint`, set stack config ververica:region (or ververica:endpoint, or alicloud:region), " +
         "or set ALIBABA_CLOUD_REGION_ID or ALIBABA_CLOUD_ENDPOINT_VERVERICA (or VERVERICA_ENDPOINT)",
-    noCredentials: "Set stack config ververica:accessKey and ververica:secretKey (as secrets), or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+    noCredentials: "set stack config ververica:accessKey and ververica:secretKey (as secrets), or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
 };
 
 /**

@@ -7,6 +7,7 @@
 // the runtime's index would bring the whole SDK.
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import type { ConnectionOptions, Network } from "./connectionSettings";
+import { deploymentDraftShape } from "./draftShape/draftFields";
 import { InvalidArgumentError } from "./errors";
 import type { DeploymentDraftAttributes } from "./model";
 import { DraftCoordinates, DraftSelector, validateSelector } from "./validation";
@@ -32,6 +33,23 @@ export type DraftResourceOutputs = DeploymentDraftAttributes & {
     /** The name it was looked up by, when it was (`name` itself is the draft's current name). */
     readonly lookupName?: string;
 };
+
+/**
+ * The outputs as a host returns them: every declared output present, an absent one as null.
+ * Pulumi's SDKs read an output missing from what the engine hands back during a preview as not
+ * known yet, so a draft without a lock showed `lock` (and what a program derives from it) as
+ * `[unknown]` on every preview, even one with nothing to do.
+ */
+export type DraftResourceState = { readonly [K in keyof DraftResourceOutputs]-?: Exclude<DraftResourceOutputs[K], undefined> | null };
+
+/** Every output of a `DeploymentDraft`: each attribute of the draft's declaration, then the resource's own. */
+export const draftResourceOutputNames: ReadonlyArray<keyof DraftResourceOutputs> = [
+    ...(Object.keys(deploymentDraftShape.fields) as Array<keyof DeploymentDraftAttributes>),
+    "endpoint",
+    "region",
+    "network",
+    "lookupName",
+];
 
 /**
  * A draft's revision: its modification time and lock. Kept in the resource's inputs so that
@@ -61,7 +79,7 @@ export async function checkDraftInputs(
         selector = validateSelector(news);
     } catch (e) {
         if (e instanceof InvalidArgumentError) {
-            return { failure: { property: e.argument, reason: e.message } };
+            return { failure: resourceCheckFailure(e) };
         }
         throw e;
     }
@@ -71,6 +89,16 @@ export async function checkDraftInputs(
     }
     const draft = await lookup(selector);
     return { inputs: { ...inputs, revision: revisionOf(draft) } };
+}
+
+/**
+ * An invalid input of the resource, as a check failure. The engine prints a failure naming a
+ * property as `property <name> value <value> has a problem: <reason>` (an empty namespace shows as
+ * `value {}`), and one naming none as `has a problem: <reason>`: the latter, with the message that
+ * names the argument, names it once and reads plainly.
+ */
+export function resourceCheckFailure(e: InvalidArgumentError): { readonly property: string; readonly reason: string } {
+    return { property: "", reason: e.message };
 }
 
 /** The properties whose change replaces the resource, and those that only update it. */
@@ -105,26 +133,40 @@ export function diffDraft(olds: Record<string, unknown>, news: Record<string, un
  * The inputs a read reports for a draft stored with these outputs: how it was selected (by
  * the name it was looked up by, else by id) and where the API was reached.
  */
-export function readInputsOf(draft: DraftCoordinates, props: Partial<DraftResourceOutputs>): DraftResourceInputs {
+export function readInputsOf(
+    draft: DraftCoordinates,
+    props: { readonly [K in "lookupName" | "endpoint" | "region" | "network"]?: string | null },
+): DraftResourceInputs {
     return {
         workspace: draft.workspace,
         namespace: draft.namespace,
-        ...(props.lookupName !== undefined ? { name: props.lookupName } : { deploymentDraftId: draft.deploymentDraftId }),
-        ...(props.endpoint !== undefined ? { endpoint: props.endpoint } : {}),
-        ...(props.region !== undefined ? { region: props.region } : {}),
-        ...(props.network !== undefined ? { network: props.network } : {}),
+        ...(isPresent(props.lookupName) ? { name: props.lookupName } : { deploymentDraftId: draft.deploymentDraftId }),
+        ...(isPresent(props.endpoint) ? { endpoint: props.endpoint } : {}),
+        ...(isPresent(props.region) ? { region: props.region } : {}),
+        ...(isPresent(props.network) ? { network: props.network } : {}),
     };
 }
 
-/** The outputs of a resource tracking `draft`: every attribute plus the connection inputs. */
-export function draftOutputsOf(draft: DeploymentDraftAttributes, inputs: DraftResourceInputs): DraftResourceOutputs {
-    return {
+// Stored outputs say "absent" with null (see DraftResourceState).
+function isPresent<T>(value: T | null | undefined): value is T {
+    return value !== undefined && value !== null;
+}
+
+/**
+ * The outputs of a resource tracking `draft`: every attribute plus the connection inputs, each
+ * declared output present (an absent one null, see {@link DraftResourceState}).
+ */
+export function draftOutputsOf(draft: DeploymentDraftAttributes, inputs: DraftResourceInputs): DraftResourceState {
+    const outputs: DraftResourceOutputs = {
         ...draft,
         ...(inputs.endpoint !== undefined ? { endpoint: inputs.endpoint } : {}),
         ...(inputs.region !== undefined ? { region: inputs.region } : {}),
         ...(inputs.network !== undefined ? { network: inputs.network } : {}),
         ...(inputs.name !== undefined && inputs.deploymentDraftId === undefined ? { lookupName: inputs.name } : {}),
     };
+    const state: Record<string, unknown> = {};
+    for (const name of draftResourceOutputNames) state[name] = outputs[name] ?? null;
+    return state as DraftResourceState;
 }
 
 /** A resource's connection inputs, which win over the provider's settings. */

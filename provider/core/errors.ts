@@ -93,9 +93,12 @@ export class InvalidArgumentError extends VervericaError {
     readonly code = "InvalidArgument";
     /** The name of the offending argument, e.g. `deploymentDraftId`. */
     readonly argument: string;
+    /** What is wrong with it, without its name, e.g. `is empty`. */
+    readonly problem: string;
     constructor(argument: string, problem: string) {
         super(`invalid argument "${argument}": ${problem}`);
         this.argument = argument;
+        this.problem = problem;
     }
 }
 

@@ -6,12 +6,13 @@
  * The resource id is `<workspace>/<namespace>/<deploymentDraftId>`, the form `pulumi import`
  * and `DeploymentDraft.get` take, so an id alone says where the draft lives.
  */
-import { secretDraftFields } from "../core/draftShape/readDraft";
-import { checkDraftInputs, diffDraft, draftOutputsOf, DraftResourceInputs, DraftResourceOutputs, readInputsOf, revisionOf } from "../core/draftResource";
+import { checkDraftInputs, diffDraft, draftOutputsOf, DraftResourceInputs, DraftResourceOutputs, readInputsOf, resourceCheckFailure, revisionOf } from "../core/draftResource";
 import { DraftNotFoundError, InvalidArgumentError } from "../core/errors";
 import type { DeploymentDraftAttributes } from "../core/model";
 import { DraftCoordinates, requireIdentifier } from "../core/validation";
 import type { ConfiguredLookups } from "./configuredLookups";
+import { secretFieldsOf, storesArtifactAsSecret } from "./draftSecrecy";
+import { ArgumentFailure, validated } from "./invokeAnswer";
 import { containsUnknown, PropertyValues } from "./propertyValues";
 
 /** A handler's answer: property values plus the top-level names to mark secret. */
@@ -20,7 +21,7 @@ export type Answer = PropertyValues;
 /** A check's answer: the inputs to store, or failures naming properties. */
 export interface CheckAnswer {
     readonly inputs: Answer;
-    readonly failures: ReadonlyArray<{ readonly property: string; readonly reason: string }>;
+    readonly failures: readonly ArgumentFailure[];
 }
 
 /** A diff's answer. */
@@ -63,9 +64,9 @@ export class DraftResourceHandlers {
 
     /** Validates inputs before any request, then reads the draft (see `checkDraftInputs`). */
     async check(news: PropertyValues): Promise<CheckAnswer> {
-        const store = news.values.storeArtifactAsSecret;
-        if (store !== undefined && store !== null && typeof store !== "boolean" && !containsUnknown(store)) {
-            return { inputs: news, failures: [{ property: "storeArtifactAsSecret", reason: `invalid argument "storeArtifactAsSecret": must be a boolean, got ${typeof store}` }] };
+        const store = validated(() => storesArtifactAsSecret(news.values), resourceCheckFailure);
+        if ("failures" in store) {
+            return { inputs: news, failures: store.failures };
         }
         const result = await checkDraftInputs(news.values, (selector) => this.lookups.lookup(selector, news.values, true));
         if ("failure" in result) {
@@ -141,8 +142,7 @@ export class DraftResourceHandlers {
     }
 
     private outputs(draft: DeploymentDraftAttributes, inputs: DraftResourceInputs & { storeArtifactAsSecret?: boolean }, inputSecrets: ReadonlySet<string>): Answer {
-        const secrets = new Set(inputSecrets);
-        if (inputs.storeArtifactAsSecret !== false) secretDraftFields.forEach((field) => secrets.add(field));
+        const secrets = new Set([...inputSecrets, ...secretFieldsOf(inputs.storeArtifactAsSecret !== false)]);
         return { values: { ...draftOutputsOf(draft, inputs) }, secrets };
     }
 }

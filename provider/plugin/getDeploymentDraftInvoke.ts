@@ -1,30 +1,19 @@
-import { InvalidArgumentError } from "../core/errors";
 import { validateSelector } from "../core/validation";
 import type { ConfiguredLookups } from "./configuredLookups";
+import { storesArtifactAsSecret, withSecretFields } from "./draftSecrecy";
+import { InvokeAnswer, invokeResult, validated } from "./invokeAnswer";
 import type { PropertyValues } from "./propertyValues";
 
-/** An invoke's answer: the result, or failures naming the arguments. */
-export interface InvokeAnswer {
-    readonly result?: PropertyValues;
-    readonly failures: ReadonlyArray<{ readonly property: string; readonly reason: string }>;
-}
+export type { InvokeAnswer } from "./invokeAnswer";
 
 /**
  * `ververica:index:getDeploymentDraft`: validates the arguments before any request, then
- * returns `id` and every attribute of the draft. A secret argument makes the whole result
- * secret, since the result may reveal it.
+ * returns `id` and every attribute of the draft, the artifact secret unless
+ * `storeArtifactAsSecret: false`.
  */
 export async function invokeGetDeploymentDraft(lookups: ConfiguredLookups, args: PropertyValues): Promise<InvokeAnswer> {
-    let selector;
-    try {
-        selector = validateSelector(args.values);
-    } catch (e) {
-        if (e instanceof InvalidArgumentError) {
-            return { failures: [{ property: e.argument, reason: e.message }] };
-        }
-        throw e;
-    }
-    const draft = await lookups.lookup(selector, {}, true);
-    const values: Record<string, unknown> = { id: draft.deploymentDraftId, ...draft };
-    return { result: { values, secrets: new Set(args.secrets.size > 0 ? Object.keys(values) : []) }, failures: [] };
+    const checked = validated(() => ({ selector: validateSelector(args.values), storeAsSecret: storesArtifactAsSecret(args.values) }));
+    if ("failures" in checked) return checked;
+    const draft = await lookups.lookup(checked.value.selector, {}, true);
+    return invokeResult({ id: draft.deploymentDraftId, ...withSecretFields(draft, checked.value.storeAsSecret) }, args);
 }

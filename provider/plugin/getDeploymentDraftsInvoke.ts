@@ -1,34 +1,33 @@
 import { validateDraftFilter } from "../core/draftFilter";
-import { InvalidArgumentError } from "../core/errors";
 import type { ConfiguredLookups } from "./configuredLookups";
-import type { InvokeAnswer } from "./getDeploymentDraftInvoke";
+import { storesArtifactAsSecret, withSecretFields } from "./draftSecrecy";
+import { InvokeAnswer, invokeResult, validated } from "./invokeAnswer";
 import type { PropertyValues } from "./propertyValues";
 
 /**
  * `ververica:index:getDeploymentDrafts`: validates the arguments before any request (an
  * invalid `nameRegex` is a failure naming it), then returns `workspace`, `namespace`, `ids`,
- * `names` and `drafts`, each draft with `id` and every attribute. As for the single lookup,
- * a secret argument makes the whole result secret.
+ * `names` and `drafts`, each draft with `id` and every attribute, its artifact secret unless
+ * `storeArtifactAsSecret: false`.
  */
 export async function invokeGetDeploymentDrafts(lookups: ConfiguredLookups, args: PropertyValues): Promise<InvokeAnswer> {
     const filterArgs = { ...args.values, labels: labelsAsText(args.values.labels) };
-    try {
+    const checked = validated(() => {
         validateDraftFilter(filterArgs);
-    } catch (e) {
-        if (e instanceof InvalidArgumentError) {
-            return { failures: [{ property: e.argument, reason: e.message }] };
-        }
-        throw e;
-    }
+        return storesArtifactAsSecret(args.values);
+    });
+    if ("failures" in checked) return checked;
     const found = await lookups.lookupAll(filterArgs);
-    const values: Record<string, unknown> = {
-        workspace: found.workspace,
-        namespace: found.namespace,
-        ids: found.ids,
-        names: found.names,
-        drafts: found.drafts,
-    };
-    return { result: { values, secrets: new Set(args.secrets.size > 0 ? Object.keys(values) : []) }, failures: [] };
+    return invokeResult(
+        {
+            workspace: found.workspace,
+            namespace: found.namespace,
+            ids: found.ids,
+            names: found.names,
+            drafts: found.drafts.map((draft) => ({ id: draft.deploymentDraftId, ...withSecretFields(draft, checked.value) })),
+        },
+        args,
+    );
 }
 
 // The schema types label values as Any, as the drafts' own labels are (`replicas: 1` in YAML is

@@ -48,11 +48,14 @@ function unwrap(value: unknown, onSecret: () => void): unknown {
     return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, unwrap(v, onSecret)]));
 }
 
-/** Writes values as a Struct, marking the named top-level properties secret; drops undefined. */
+/**
+ * Writes values as a Struct, marking the named top-level properties secret (an absent one, null,
+ * stays null); drops undefined.
+ */
 export function toStruct(values: Readonly<Record<string, unknown>>, secrets: Iterable<string> = []): Struct {
     const plain = JSON.parse(JSON.stringify(values)) as Record<string, unknown>;
     for (const key of secrets) {
-        if (plain[key] !== undefined) {
+        if (plain[key] !== undefined && plain[key] !== null) {
             plain[key] = { [specialSigKey]: specialSecretSig, value: plain[key] };
         }
     }

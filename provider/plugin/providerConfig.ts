@@ -68,12 +68,14 @@ export function providerConfigReader(settings: Readonly<Record<string, unknown>>
  */
 export const pluginSettingNames: SettingNames = {
     ...programSettingNames,
+    // The plugin's stack config keys are also its explicit provider's properties.
+    configKey: (key) => key,
     noEndpoint:
-        "set stack config ververica:region or ververica:endpoint (or an explicit provider's region or endpoint), " +
-        "or set ALIBABA_CLOUD_REGION_ID or ALIBABA_CLOUD_ENDPOINT_VERVERICA (or VERVERICA_ENDPOINT)",
+        "set ververica:region (or ververica:endpoint) in stack config, or the provider's region (or endpoint), " +
+        "or ALIBABA_CLOUD_REGION_ID (or VERVERICA_ENDPOINT) in the plugin's environment",
     noCredentials:
-        "Set stack config ververica:accessKey and ververica:secretKey (as secrets; or an explicit provider's accessKey and secretKey), " +
-        "or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+        "set ververica:accessKey and ververica:secretKey (as a secret) in stack config, or the provider's accessKey and secretKey, " +
+        "or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET in the plugin's environment",
 };
 
 /** A problem with one setting, named as the user sets it. */

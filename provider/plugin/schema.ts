@@ -34,6 +34,16 @@ const selectorInputs = {
     name: string("The draft's name, looked up with ListDeploymentDrafts. Give this or `deploymentDraftId`."),
 };
 
+// The functions' opt-out of the artifact's secrecy (the resource's is `resourceInputs`').
+const returnArtifactAsSecret: PropertySpec = {
+    type: "boolean",
+    default: true,
+    description:
+        "Return the draft's `artifact` (SQL script, main args, CDC YAML: places where passwords hide) as a Pulumi secret, so that it never " +
+        "reaches state in plain text. An SDK makes a result secret as a whole when a part of it is, so every attribute read from it is " +
+        "secret too. Default `true`; set `false` only for drafts known to hold no secret.",
+};
+
 const listingInputs = {
     workspace: selectorInputs.workspace,
     namespace: selectorInputs.namespace,
@@ -44,6 +54,7 @@ const listingInputs = {
         additionalProperties: { $ref: "pulumi.json#/Any" },
         description: "Labels the draft must carry, each with exactly this value; a value that is not a string compares as its JSON text (`1` matches the label `1`).",
     },
+    storeArtifactAsSecret: returnArtifactAsSecret,
 } satisfies Record<string, PropertySpec>;
 
 /** A draft in the plural lookup's result: what the single lookup returns, `id` and every attribute. */
@@ -122,7 +133,11 @@ export function buildSchema(facts: PackageFacts): Record<string, unknown> {
         functions: {
             [tokens.getDeploymentDraft]: {
                 description: "Reads a deployment draft of Realtime Compute for Apache Flink (GetDeploymentDraft), by id or by name.",
-                inputs: objectType("Identifies the draft: its workspace and namespace, and either its id or its name.", selectorInputs, ["workspace", "namespace"]),
+                inputs: objectType(
+                    "Identifies the draft: its workspace and namespace, and either its id or its name.",
+                    { ...selectorInputs, storeArtifactAsSecret: returnArtifactAsSecret },
+                    ["workspace", "namespace"],
+                ),
                 outputs: objectType(
                     "Every attribute of the draft, plus `id` (the draft's id).",
                     { id: string("The draft's id, as data sources name the looked-up object's id."), ...draftAttributes },

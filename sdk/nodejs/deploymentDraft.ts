@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Network } from "../../provider/core/connectionSettings";
+import { draftResourceOutputNames } from "../../provider/core/draftResource";
 import { secretDraftFields } from "../../provider/core/draftShape/readDraft";
-import { draftAttributeNames, DeploymentDraftAttributes } from "../../provider/core/model";
+import type { DeploymentDraftAttributes } from "../../provider/core/model";
 import { draftProviderStub } from "./draftProviderStub";
 
 /** Where a {@link DeploymentDraft}'s draft lives, how to reach the API, and how to store it. */
@@ -104,13 +105,18 @@ export class DeploymentDraft extends pulumi.dynamic.Resource {
     constructor(name: string, args: DeploymentDraftArgs, opts?: pulumi.CustomResourceOptions) {
         const { storeArtifactAsSecret = true, ...lookup } = args ?? ({} as DeploymentDraftArgs);
         const props: pulumi.Inputs = {};
-        // Every attribute must be declared (as undefined) to come back as an output.
-        for (const attribute of draftAttributeNames) {
-            props[attribute] = undefined;
+        // Every output must be declared (as undefined) to come back as an output.
+        for (const output of draftResourceOutputNames) {
+            props[output] = undefined;
         }
-        props.lookupName = undefined;
         Object.assign(props, lookup);
         const secretOutputs = [...(storeArtifactAsSecret ? secretDraftFields : []), ...(opts?.additionalSecretOutputs ?? [])];
         super(draftProviderStub, name, props, { ...opts, additionalSecretOutputs: secretOutputs }, "ververica", "DeploymentDraft");
+        // The provider stores an absent attribute as null, so that a preview knows it is absent
+        // rather than not known yet; to this class's users absent is undefined, as typed.
+        const outputs = this as unknown as Record<string, pulumi.Output<unknown>>;
+        for (const output of draftResourceOutputNames) {
+            outputs[output] = outputs[output].apply((value) => value ?? undefined);
+        }
     }
 }

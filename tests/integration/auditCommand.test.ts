@@ -262,8 +262,8 @@ describe("pulumi-ververica audit", function () {
                 assert.strictEqual(run.code, 2);
                 assert.strictEqual(
                     run.stderr,
-                    `audit: could not read namespace ${workspace}/ns-a: no usable credentials from --profile: unable to get profile with 'nope'. ` +
-                        "Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or name an aliyun CLI profile with --profile\n",
+                    `audit: could not read namespace ${workspace}/ns-a: no usable credentials from --profile: ~/.aliyun/config.json: unable to get profile with 'nope'; ` +
+                        "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or name an aliyun CLI profile with --profile\n",
                 );
                 assert.strictEqual(run.stdout, "0 drafts in 0 namespaces (1 of 1 namespaces could not be read): no findings.\n");
                 assert.strictEqual(fixture.emulator.stats.requests, 0);

@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { unknownValue } from "@pulumi/pulumi/runtime";
+import { draftResourceOutputNames, DraftResourceState } from "../../provider/core/draftResource";
 import { createDraftResourceProvider, DraftResourceOutputs, revisionOf } from "../../provider/dynamic/draftResourceProvider";
 import { clearDraftLookupCache } from "../../provider/core/draftLookup";
 import { DEFAULT_TEST_CREDENTIAL } from "../emulator";
@@ -18,11 +19,11 @@ describe("DeploymentDraft provider methods", () => {
 
     it("check names the argument of bad inputs without a request", async () => {
         const p = provider();
+        // Named once, in the reason: a failure without a property is printed as its reason alone.
         const bad = await p.check({}, { workspace: ws, namespace: " ", deploymentDraftId: ordersEtl });
-        assert.strictEqual(bad.failures?.[0].property, "namespace");
-        assert.match(String(bad.failures?.[0].reason), /blank/);
+        assert.deepStrictEqual(bad.failures, [{ property: "", reason: 'invalid argument "namespace": is blank (only whitespace)' }]);
         const both = await p.check({}, { workspace: ws, namespace: ns, deploymentDraftId: ordersEtl, name: "orders-etl" });
-        assert.strictEqual(both.failures?.[0].property, "deploymentDraftId");
+        assert.match(String(both.failures?.[0].reason), /^invalid argument "deploymentDraftId": /);
         assert.strictEqual(fixture.emulator.stats.requests, 0);
     });
 
@@ -42,14 +43,17 @@ describe("DeploymentDraft provider methods", () => {
         assert.strictEqual(fixture.emulator.stats.requests, requests);
     });
 
-    it("create reads the draft and returns every attribute as outputs", async () => {
+    it("create reads the draft and returns every attribute as outputs, an absent one as null", async () => {
         const result = await provider().create(inputs());
         assert.strictEqual(result.id, ordersEtl);
-        const outs = result.outs as DraftResourceOutputs;
+        const outs = result.outs as DraftResourceState;
         assert.strictEqual(outs.name, "orders-etl");
         assert.strictEqual(outs.artifact?.kind, "SQLSCRIPT");
         assert.strictEqual(outs.endpoint, fixture.emulator.url);
-        assert.strictEqual(outs.lookupName, undefined);
+        // Absent, not unknown: a preview reads a missing output as not known yet.
+        assert.strictEqual(outs.lookupName, null);
+        assert.strictEqual(outs.lock, null);
+        assert.deepStrictEqual(Object.keys(outs), [...draftResourceOutputNames]);
     });
 
     it("create by name records the name it was looked up by", async () => {

@@ -340,7 +340,7 @@ describe("connectionSettings: ververica:* first, alicloud:* as the fallback", ()
             kind: "profile",
             profileName: "ci",
             source: "--profile",
-            remedy: "Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or name an aliyun CLI profile with --profile",
+            remedy: "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or name an aliyun CLI profile with --profile",
         });
     });
 });

@@ -144,6 +144,8 @@ describe("errors: messages", () => {
         const e = new InvalidArgumentError("namespace", "is blank (only whitespace)");
         assert.strictEqual(e.message, 'invalid argument "namespace": is blank (only whitespace)');
         assert.strictEqual(e.argument, "namespace");
+        // Apart, for hosts that name the argument themselves (an invoke failure's "(namespace)").
+        assert.strictEqual(e.problem, "is blank (only whitespace)");
     });
 
     it("AccessDeniedError names the RAM action of the call it was about", () => {

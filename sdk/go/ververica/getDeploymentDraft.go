@@ -15,7 +15,7 @@ import (
 func LookupDeploymentDraft(ctx *pulumi.Context, args *LookupDeploymentDraftArgs, opts ...pulumi.InvokeOption) (*LookupDeploymentDraftResult, error) {
 	opts = internal.PkgInvokeDefaultOpts(opts)
 	var rv LookupDeploymentDraftResult
-	err := ctx.Invoke("ververica:index:getDeploymentDraft", args, &rv, opts...)
+	err := ctx.Invoke("ververica:index:getDeploymentDraft", args.Defaults(), &rv, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -30,8 +30,23 @@ type LookupDeploymentDraftArgs struct {
 	Name *string `pulumi:"name"`
 	// The namespace, e.g. `default-namespace`.
 	Namespace string `pulumi:"namespace"`
+	// Return the draft's `artifact` (SQL script, main args, CDC YAML: places where passwords hide) as a Pulumi secret, so that it never reaches state in plain text. An SDK makes a result secret as a whole when a part of it is, so every attribute read from it is secret too. Default `true`; set `false` only for drafts known to hold no secret.
+	StoreArtifactAsSecret *bool `pulumi:"storeArtifactAsSecret"`
 	// The workspace id, e.g. `a14bd5d90a`.
 	Workspace string `pulumi:"workspace"`
+}
+
+// Defaults sets the appropriate defaults for LookupDeploymentDraftArgs
+func (val *LookupDeploymentDraftArgs) Defaults() *LookupDeploymentDraftArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.StoreArtifactAsSecret == nil {
+		storeArtifactAsSecret_ := true
+		tmp.StoreArtifactAsSecret = &storeArtifactAsSecret_
+	}
+	return &tmp
 }
 
 // Every attribute of the draft, plus `id` (the draft's id).
@@ -81,7 +96,7 @@ func LookupDeploymentDraftOutput(ctx *pulumi.Context, args LookupDeploymentDraft
 		ApplyT(func(v interface{}) (LookupDeploymentDraftResultOutput, error) {
 			args := v.(LookupDeploymentDraftArgs)
 			options := pulumi.InvokeOutputOptions{InvokeOptions: internal.PkgInvokeDefaultOpts(opts)}
-			return ctx.InvokeOutput("ververica:index:getDeploymentDraft", args, LookupDeploymentDraftResultOutput{}, options).(LookupDeploymentDraftResultOutput), nil
+			return ctx.InvokeOutput("ververica:index:getDeploymentDraft", args.Defaults(), LookupDeploymentDraftResultOutput{}, options).(LookupDeploymentDraftResultOutput), nil
 		}).(LookupDeploymentDraftResultOutput)
 }
 
@@ -93,6 +108,8 @@ type LookupDeploymentDraftOutputArgs struct {
 	Name pulumi.StringPtrInput `pulumi:"name"`
 	// The namespace, e.g. `default-namespace`.
 	Namespace pulumi.StringInput `pulumi:"namespace"`
+	// Return the draft's `artifact` (SQL script, main args, CDC YAML: places where passwords hide) as a Pulumi secret, so that it never reaches state in plain text. An SDK makes a result secret as a whole when a part of it is, so every attribute read from it is secret too. Default `true`; set `false` only for drafts known to hold no secret.
+	StoreArtifactAsSecret pulumi.BoolPtrInput `pulumi:"storeArtifactAsSecret"`
 	// The workspace id, e.g. `a14bd5d90a`.
 	Workspace pulumi.StringInput `pulumi:"workspace"`
 }

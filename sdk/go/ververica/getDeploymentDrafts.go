@@ -15,7 +15,7 @@ import (
 func GetDeploymentDrafts(ctx *pulumi.Context, args *GetDeploymentDraftsArgs, opts ...pulumi.InvokeOption) (*GetDeploymentDraftsResult, error) {
 	opts = internal.PkgInvokeDefaultOpts(opts)
 	var rv GetDeploymentDraftsResult
-	err := ctx.Invoke("ververica:index:getDeploymentDrafts", args, &rv, opts...)
+	err := ctx.Invoke("ververica:index:getDeploymentDrafts", args.Defaults(), &rv, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -32,8 +32,23 @@ type GetDeploymentDraftsArgs struct {
 	NameRegex *string `pulumi:"nameRegex"`
 	// The namespace, e.g. `default-namespace`.
 	Namespace string `pulumi:"namespace"`
+	// Return the draft's `artifact` (SQL script, main args, CDC YAML: places where passwords hide) as a Pulumi secret, so that it never reaches state in plain text. An SDK makes a result secret as a whole when a part of it is, so every attribute read from it is secret too. Default `true`; set `false` only for drafts known to hold no secret.
+	StoreArtifactAsSecret *bool `pulumi:"storeArtifactAsSecret"`
 	// The workspace id, e.g. `a14bd5d90a`.
 	Workspace string `pulumi:"workspace"`
+}
+
+// Defaults sets the appropriate defaults for GetDeploymentDraftsArgs
+func (val *GetDeploymentDraftsArgs) Defaults() *GetDeploymentDraftsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.StoreArtifactAsSecret == nil {
+		storeArtifactAsSecret_ := true
+		tmp.StoreArtifactAsSecret = &storeArtifactAsSecret_
+	}
+	return &tmp
 }
 
 // The matching drafts of the namespace, in the API's list order.
@@ -55,7 +70,7 @@ func GetDeploymentDraftsOutput(ctx *pulumi.Context, args GetDeploymentDraftsOutp
 		ApplyT(func(v interface{}) (GetDeploymentDraftsResultOutput, error) {
 			args := v.(GetDeploymentDraftsArgs)
 			options := pulumi.InvokeOutputOptions{InvokeOptions: internal.PkgInvokeDefaultOpts(opts)}
-			return ctx.InvokeOutput("ververica:index:getDeploymentDrafts", args, GetDeploymentDraftsResultOutput{}, options).(GetDeploymentDraftsResultOutput), nil
+			return ctx.InvokeOutput("ververica:index:getDeploymentDrafts", args.Defaults(), GetDeploymentDraftsResultOutput{}, options).(GetDeploymentDraftsResultOutput), nil
 		}).(GetDeploymentDraftsResultOutput)
 }
 
@@ -69,6 +84,8 @@ type GetDeploymentDraftsOutputArgs struct {
 	NameRegex pulumi.StringPtrInput `pulumi:"nameRegex"`
 	// The namespace, e.g. `default-namespace`.
 	Namespace pulumi.StringInput `pulumi:"namespace"`
+	// Return the draft's `artifact` (SQL script, main args, CDC YAML: places where passwords hide) as a Pulumi secret, so that it never reaches state in plain text. An SDK makes a result secret as a whole when a part of it is, so every attribute read from it is secret too. Default `true`; set `false` only for drafts known to hold no secret.
+	StoreArtifactAsSecret pulumi.BoolPtrInput `pulumi:"storeArtifactAsSecret"`
 	// The workspace id, e.g. `a14bd5d90a`.
 	Workspace pulumi.StringInput `pulumi:"workspace"`
 }

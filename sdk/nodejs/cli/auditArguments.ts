@@ -67,7 +67,7 @@ export const auditSettingNames: SettingNames = {
     options: { region: "--region", endpoint: "--endpoint", network: "the network option" },
     configKey: (key) => (key === profileKey ? "--profile" : key),
     noEndpoint: "pass --region or --endpoint, or set ALIBABA_CLOUD_REGION_ID or ALIBABA_CLOUD_ENDPOINT_VERVERICA (or VERVERICA_ENDPOINT)",
-    noCredentials: "Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or name an aliyun CLI profile with --profile",
+    noCredentials: "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or name an aliyun CLI profile with --profile",
 };
 
 // Every flag but --help and --allow-empty takes a value. Repeats are all kept: how often a flag may be given is

@@ -269,6 +269,7 @@ class AwaitableGetDeploymentDraftResult(GetDeploymentDraftResult):
 def get_deployment_draft(deployment_draft_id: Optional[_builtins.str] = None,
                          name: Optional[_builtins.str] = None,
                          namespace: Optional[_builtins.str] = None,
+                         store_artifact_as_secret: Optional[_builtins.bool] = None,
                          workspace: Optional[_builtins.str] = None,
                          opts: Optional[pulumi.InvokeOptions] = None) -> AwaitableGetDeploymentDraftResult:
     """
@@ -277,12 +278,14 @@ def get_deployment_draft(deployment_draft_id: Optional[_builtins.str] = None,
     :param _builtins.str deployment_draft_id: The draft's id. Give this or `name`.
     :param _builtins.str name: The draft's name, looked up with ListDeploymentDrafts. Give this or `deploymentDraftId`.
     :param _builtins.str namespace: The namespace, e.g. `default-namespace`.
+    :param _builtins.bool store_artifact_as_secret: Return the draft's `artifact` (SQL script, main args, CDC YAML: places where passwords hide) as a Pulumi secret, so that it never reaches state in plain text. An SDK makes a result secret as a whole when a part of it is, so every attribute read from it is secret too. Default `true`; set `false` only for drafts known to hold no secret.
     :param _builtins.str workspace: The workspace id, e.g. `a14bd5d90a`.
     """
     __args__ = dict()
     __args__['deploymentDraftId'] = deployment_draft_id
     __args__['name'] = name
     __args__['namespace'] = namespace
+    __args__['storeArtifactAsSecret'] = store_artifact_as_secret
     __args__['workspace'] = workspace
     opts = pulumi.InvokeOptions.merge(_utilities.get_invoke_opts_defaults(), opts)
     __ret__ = pulumi.runtime.invoke('ververica:index:getDeploymentDraft', __args__, opts=opts, typ=GetDeploymentDraftResult).value
@@ -310,6 +313,7 @@ def get_deployment_draft(deployment_draft_id: Optional[_builtins.str] = None,
 def get_deployment_draft_output(deployment_draft_id: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                                 name: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                                 namespace: pulumi.Input[Optional[_builtins.str]] = None,
+                                store_artifact_as_secret: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
                                 workspace: pulumi.Input[Optional[_builtins.str]] = None,
                                 opts: Optional[Union[pulumi.InvokeOptions, pulumi.InvokeOutputOptions]] = None) -> pulumi.Output[GetDeploymentDraftResult]:
     """
@@ -318,12 +322,14 @@ def get_deployment_draft_output(deployment_draft_id: pulumi.Input[Optional[Optio
     :param _builtins.str deployment_draft_id: The draft's id. Give this or `name`.
     :param _builtins.str name: The draft's name, looked up with ListDeploymentDrafts. Give this or `deploymentDraftId`.
     :param _builtins.str namespace: The namespace, e.g. `default-namespace`.
+    :param _builtins.bool store_artifact_as_secret: Return the draft's `artifact` (SQL script, main args, CDC YAML: places where passwords hide) as a Pulumi secret, so that it never reaches state in plain text. An SDK makes a result secret as a whole when a part of it is, so every attribute read from it is secret too. Default `true`; set `false` only for drafts known to hold no secret.
     :param _builtins.str workspace: The workspace id, e.g. `a14bd5d90a`.
     """
     __args__ = dict()
     __args__['deploymentDraftId'] = deployment_draft_id
     __args__['name'] = name
     __args__['namespace'] = namespace
+    __args__['storeArtifactAsSecret'] = store_artifact_as_secret
     __args__['workspace'] = workspace
     opts = pulumi.InvokeOutputOptions.merge(_utilities.get_invoke_opts_defaults(), opts)
     __ret__ = pulumi.runtime.invoke_output('ververica:index:getDeploymentDraft', __args__, opts=opts, typ=GetDeploymentDraftResult)

@@ -102,6 +102,7 @@ def get_deployment_drafts(ids: Optional[Sequence[_builtins.str]] = None,
                           labels: Optional[Mapping[str, Any]] = None,
                           name_regex: Optional[_builtins.str] = None,
                           namespace: Optional[_builtins.str] = None,
+                          store_artifact_as_secret: Optional[_builtins.bool] = None,
                           workspace: Optional[_builtins.str] = None,
                           opts: Optional[pulumi.InvokeOptions] = None) -> AwaitableGetDeploymentDraftsResult:
     """
@@ -111,6 +112,7 @@ def get_deployment_drafts(ids: Optional[Sequence[_builtins.str]] = None,
     :param Mapping[str, Any] labels: Labels the draft must carry, each with exactly this value; a value that is not a string compares as its JSON text (`1` matches the label `1`).
     :param _builtins.str name_regex: A regular expression (JavaScript syntax) the draft's name must match anywhere in it; anchor it (`^orders-.*$`) for a whole-name match.
     :param _builtins.str namespace: The namespace, e.g. `default-namespace`.
+    :param _builtins.bool store_artifact_as_secret: Return the draft's `artifact` (SQL script, main args, CDC YAML: places where passwords hide) as a Pulumi secret, so that it never reaches state in plain text. An SDK makes a result secret as a whole when a part of it is, so every attribute read from it is secret too. Default `true`; set `false` only for drafts known to hold no secret.
     :param _builtins.str workspace: The workspace id, e.g. `a14bd5d90a`.
     """
     __args__ = dict()
@@ -118,6 +120,7 @@ def get_deployment_drafts(ids: Optional[Sequence[_builtins.str]] = None,
     __args__['labels'] = labels
     __args__['nameRegex'] = name_regex
     __args__['namespace'] = namespace
+    __args__['storeArtifactAsSecret'] = store_artifact_as_secret
     __args__['workspace'] = workspace
     opts = pulumi.InvokeOptions.merge(_utilities.get_invoke_opts_defaults(), opts)
     __ret__ = pulumi.runtime.invoke('ververica:index:getDeploymentDrafts', __args__, opts=opts, typ=GetDeploymentDraftsResult).value
@@ -132,6 +135,7 @@ def get_deployment_drafts_output(ids: pulumi.Input[Optional[Optional[Sequence[_b
                                  labels: pulumi.Input[Optional[Optional[Mapping[str, Any]]]] = None,
                                  name_regex: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                                  namespace: pulumi.Input[Optional[_builtins.str]] = None,
+                                 store_artifact_as_secret: pulumi.Input[Optional[Optional[_builtins.bool]]] = None,
                                  workspace: pulumi.Input[Optional[_builtins.str]] = None,
                                  opts: Optional[Union[pulumi.InvokeOptions, pulumi.InvokeOutputOptions]] = None) -> pulumi.Output[GetDeploymentDraftsResult]:
     """
@@ -141,6 +145,7 @@ def get_deployment_drafts_output(ids: pulumi.Input[Optional[Optional[Sequence[_b
     :param Mapping[str, Any] labels: Labels the draft must carry, each with exactly this value; a value that is not a string compares as its JSON text (`1` matches the label `1`).
     :param _builtins.str name_regex: A regular expression (JavaScript syntax) the draft's name must match anywhere in it; anchor it (`^orders-.*$`) for a whole-name match.
     :param _builtins.str namespace: The namespace, e.g. `default-namespace`.
+    :param _builtins.bool store_artifact_as_secret: Return the draft's `artifact` (SQL script, main args, CDC YAML: places where passwords hide) as a Pulumi secret, so that it never reaches state in plain text. An SDK makes a result secret as a whole when a part of it is, so every attribute read from it is secret too. Default `true`; set `false` only for drafts known to hold no secret.
     :param _builtins.str workspace: The workspace id, e.g. `a14bd5d90a`.
     """
     __args__ = dict()
@@ -148,6 +153,7 @@ def get_deployment_drafts_output(ids: pulumi.Input[Optional[Optional[Sequence[_b
     __args__['labels'] = labels
     __args__['nameRegex'] = name_regex
     __args__['namespace'] = namespace
+    __args__['storeArtifactAsSecret'] = store_artifact_as_secret
     __args__['workspace'] = workspace
     opts = pulumi.InvokeOutputOptions.merge(_utilities.get_invoke_opts_defaults(), opts)
     __ret__ = pulumi.runtime.invoke_output('ververica:index:getDeploymentDrafts', __args__, opts=opts, typ=GetDeploymentDraftsResult)

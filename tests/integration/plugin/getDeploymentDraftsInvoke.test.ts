@@ -62,10 +62,27 @@ describe("ververica plugin getDeploymentDrafts invoke", () => {
         assert.ok(!isSecretValue(result.drafts));
     });
 
+    it("returns each draft's artifact, and only it, as a secret unless storeArtifactAsSecret is false", async () => {
+        seed(3);
+        const drafts = resultOf(await invoke(scope)).drafts as Array<Record<string, unknown>>;
+        for (const draft of drafts) {
+            assert.deepStrictEqual(
+                Object.keys(draft).filter((key) => isSecretValue(draft[key])),
+                ["artifact"],
+            );
+            assert.strictEqual((draft.artifact as { value: { kind: string } }).value.kind, "SQLSCRIPT");
+        }
+        const plain = resultOf(await invoke({ ...scope, storeArtifactAsSecret: false })).drafts as Array<Record<string, unknown>>;
+        assert.ok(plain.every((d) => !isSecretValue(d.artifact) && (d.artifact as { kind: string }).kind === "SQLSCRIPT"));
+
+        const bad = await invoke({ ...scope, storeArtifactAsSecret: "no" });
+        assert.deepStrictEqual(bad.getFailuresList().map((f) => f.getProperty()), ["storeArtifactAsSecret"]);
+    });
+
     it("reads a listed draft that lacks its artifact with GetDeploymentDraft", async () => {
         seed(101);
         fixture.emulator.behaviour.listOmits = ["artifact"];
-        const drafts = resultOf(await invoke(scope)).drafts as Array<{ artifact?: { kind?: string } }>;
+        const drafts = resultOf(await invoke({ ...scope, storeArtifactAsSecret: false })).drafts as Array<{ artifact?: { kind?: string } }>;
         assert.strictEqual(drafts.length, 101);
         assert.ok(drafts.every((d) => d.artifact?.kind === "SQLSCRIPT"));
         assert.strictEqual(fixture.emulator.stats.byAction.GetDeploymentDraft, 101);

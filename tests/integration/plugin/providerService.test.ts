@@ -1,7 +1,11 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import { unknownValue } from "@pulumi/pulumi/runtime";
 import { revisionOf } from "../../../provider/core/draftResource";
+import { renderSchemaJson } from "../../../provider/plugin/schema";
 import { DEFAULT_TEST_CREDENTIAL } from "../../emulator";
 import { assertCleanMessage } from "../../helpers/assertions";
 import { useEmulator } from "../../helpers/emulatorFixture";
@@ -89,7 +93,43 @@ describe("ververica plugin gRPC service", () => {
         assert.strictEqual((invoke.getReturn()?.toJavaScript() as Record<string, unknown>).id, ordersEtl);
     });
 
-    it("Check fails per property before any request", async () => {
+    it("with no credentials or no region, names the plugin's settings, whole in each of many concurrent invokes", async () => {
+        const home = fs.mkdtempSync(path.join(os.tmpdir(), "plugin-empty-home-"));
+        const saved = { HOME: process.env.HOME, ALIBABA_CLOUD_ACCESS_KEY_ID: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET };
+        // Alibaba's default chain reads the process's own environment and home.
+        process.env.HOME = home;
+        delete process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
+        delete process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
+        try {
+            const invokeAll = async () => {
+                const calls = Array.from({ length: 6 }, (_, i) =>
+                    plugin.fail((c) => c.invoke.bind(c), new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ ...selector, deploymentDraftId: `${ordersEtl.slice(0, -1)}${i}` }))),
+                );
+                return Promise.all(calls);
+            };
+            await configure({ endpoint: fixture.emulator.url });
+            const noCredentials =
+                "Configuration: no usable credentials from the default Alibaba Cloud credentials chain: none in ALIBABA_CLOUD_ACCESS_KEY_ID, ~/.aliyun/config.json or ~/.alibabacloud/credentials; " +
+                "set ververica:accessKey and ververica:secretKey (as a secret) in stack config, or the provider's accessKey and secretKey, " +
+                "or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET in the plugin's environment";
+            assert.deepStrictEqual(await invokeAll(), Array.from({ length: 6 }, () => ({ code: grpc.status.INVALID_ARGUMENT, details: noCredentials })));
+
+            await configure({ accessKey: DEFAULT_TEST_CREDENTIAL.accessKeyId, secretKey: secretValue(DEFAULT_TEST_CREDENTIAL.accessKeySecret) });
+            const noRegion =
+                "Configuration: no region or endpoint: set ververica:region (or ververica:endpoint) in stack config, or the provider's region (or endpoint), " +
+                "or ALIBABA_CLOUD_REGION_ID (or VERVERICA_ENDPOINT) in the plugin's environment";
+            assert.deepStrictEqual(await invokeAll(), Array.from({ length: 6 }, () => ({ code: grpc.status.INVALID_ARGUMENT, details: noRegion })));
+            assert.strictEqual(fixture.emulator.stats.requests, 0);
+        } finally {
+            for (const [name, value] of Object.entries(saved)) {
+                if (value === undefined) delete process.env[name];
+                else process.env[name] = value;
+            }
+            fs.rmSync(home, { recursive: true, force: true });
+        }
+    });
+
+    it("Check fails on a bad input before any request, naming it once", async () => {
         await configureWithTestKey();
         const cases: Array<[Record<string, unknown>, string]> = [
             [{ ...selector, workspace: " " }, "workspace"],
@@ -101,8 +141,10 @@ describe("ververica plugin gRPC service", () => {
         ];
         for (const [news, property] of cases) {
             const response = await check(JSON.parse(JSON.stringify(news)) as Record<string, unknown>);
-            assert.deepStrictEqual(response.getFailuresList().map((f) => f.getProperty()), [property], JSON.stringify(news));
-            assert.match(response.getFailuresList()[0].getReason(), new RegExp(property));
+            // No property: the engine then prints the reason alone, which names the input, rather
+            // than "property <name> value <value> has a problem: ..." before it.
+            assert.deepStrictEqual(response.getFailuresList().map((f) => f.getProperty()), [""], JSON.stringify(news));
+            assert.match(response.getFailuresList()[0].getReason(), new RegExp(`^invalid argument "${property}": `));
         }
         assert.strictEqual(fixture.emulator.stats.requests, 0);
     });
@@ -143,6 +185,11 @@ describe("ververica plugin gRPC service", () => {
         const outputs = created.getProperties()?.toJavaScript() as Record<string, unknown>;
         assert.strictEqual(outputs.name, "orders-etl");
         assert.strictEqual(outputs.engineVersion, fixture.emulator.store.get(ws, ns, ordersEtl)?.engineVersion);
+        // Every output the schema declares is there, an absent one (no lock) as null: a preview
+        // reads a missing output as not known yet.
+        const declared = Object.keys((JSON.parse(renderSchemaJson()) as { resources: Record<string, { properties: object }> }).resources[draftType].properties);
+        assert.deepStrictEqual(Object.keys(outputs).sort(), declared.sort());
+        assert.deepStrictEqual([outputs.lock, outputs.lookupName, outputs.region], [null, null, null]);
         assert.ok(isSecretValue(outputs.artifact));
         assert.strictEqual((outputs.artifact.value as Record<string, unknown>).kind, "SQLSCRIPT");
 
@@ -194,14 +241,32 @@ describe("ververica plugin gRPC service", () => {
         assert.strictEqual(result.id, ordersEtl);
         assert.deepStrictEqual(result.labels, stored?.labels);
         assert.strictEqual(result.createdAt, stored?.createdAt);
-        assert.ok(!isSecretValue(result.artifact));
+        // The artifact, and only it, is secret: the fields the declaration marks secret.
+        assert.deepStrictEqual(
+            Object.keys(result).filter((key) => isSecretValue(result[key])),
+            ["artifact"],
+        );
+        const plain = await plugin.call(
+            (c) => c.invoke.bind(c),
+            new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ ...selector, storeArtifactAsSecret: false })),
+        );
+        assert.strictEqual(((plain.getReturn()?.toJavaScript() as Record<string, unknown>).artifact as { kind: string }).kind, "SQLSCRIPT");
+        const notBoolean = await plugin.call(
+            (c) => c.invoke.bind(c),
+            new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ ...selector, storeArtifactAsSecret: "false" })),
+        );
+        assert.deepStrictEqual(notBoolean.getFailuresList().map((f) => f.getProperty()), ["storeArtifactAsSecret"]);
 
         const secretArgs = await plugin.call((c) => c.invoke.bind(c), new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ ...selector, workspace: secretValue(ws) })));
         assert.ok(isSecretValue((secretArgs.getReturn()?.toJavaScript() as Record<string, unknown>).name), "a secret argument makes the result secret");
 
         const requests = fixture.emulator.stats.requests;
         const bad = await plugin.call((c) => c.invoke.bind(c), new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct({ workspace: ws, namespace: ns })));
-        assert.deepStrictEqual(bad.getFailuresList().map((f) => f.getProperty()), ["deploymentDraftId"]);
+        // The SDKs print "<reason> (<property>)": the reason does not name the argument again.
+        assert.deepStrictEqual(
+            bad.getFailuresList().map((f) => [f.getProperty(), f.getReason()]),
+            [["deploymentDraftId", 'is required, or "name" instead: give exactly one of "deploymentDraftId" and "name"']],
+        );
         assert.strictEqual(fixture.emulator.stats.requests, requests);
     });
 

@@ -27,8 +27,9 @@ func TestLookupSendsTheDraftIdAndReturnsTypedAttributes(t *testing.T) {
 		return err
 	})
 
+	// The Go SDK sends the schema's default of storeArtifactAsSecret (true).
 	want := resource.NewPropertyMapFromMap(map[string]interface{}{
-		"workspace": "a14bd5d90a", "namespace": "default-namespace", "deploymentDraftId": "c84d73be",
+		"workspace": "a14bd5d90a", "namespace": "default-namespace", "deploymentDraftId": "c84d73be", "storeArtifactAsSecret": true,
 	})
 	if got := mocks.invokeArgs(); len(got) != 1 || !got[0].DeepEquals(want) {
 		t.Fatalf("invoke args = %v, want %v", got, want)
@@ -91,7 +92,7 @@ func TestOutputFormSendsALookupByName(t *testing.T) {
 	})
 
 	want := resource.NewPropertyMapFromMap(map[string]interface{}{
-		"workspace": "a14bd5d90a", "namespace": "default-namespace", "name": "orders-etl",
+		"workspace": "a14bd5d90a", "namespace": "default-namespace", "name": "orders-etl", "storeArtifactAsSecret": true,
 	})
 	if got := mocks.invokeArgs(); len(got) != 1 || !got[0].DeepEquals(want) {
 		t.Fatalf("invoke args = %v, want %v", got, want)

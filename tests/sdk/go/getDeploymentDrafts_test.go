@@ -22,10 +22,12 @@ func TestGetDeploymentDraftsSendsEveryFilterAndReturnsTypedDrafts(t *testing.T) 
 		return err
 	})
 
+	// The Go SDK sends the schema's default of storeArtifactAsSecret (true).
 	want := resource.NewPropertyMapFromMap(map[string]interface{}{
 		"workspace": "a14bd5d90a", "namespace": "default-namespace", "nameRegex": "^orders-",
-		"ids":    []interface{}{"c84d73be", "9b2d6c1e"},
-		"labels": map[string]interface{}{"team": "payments", "replicas": 2},
+		"ids":                   []interface{}{"c84d73be", "9b2d6c1e"},
+		"labels":                map[string]interface{}{"team": "payments", "replicas": 2},
+		"storeArtifactAsSecret": true,
 	})
 	if got := mocks.invokeArgs(); len(got) != 1 || !got[0].DeepEquals(want) {
 		t.Fatalf("invoke args = %v, want %v", got, want)
@@ -67,7 +69,7 @@ func TestGetDeploymentDraftsOutputFormReturnsNames(t *testing.T) {
 	})
 
 	want := resource.NewPropertyMapFromMap(map[string]interface{}{
-		"workspace": "a14bd5d90a", "namespace": "default-namespace", "labels": map[string]interface{}{"team": "payments"},
+		"workspace": "a14bd5d90a", "namespace": "default-namespace", "labels": map[string]interface{}{"team": "payments"}, "storeArtifactAsSecret": true,
 	})
 	if got := mocks.invokeArgs(); len(got) != 1 || !got[0].DeepEquals(want) {
 		t.Fatalf("invoke args = %v, want %v", got, want)

@@ -20,8 +20,8 @@ describe("plugin property values", () => {
     });
 
     it("writes the named properties as secrets and leaves undefined ones out", () => {
-        const written = toStruct({ artifact: { kind: "SQLSCRIPT" }, name: "n", gone: undefined }, ["artifact", "absent"]).toJavaScript();
-        assert.deepStrictEqual(written, { artifact: secretValue({ kind: "SQLSCRIPT" }), name: "n" });
+        const written = toStruct({ artifact: { kind: "SQLSCRIPT" }, name: "n", gone: undefined, lock: null }, ["artifact", "absent", "lock"]).toJavaScript();
+        assert.deepStrictEqual(written, { artifact: secretValue({ kind: "SQLSCRIPT" }), name: "n", lock: null });
         const roundTrip = fromStruct(toStruct({ artifact: { kind: "JAR" } }, ["artifact"]));
         assert.deepStrictEqual(roundTrip.values, { artifact: { kind: "JAR" } });
         assert.deepStrictEqual([...roundTrip.secrets], ["artifact"]);

@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { ConfigReader, ConnectionOptions, resolveCredentialSpec as resolveCredentialSpecOf, resolveEndpoint as resolveEndpointOf } from "../../../provider/core/connectionSettings";
+import { ConfigurationError } from "../../../provider/core/errors";
 import { checkProviderSettings, pluginSettingNames, providerConfigReader } from "../../../provider/plugin/providerConfig";
 
 const resolveEndpoint = (options: ConnectionOptions, reader: ConfigReader, env: NodeJS.ProcessEnv) => resolveEndpointOf(options, reader, env, pluginSettingNames);
@@ -21,12 +22,31 @@ describe("plugin provider configuration", () => {
         assert.strictEqual(resolveEndpoint({}, empty, { ALIBABA_CLOUD_REGION_ID: "cn-shanghai" }).host, "ververica.cn-shanghai.aliyuncs.com");
         const fromEnv = resolveCredentialSpec(empty, { ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIenv", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "env-secret" });
         assert.strictEqual(fromEnv.kind === "static" && fromEnv.accessKeyId, "LTAIenv");
-        assert.deepStrictEqual(resolveCredentialSpec(providerConfigReader({ profile: "ops" }), {}), {
-            kind: "profile",
-            profileName: "ops",
-            source: "stack config ververica:profile",
-            remedy: pluginSettingNames.noCredentials,
-        });
+        assert.deepStrictEqual(resolveCredentialSpec(providerConfigReader({ profile: "ops" }), {}), { kind: "profile", profileName: "ops", source: "ververica:profile", remedy: pluginSettingNames.noCredentials });
+    });
+
+    it("names in the shared resolver's messages the settings the plugin reads, never the alicloud: keys", () => {
+        const messageOf = (f: () => unknown): string => {
+            try {
+                f();
+            } catch (e) {
+                assert.ok(e instanceof ConfigurationError, String(e));
+                return e.message;
+            }
+            return assert.fail("expected a ConfigurationError");
+        };
+        const messages = [
+            messageOf(() => resolveEndpoint({}, providerConfigReader({}), {})),
+            messageOf(() => resolveEndpoint({}, providerConfigReader({ region: "Hangzhou" }), {})),
+            messageOf(() => resolveEndpoint({}, providerConfigReader({ endpoint: "ftp://x" }), {})),
+            messageOf(() => resolveCredentialSpec(providerConfigReader({ accessKey: "LTAIonly" }), {})),
+        ];
+        assert.deepStrictEqual(messages, [
+            "no region or endpoint: set ververica:region (or ververica:endpoint) in stack config, or the provider's region (or endpoint), or ALIBABA_CLOUD_REGION_ID (or VERVERICA_ENDPOINT) in the plugin's environment",
+            'region "Hangzhou" from ververica:region is not a region id such as "cn-hangzhou"',
+            'endpoint "ftp://x" from ververica:endpoint must use http or https',
+            "ververica:accessKey is set but ververica:secretKey is not",
+        ]);
     });
 
     it("checks only the settings given, naming each bad one without echoing a secret", () => {

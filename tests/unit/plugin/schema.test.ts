@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { draftResourceOutputNames } from "../../../provider/core/draftResource";
 import { draftAttributeNames } from "../../../provider/core/model";
 import { renderSchemaJson } from "../../../provider/plugin/schema";
 
@@ -29,8 +30,18 @@ describe("the plugin's package schema", () => {
         }
         const outputs = Object.keys(schema.functions["ververica:index:getDeploymentDraft"].outputs.properties);
         assert.deepStrictEqual(outputs, ["id", ...draftAttributeNames]);
-        assert.deepStrictEqual(Object.keys(schema.functions["ververica:index:getDeploymentDraft"].inputs.properties), ["workspace", "namespace", "deploymentDraftId", "name"]);
+        assert.deepStrictEqual(Object.keys(schema.functions["ververica:index:getDeploymentDraft"].inputs.properties), ["workspace", "namespace", "deploymentDraftId", "name", "storeArtifactAsSecret"]);
+        // Both functions take the opt-out of the artifact's secrecy, a boolean that defaults to true.
+        for (const fn of ["ververica:index:getDeploymentDraft", "ververica:index:getDeploymentDrafts"]) {
+            const input = schema.functions[fn].inputs.properties.storeArtifactAsSecret as { type?: string; default?: unknown };
+            assert.deepStrictEqual([input.type, input.default], ["boolean", true], fn);
+        }
         assert.strictEqual(resource.properties.labels.$ref, undefined);
+    });
+
+    it("declares as the resource's outputs exactly those the hosts return (every one, an absent one as null)", () => {
+        const declared = Object.keys(schema.resources["ververica:index:DeploymentDraft"].properties);
+        assert.deepStrictEqual([...declared].sort(), [...draftResourceOutputNames].sort());
     });
 
     it("names the package, its version and its SDKs' homes from package.json", () => {
