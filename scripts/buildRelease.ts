@@ -6,7 +6,8 @@
 //   - the npm tarball (npm pack);
 //   - <name>_<version>_checksums.txt, the sha256 of every other file in `sha256sum` format.
 // Options: --targets linux-amd64,darwin-arm64 builds only those plugin tarballs (and no checksums:
-// a partial release is not one). Prints what it wrote with sizes and times.
+// a partial release is not one). Prints what it wrote with sizes and times. The tests import the
+// names from here (tests/helpers/release.ts).
 import { execFileSync, spawnSync } from "child_process";
 import * as crypto from "crypto";
 import * as fs from "fs";
@@ -70,7 +71,9 @@ async function main(): Promise<void> {
     console.error(`build:release: v${packageManifest.version} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
-main().catch((e: unknown) => {
-    console.error(`build:release: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
-});
+if (require.main === module) {
+    main().catch((e: unknown) => {
+        console.error(`build:release: ${e instanceof Error ? e.message : String(e)}`);
+        process.exit(1);
+    });
+}

@@ -29,6 +29,7 @@ trap 'rm -rf "$work"' EXIT
 cp -R "$repo/sdk/python" "$work/src"
 if [ -n "$release" ]; then
   mkdir -p "$out"
+  out="$(cd "$out" && pwd)"   # the sdist is built from inside the copy
   rm -f "$out"/pulumi_ververica-*
 else
   rm -rf "$out" && mkdir -p "$out"

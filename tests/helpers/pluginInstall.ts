@@ -51,7 +51,8 @@ export async function installPlugin(stack: ProjectStack): Promise<void> {
     await stack.runOk(["plugin", "install", "resource", "ververica", version, "--file", ensurePluginTarball()]);
 }
 
-function newestChange(file: string): number {
+/** The newest modification time of a file or of anything below a directory. */
+export function newestChange(file: string): number {
     const stat = fs.statSync(file);
     if (!stat.isDirectory()) return stat.mtimeMs;
     return Math.max(stat.mtimeMs, ...fs.readdirSync(file).map((entry) => newestChange(path.join(file, entry))));
