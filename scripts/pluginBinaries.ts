@@ -8,8 +8,8 @@
 //   3. the linux-x64 Node of that version writes the single-executable blob. With the code cache
 //      and the snapshot off the blob is the same for every platform, so one blob serves all five;
 //   4. postject injects it into a copy of each platform's Node; the darwin binaries are then signed
-//      ad hoc with rcodesign (injection invalidates their signature, and macOS refuses to start an
-//      unsigned arm64 binary) and the signature is verified;
+//      ad hoc with rcodesign (injection removes their signature, and macOS refuses to start an
+//      unsigned arm64 binary) and the signature is checked page by page (pluginBinaryCheck.ts);
 //   5. tar packs each as `pulumi plugin install` and the engine's download take it:
 //      pulumi-resource-ververica-v<version>-<os>-<arch>.tar.gz with the binary at the top.
 import { execFileSync, spawnSync } from "child_process";
@@ -18,7 +18,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { packageManifest } from "../provider/core/packageManifest";
-import { checkBinary } from "./pluginBinaryCheck";
+import { checkAdhocSignature, checkBinary } from "./pluginBinaryCheck";
 
 export const root = path.join(__dirname, "..");
 export const version = packageManifest.version;
@@ -185,9 +185,9 @@ export function buildTarget(t: PluginTarget, blob: string, work: string, outDir:
         ...(t.os === "darwin" ? ["--macho-segment-name", "NODE_SEA"] : []),
     ]);
     if (t.os === "darwin") {
-        const signer = rcodesign();
-        run(signer, ["sign", "--binary-identifier", binaryName, binary]);
-        run(signer, ["verify", binary]);
+        // postject (LIEF) drops Node's signature; this signs the result ad hoc.
+        run(rcodesign(), ["sign", "--binary-identifier", binaryName, binary]);
+        checkAdhocSignature(fs.readFileSync(binary), binaryName);
     }
     checkBinary(binary, t, fs.readFileSync(blob));
 
