@@ -1,12 +1,13 @@
 // The release's plugin binaries, as far as a linux-amd64 machine can try them: every tarball holds
 // its platform's executable at the top, with the same single-executable blob and Node's fuse set;
-// linux-amd64 runs natively and linux-arm64 under qemu-aarch64 (Debian's qemu-user with the arm64
-// C library of libc6-arm64-cross; .ci/run installs both), each answering GetPluginInfo, GetSchema
-// and an invoke against the emulator over gRPC as the engine calls it; the darwin binaries carry a
+// linux-amd64 runs natively, linux-arm64 under qemu-aarch64 (Debian's qemu-user with the arm64
+// C library of libc6-arm64-cross) and windows-amd64 under Debian's wine64 (.ci/run installs them),
+// each answering GetPluginInfo, GetSchema and an invoke against the emulator over gRPC as the
+// engine calls it; the darwin binaries carry a
 // valid ad-hoc signature of every page.
 
 import * as assert from "assert";
-import { ChildProcess, execFileSync, spawn } from "child_process";
+import { ChildProcess, execFileSync, spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -18,31 +19,54 @@ import { connectPlugin, Empty, proto, secretValue, struct } from "../helpers/plu
 import { ensureRelease } from "../helpers/release";
 
 const aarch64Libraries = "/usr/aarch64-linux-gnu";
+// Debian's wine64 package installs its loader here, not on PATH.
+const wine = "/usr/lib/wine/wine64";
+const wineserver = "/usr/lib/wine/wineserver";
+const winePrefix = path.join(os.tmpdir(), `ververica-wine-${process.pid}`);
+const wineEnv = { WINEPREFIX: winePrefix, WINEDEBUG: "-all", HOME: process.env.HOME ?? os.tmpdir() };
 
 /** How this machine runs a target's binary, when it can. */
 const runners: Record<string, (binary: string) => { command: string; args: string[]; env: NodeJS.ProcessEnv }> = {
     "linux-amd64": (binary) => ({ command: binary, args: [], env: {} }),
     "linux-arm64": (binary) => ({ command: "qemu-aarch64", args: [binary], env: { QEMU_LD_PREFIX: aarch64Libraries } }),
+    "windows-amd64": (binary) => ({ command: wine, args: [binary], env: wineEnv }),
 };
 
-/** Starts a plugin binary as the engine does and resolves with the port from its first line. */
-function startPlugin(run: { command: string; args: string[]; env: NodeJS.ProcessEnv }): Promise<{ child: ChildProcess; port: number }> {
+/**
+ * A fresh wine prefix that reports Windows 10 (Node 20 refuses to start on the default Windows 7).
+ */
+function prepareWine(): void {
+    execFileSync(wine, ["winecfg", "/v", "win10"], { env: { ...wineEnv, PATH: process.env.PATH }, stdio: "ignore", timeout: 120_000 });
+}
+
+/** Stops the wineserver of the test's prefix (it outlives the programs it ran) and removes the prefix. */
+function disposeWine(): void {
+    if (!fs.existsSync(winePrefix)) return;
+    spawnSync(wineserver, ["-k"], { env: { ...wineEnv, PATH: process.env.PATH }, stdio: "ignore", timeout: 30_000 });
+    fs.rmSync(winePrefix, { recursive: true, force: true });
+}
+
+/**
+ * Starts a plugin binary as the engine does and resolves with the port from its first line. Its
+ * output goes to files, not pipes: under wine, Node cannot open a Unix pipe as its stdout.
+ */
+async function startPlugin(run: { command: string; args: string[]; env: NodeJS.ProcessEnv }, dir: string): Promise<{ child: ChildProcess; port: number }> {
+    const [stdout, stderr] = [path.join(dir, "stdout"), path.join(dir, "stderr")];
+    const files = [fs.openSync(stdout, "w"), fs.openSync(stderr, "w")] as const;
     const child = spawn(run.command, [...run.args, "127.0.0.1:1"], {
         env: { PATH: process.env.PATH, ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true", ...run.env },
-        stdio: ["ignore", "pipe", "pipe"],
+        stdio: ["ignore", files[0], files[1]],
     });
-    let stdout = "";
-    let stderr = "";
-    child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-    return new Promise((resolve, reject) => {
-        child.stdout?.on("data", (d: Buffer) => {
-            stdout += d.toString();
-            const line = stdout.split("\n");
-            if (line.length > 1) resolve({ child, port: Number(line[0]) });
-        });
-        child.on("error", reject);
-        child.on("exit", (code) => reject(new Error(`${run.command} exited with ${code} before printing its port: ${stderr.trim()}`)));
-    });
+    files.forEach((fd) => fs.closeSync(fd));
+    let exited: number | null | undefined;
+    child.on("exit", (code) => (exited = code));
+    for (const deadline = Date.now() + 120_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+        const [first, ...rest] = fs.readFileSync(stdout, "utf8").split("\n");
+        if (rest.length > 0) return { child, port: Number(first) };
+        if (exited !== undefined) throw new Error(`${run.command} exited with ${exited} before printing its port: ${fs.readFileSync(stderr, "utf8").slice(-2000)}`);
+    }
+    child.kill();
+    throw new Error(`${run.command} printed no port within 120 s`);
 }
 
 describe("e2e: the plugin binaries of every platform", function () {
@@ -60,8 +84,10 @@ describe("e2e: the plugin binaries of every platform", function () {
             fs.mkdirSync(path.join(unpacked, targetName(t)));
             execFileSync("tar", ["-xzf", path.join(release, tarballName(t)), "-C", path.join(unpacked, targetName(t))]);
         }
+        prepareWine();
     });
     after(() => {
+        disposeWine();
         if (unpacked !== undefined) fs.rmSync(unpacked, { recursive: true, force: true });
     });
 
@@ -87,7 +113,7 @@ describe("e2e: the plugin binaries of every platform", function () {
         const runner = runners[name];
         if (runner !== undefined) {
             it(`${name}: starts, prints its port and answers GetPluginInfo, GetSchema and an invoke`, async () => {
-                const { child, port } = await startPlugin(runner(binary()));
+                const { child, port } = await startPlugin(runner(binary()), path.join(unpacked, name));
                 const client = connectPlugin(port);
                 try {
                     const info = await client.call((c) => c.getPluginInfo.bind(c), new Empty());
