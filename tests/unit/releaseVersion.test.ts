@@ -49,4 +49,13 @@ describe("release: one version and one download location", () => {
         assert.deepStrictEqual(captured("sdk/go/ververica/internal/pulumiUtilities.go", /pulumi\.PluginDownloadURL\("([^"]+)"\)/), [schema.pluginDownloadURL, schema.pluginDownloadURL]);
         assert.deepStrictEqual(captured("sdk/python/pulumi_ververica/_utilities.py", /def get_plugin_download_url\(\):\s+return "([^"]+)"/), [schema.pluginDownloadURL]);
     });
+
+    it("the release workflow runs only the build steps CI runs", () => {
+        const workflow = read(".github/workflows/release.yml");
+        const steps = [...workflow.matchAll(/(npm run [\w:-]+|bash scripts\/[\w.-]+)/g)].map((m) => m[1] ?? "");
+        assert.deepStrictEqual([...new Set(steps)].sort(), ["bash scripts/rcodesign.sh", "npm run build:release"]);
+        const ci = read(".ci/run");
+        for (const step of steps) assert.ok(ci.includes(step.replace("npm run ", "npm run --silent ")) || ci.includes(step), `.ci/run does not run ${step}`);
+        assert.match(workflow, /test "\$\{GITHUB_REF_NAME\}" = "v\$\(node -p 'require\("\.\/package\.json"\)\.version'\)"/, "the tag is checked against package.json's version");
+    });
 });
