@@ -30,7 +30,7 @@ import pulumiManifest from "@pulumi/pulumi/package.json";
 const repoRoot = path.resolve(__dirname, "..");
 const resultsFile = path.join(__dirname, "results.json");
 // What `npm run build:plugin` unpacks from before packing the tarball.
-const pluginExecutable = path.join(repoRoot, "dist", "plugin", "build", "pulumi-resource-ververica");
+const pluginExecutable = path.join(repoRoot, "dist", "plugin", "build", "linux-amd64", "pulumi-resource-ververica");
 
 const workspace = "bench-ws";
 const namespace = "bench-ns";

@@ -12,12 +12,11 @@
 # overrides the cache root.
 set -euo pipefail
 
-version="${PULUMI_YAML_VERSION:-1.25.0}"
-cache_root="${PULUMI_VERVERICA_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-ververica}"
-dir="$cache_root/pulumi-language-yaml-v$version"
+tool=pulumi-yaml-host
+. "$(dirname "${BASH_SOURCE[0]}")/cached-tool.sh"
 
-say() { echo "[pulumi-yaml-host] $*" >&2; }
-die() { echo "[pulumi-yaml-host] error: $*" >&2; exit 1; }
+version="${PULUMI_YAML_VERSION:-1.25.0}"
+dir="$cache_root/pulumi-language-yaml-v$version"
 
 if [ -x "$dir/pulumi-language-yaml" ]; then
   say "using cached pulumi-language-yaml v$version from $dir"

@@ -1,5 +1,6 @@
 /** What this package's code reads from its own package.json. */
 export interface PackageManifest {
+    readonly name: string;
     readonly version: string;
     readonly config: { readonly repository: string; readonly pulumiCliVersion: string };
 }

@@ -88,6 +88,18 @@ export interface PackageFacts {
     readonly repository: string;
 }
 
+/**
+ * Where the engine downloads the plugin: the GitHub releases of the repository (tag
+ * `v<version>`, asset `pulumi-resource-ververica-v<version>-<os>-<arch>.tar.gz`). The engine's
+ * GitHub source takes `github://api.github.com/<owner>[/<repository>]`, the repository defaulting
+ * to `pulumi-<package name>`.
+ */
+export function pluginDownloadURL(repository: string): string {
+    const [host, owner, repo] = repository.split("/");
+    if (host !== "github.com" || !owner || !repo) throw new Error(`config.repository ${repository} is not github.com/<owner>/<repository>`);
+    return `github://api.github.com/${owner}${repo === `pulumi-${packageName}` ? "" : `/${repo}`}`;
+}
+
 /** The package schema, as `pulumi package get-schema` prints it. */
 export function buildSchema(facts: PackageFacts): Record<string, unknown> {
     return {
@@ -100,6 +112,7 @@ export function buildSchema(facts: PackageFacts): Record<string, unknown> {
         repository: `https://${facts.repository}`,
         license: "Apache-2.0",
         publisher: "pulumi-ververica",
+        pluginDownloadURL: pluginDownloadURL(facts.repository),
         config: { variables: providerConfigVariables },
         provider: {
             description: "The provider of Ververica deployment drafts. Settings not given fall back to the environment and Alibaba Cloud's default credentials chain.",

@@ -38,25 +38,29 @@ type Method<Req, Res> = (
     callback: (error: grpc.ServiceError | null, response: Res) => void,
 ) => grpc.ClientUnaryCall;
 
-/** A provider plugin served in this process and a client calling it over loopback gRPC, as the engine does. */
-export interface PluginSession {
-    readonly server: ProviderServer;
+/** A client calling a provider plugin over loopback gRPC, as the engine does. */
+export interface PluginClient {
     call<Req, Res>(method: (client: ResourceProviderClient) => Method<Req, Res>, request: Req): Promise<Res>;
     /** Calls and expects a failure; resolves with it. */
     fail<Req, Res>(method: (client: ResourceProviderClient) => Method<Req, Res>, request: Req): Promise<CallFailure>;
+    /** Closes the client (not the plugin). */
+    close(): void;
+}
+
+/** A provider plugin served in this process and a client calling it. */
+export interface PluginSession extends Omit<PluginClient, "close"> {
+    readonly server: ProviderServer;
     close(): Promise<void>;
 }
 
-/** Starts the plugin's gRPC service with `env` as its process environment. */
-export async function startPluginSession(env: NodeJS.ProcessEnv): Promise<PluginSession> {
-    const server = await startProviderServer({ version: "0.0.0-test", schema: () => JSON.stringify(packageSchema()), env });
-    const client = new ResourceProviderClient(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure());
+/** A client of the plugin serving on 127.0.0.1:`port`, in this process or another. */
+export function connectPlugin(port: number): PluginClient {
+    const client = new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
     const call = <Req, Res>(method: (c: ResourceProviderClient) => Method<Req, Res>, request: Req) =>
         new Promise<Res>((resolve, reject) => {
             method(client).call(client, request, new grpc.Metadata(), {}, (error, response) => (error ? reject(error) : resolve(response)));
         });
     return {
-        server,
         call,
         async fail(method, request) {
             try {
@@ -67,6 +71,19 @@ export async function startPluginSession(env: NodeJS.ProcessEnv): Promise<Plugin
             }
             throw new Error("expected the call to fail, but it succeeded");
         },
+        close() {
+            client.close();
+        },
+    };
+}
+
+/** Starts the plugin's gRPC service with `env` as its process environment. */
+export async function startPluginSession(env: NodeJS.ProcessEnv): Promise<PluginSession> {
+    const server = await startProviderServer({ version: "0.0.0-test", schema: () => JSON.stringify(packageSchema()), env });
+    const client = connectPlugin(server.port);
+    return {
+        ...client,
+        server,
         async close() {
             client.close();
             await server.close();

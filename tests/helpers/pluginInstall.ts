@@ -39,7 +39,11 @@ export function ensureYamlLanguageHost(): string {
 /** Builds the plugin tarball unless one newer than every source file exists. */
 export function ensurePluginTarball(): string {
     const built = fs.existsSync(pluginTarball) ? fs.statSync(pluginTarball).mtimeMs : 0;
-    const sources = [path.join(repoRoot, "provider"), path.join(repoRoot, "package.json"), path.join(repoRoot, "scripts", "buildPlugin.ts")];
+    const sources = [
+        path.join(repoRoot, "provider"),
+        path.join(repoRoot, "package.json"),
+        ...["buildPlugin.ts", "pluginBinaries.ts", "pluginBinaryCheck.ts"].map((script) => path.join(repoRoot, "scripts", script)),
+    ];
     if (built === 0 || sources.some((s) => newestChange(s) > built)) {
         execFileSync("npm", ["run", "--silent", "build:plugin"], { cwd: repoRoot, stdio: ["ignore", "ignore", "inherit"] });
     }
@@ -51,7 +55,8 @@ export async function installPlugin(stack: ProjectStack): Promise<void> {
     await stack.runOk(["plugin", "install", "resource", "ververica", version, "--file", ensurePluginTarball()]);
 }
 
-function newestChange(file: string): number {
+/** The newest modification time of a file or of anything below a directory. */
+export function newestChange(file: string): number {
     const stat = fs.statSync(file);
     if (!stat.isDirectory()) return stat.mtimeMs;
     return Math.max(stat.mtimeMs, ...fs.readdirSync(file).map((entry) => newestChange(path.join(file, entry))));

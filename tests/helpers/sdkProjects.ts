@@ -18,7 +18,14 @@ function runScript(command: string, args: readonly string[]): string {
     return result.stdout.trim().split("\n").pop() ?? "";
 }
 
+let toolchain: string | undefined;
 let venv: string | undefined;
+
+/** The cached virtualenv with pulumi from PyPI (scripts/sdk-toolchains.sh), set up once per process. */
+function toolchainVirtualenv(): string {
+    toolchain ??= runScript("bash", [path.join("scripts", "sdk-toolchains.sh")]);
+    return toolchain;
+}
 
 /**
  * The cached virtualenv (pulumi from PyPI, see scripts/sdk-toolchains.sh) with the wheel of
@@ -26,11 +33,32 @@ let venv: string | undefined;
  */
 export function pythonVirtualenv(): string {
     if (venv === undefined) {
-        const dir = runScript("bash", [path.join("scripts", "sdk-toolchains.sh")]);
+        const dir = toolchainVirtualenv();
         runScript("bash", [path.join("scripts", "python-sdk-wheel.sh"), dir]);
         venv = dir;
     }
     return venv;
+}
+
+/**
+ * A fresh virtualenv in `dir` with `wheel` installed from the file (no index), and the cached
+ * toolchain's packages (pulumi and the wheel's dependencies) linked in beside it, but none of its
+ * provider SDKs (`pulumi_*`: its own build of this one, any other a test put there), whose
+ * plugins the engine would otherwise also look for: what `pip install <wheel>` gives a user,
+ * without PyPI.
+ */
+export function wheelVirtualenv(dir: string, wheel: string): string {
+    const sitePackages = (python: string) => runScript(python, ["-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]);
+    const toolchainPython = path.join(toolchainVirtualenv(), "bin", "python");
+    const python = path.join(dir, "bin", "python");
+    runScript(toolchainPython, ["-m", "venv", dir]);
+    const own = sitePackages(python);
+    const shared = sitePackages(toolchainPython);
+    for (const entry of fs.readdirSync(shared)) {
+        if (!entry.startsWith("pulumi_") && !fs.existsSync(path.join(own, entry))) fs.symlinkSync(path.join(shared, entry), path.join(own, entry));
+    }
+    runScript(python, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-index", "--no-deps", wheel]);
+    return dir;
 }
 
 /**

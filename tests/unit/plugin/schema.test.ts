@@ -50,7 +50,6 @@ describe("the plugin's package schema", () => {
         assert.strictEqual(schema.language.go.importBasePath, `${manifest.config.repository}/sdk/go/ververica`);
         assert.strictEqual(schema.language.go.respectSchemaVersion, true);
         assert.strictEqual(schema.language.python.packageName, "pulumi_ververica");
-        assert.strictEqual((schema as unknown as Record<string, unknown>).pluginDownloadURL, undefined);
     });
 
     it("configures region, endpoint and credentials, the secret ones marked secret", () => {
