@@ -13,9 +13,9 @@
  *   after a word that says which key it is ({@link keyQualifiers}: `api-key`, `accessKey`,
  *   `account.key`, not `key.fields` or `partition.key`).
  * - It is not one when a word after its secret word says the value is about the secret rather
- *   than the secret itself ({@link notSecretWords}: `password.encrypted`, `token.endpoint.url`,
+ *   than the secret itself (`notSecretWords`: `password.encrypted`, `token.endpoint.url`,
  *   `aws.credentials.provider`, `access.key.id`, `--password-file`, `--secret-name`), or when a
- *   word says it counts ({@link quantityWords}: `--max-tokens`). Words *before* the secret word
+ *   word says it counts (`quantityWords`: `--max-tokens`). Words *before* the secret word
  *   say whose secret it is and do not count: `source.password`, `key.store.password` and
  *   `vault.token` are secrets.
  *
@@ -88,7 +88,7 @@ export const defaultSecretKeyPatterns: readonly string[] = [
 
 /**
  * Keys that are never secret keys, even when a pattern matches them: keys with a word of
- * {@link notSecretWords} after a secret word, and keys with a word of {@link quantityWords}.
+ * `notSecretWords` after a secret word, and keys with a word of `quantityWords`.
  */
 export const defaultExcludedKeyPatterns: readonly string[] = [
     `(^|\\.)(${anySecretWord})\\.([a-z0-9]+\\.)*(${alternatives(notSecretWords)})(\\.|$)`,
