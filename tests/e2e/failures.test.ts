@@ -183,12 +183,13 @@ describe("e2e: failures of `pulumi up` through the Node language host, one clear
         try {
             const result = await upWithCase("byId", { HOME: home });
             const block = diagnosticsBlock(result.stdout);
-            assert.strictEqual(block.split("\n").length, 3, block);
-            assert.match(block, /^Diagnostics:\n {2}pulumi:pulumi:Stack \(ververica-failures-test\):\n {4}error: no usable credentials from the default Alibaba Cloud credentials chain: [^\n]*$/);
-            // The keys a TypeScript program reads, whatever the chain said.
-            assert.ok(
-                block.endsWith(". Set stack config ververica:accessKey and ververica:secretKey (as secrets), or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
+            // Where the chain looked, summarized, and the keys a TypeScript program reads.
+            assert.strictEqual(
                 block,
+                stackBlock(
+                    "error: no usable credentials from the default Alibaba Cloud credentials chain: none in ALIBABA_CLOUD_ACCESS_KEY_ID, ~/.aliyun/config.json or ~/.alibabacloud/credentials; " +
+                        "set stack config ververica:accessKey and ververica:secretKey (as secrets), or ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+                ),
             );
             await assertFailedCleanly(result);
             assert.strictEqual(emulator.stats.requests, 0);
