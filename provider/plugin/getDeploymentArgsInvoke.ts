@@ -2,8 +2,8 @@ import { deploymentArgsOf } from "../core/deploymentArgs";
 import { InvalidArgumentError } from "../core/errors";
 import { validateSelector } from "../core/validation";
 import type { ConfiguredLookups } from "./configuredLookups";
-import type { InvokeAnswer } from "./getDeploymentDraftInvoke";
-import { validInvokeArguments } from "./invokeArguments";
+import { secretFieldsOf, storesArtifactAsSecret } from "./draftSecrecy";
+import { InvokeAnswer, validated } from "./invokeAnswer";
 import type { PropertyValues } from "./propertyValues";
 
 /** The validated arguments of `getDeploymentArgs`. */
@@ -15,14 +15,11 @@ interface FeedArguments {
 
 function feedArguments(args: Readonly<Record<string, unknown>>): FeedArguments {
     const selector = validateSelector(args);
-    const { deploymentName, storeArtifactAsSecret } = args;
+    const { deploymentName } = args;
     if (deploymentName !== undefined && deploymentName !== null && typeof deploymentName !== "string") {
         throw new InvalidArgumentError("deploymentName", `must be a string, got ${typeof deploymentName}`);
     }
-    if (storeArtifactAsSecret !== undefined && storeArtifactAsSecret !== null && typeof storeArtifactAsSecret !== "boolean") {
-        throw new InvalidArgumentError("storeArtifactAsSecret", `must be a boolean, got ${typeof storeArtifactAsSecret}`);
-    }
-    return { selector, deploymentName: deploymentName ?? undefined, storeArtifactAsSecret: storeArtifactAsSecret !== false };
+    return { selector, deploymentName: deploymentName ?? undefined, storeArtifactAsSecret: storesArtifactAsSecret(args) };
 }
 
 /**
@@ -35,11 +32,16 @@ function feedArguments(args: Readonly<Record<string, unknown>>): FeedArguments {
  * secret, as for the other functions.
  */
 export async function invokeGetDeploymentArgs(lookups: ConfiguredLookups, args: PropertyValues): Promise<InvokeAnswer> {
-    const checked = validInvokeArguments(() => feedArguments(args.values));
-    if ("answer" in checked) return checked.answer;
-    const feed = checked.valid;
+    // Its failures' reasons are the whole message (`invalid argument "<name>": ...`), where the
+    // other functions give the problem alone (`invokeFailure`).
+    const checked = validated(
+        () => feedArguments(args.values),
+        (e) => ({ property: e.argument, reason: e.message }),
+    );
+    if ("failures" in checked) return checked;
+    const feed = checked.value;
     const draft = await lookups.lookup(feed.selector, {}, true);
     const values: Record<string, unknown> = { ...deploymentArgsOf(draft, feed.deploymentName) };
-    const secrets = args.secrets.size > 0 ? Object.keys(values) : feed.storeArtifactAsSecret ? ["artifact"] : [];
+    const secrets = args.secrets.size > 0 ? Object.keys(values) : secretFieldsOf(feed.storeArtifactAsSecret);
     return { result: { values, secrets: new Set(secrets) }, failures: [] };
 }
