@@ -153,10 +153,11 @@ function failureBlock(stdout: string): string {
         .replace(/^( *)Traceback \(most recent call last\):\n(?:\1 {2}.*\n)+/gm, "$1Traceback (most recent call last): <frames>\n")
         .split("\n")
         .filter((line) => !/^ {4}warning: using pulumi-language-yaml from \$PATH at /.test(line));
-    // A resource's header left with no line of its own goes too, with the blank line before it.
-    const isHeader = (i: number) => /^ {2}\S.*:$/.test(lines[i]) && (i + 1 === lines.length || lines[i + 1] === "");
+    // A resource's header left with no line of its own goes too, with the blank line that parted
+    // it from its neighbour (before it, or after it when it came first).
+    const isHeader = (i: number) => i >= 0 && i < lines.length && /^ {2}\S.*:$/.test(lines[i]) && (i + 1 === lines.length || lines[i + 1] === "");
     return lines
-        .filter((_, i) => !isHeader(i) && !(lines[i] === "" && i + 1 < lines.length && isHeader(i + 1)))
+        .filter((_, i) => !isHeader(i) && !(lines[i] === "" && (isHeader(i + 1) || (isHeader(i - 1) && lines[i - 2] === "Diagnostics:"))))
         .join("\n");
 }
 
