@@ -94,6 +94,8 @@ export class DeploymentDraft extends pulumi.dynamic.Resource {
     declare readonly region: pulumi.Output<string | undefined>;
     /** The network given in the arguments, if any. */
     declare readonly network: pulumi.Output<Network | undefined>;
+    /** The name the draft was looked up by, when it was (`name` is the draft's current name). */
+    declare readonly lookupName: pulumi.Output<string | undefined>;
 
     /**
      * Tracks the draft `args` names, read-only: creating the resource looks the draft up.
