@@ -19,6 +19,7 @@ const severities: Readonly<Record<EngineLogLevel, LogSeverity>> = { info: LogSev
 /** The plugin's connection to the engine's log service, replaced when the engine attaches anew. */
 export class EngineLog {
     private client: EngineClient | undefined;
+    private address: string | undefined;
     // The URN of the resource the current call concerns ("" for the stack), carried through the
     // call's async work so that a retry deep inside a lookup lands on that resource.
     private readonly subject = new AsyncLocalStorage<string>();
@@ -27,6 +28,12 @@ export class EngineLog {
     connect(address: string): void {
         this.client?.close();
         this.client = new EngineClient(address, grpc.credentials.createInsecure());
+        this.address = address;
+    }
+
+    /** The address lines go to; undefined while they go to stderr. */
+    get engineAddress(): string | undefined {
+        return this.address;
     }
 
     /** Runs `work` (a whole call, awaited work included) with its lines attached to `urn`; "" is the stack. */

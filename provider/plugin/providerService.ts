@@ -9,6 +9,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { ResourceProviderService } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
 import { PluginAttach, PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
+import { clearDraftLookupCache } from "../core/draftLookup";
 import { VervericaError } from "../core/errors";
 import { ConfiguredLookups } from "./configuredLookups";
 import { DraftResourceHandlers } from "./draftResourceHandlers";
@@ -190,9 +191,15 @@ export function createProviderService(options: ProviderServiceOptions): grpc.Unt
         cancel: unary<Empty, Empty>(() => new Empty()),
 
         // An engine run with PULUMI_DEBUG_PROVIDERS=ververica:<port> attaches to a plugin started by
-        // hand and gives its address here: lines go to that engine from now on.
+        // hand and gives its address here (once per provider it loads): lines go to that engine
+        // from now on. Another address is another run, which must see drafts as they are now,
+        // not as an earlier run read them.
         attach: unary<PluginAttach, Empty>((request) => {
-            log.connect(request.getAddress());
+            const address = request.getAddress();
+            if (address !== log.engineAddress) {
+                log.connect(address);
+                clearDraftLookupCache();
+            }
             return new Empty();
         }),
     };

@@ -88,6 +88,22 @@ describe("ververica plugin: lines through the engine's log service", () => {
         }
     });
 
+    it("Attach by another engine (another run) forgets the lookups of the earlier run; the same engine again keeps them", async () => {
+        const attached = await startEngineLogRecorder();
+        const attach = (address: string) => plugin.call((c) => c.attach.bind(c), new PluginAttach().setAddress(address));
+        try {
+            await invoke();
+            await attach(engine.address);
+            await invoke();
+            assert.strictEqual(fixture.emulator.stats.requests, 1);
+            await attach(attached.address);
+            await invoke();
+            assert.strictEqual(fixture.emulator.stats.requests, 2);
+        } finally {
+            await attached.close();
+        }
+    });
+
     it("an engine that no longer answers fails no call", async () => {
         await engine.close();
         fixture.emulator.faults.next("throttle", 1, { retryAfterMs: 10 });
