@@ -24,10 +24,14 @@ export class EngineLog {
     // call's async work so that a retry deep inside a lookup lands on that resource.
     private readonly subject = new AsyncLocalStorage<string>();
 
-    /** Sends to the engine at `address` (`host:port`) from now on, closing any earlier connection. */
+    /**
+     * Sends to the engine at `address` (`host:port`) from now on, closing any earlier connection.
+     * Throws, keeping the earlier connection, when `address` is no gRPC target.
+     */
     connect(address: string): void {
+        const client = new EngineClient(address, grpc.credentials.createInsecure());
         this.client?.close();
-        this.client = new EngineClient(address, grpc.credentials.createInsecure());
+        this.client = client;
         this.address = address;
     }
 
