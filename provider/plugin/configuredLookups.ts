@@ -3,7 +3,7 @@ import { DeploymentDraftsResult, lookupDeploymentDrafts } from "../core/draftLis
 import { LookupContext, lookupDraft } from "../core/draftLookup";
 import type { DeploymentDraftAttributes } from "../core/model";
 import { connectionOptionsOf, ConnectionInputs } from "../core/draftResource";
-import { reportRetryOnStderr } from "../core/retryPolicy";
+import type { RetryNotice } from "../core/retryPolicy";
 import type { DraftSelector } from "../core/validation";
 import { pluginSettingNames, providerConfigReader } from "./providerConfig";
 
@@ -15,8 +15,14 @@ import { pluginSettingNames, providerConfigReader } from "./providerConfig";
 export class ConfiguredLookups {
     private settings: Readonly<Record<string, unknown>> = {};
 
-    /** @param env The plugin process environment, the fallback for every setting. */
-    constructor(private readonly env: NodeJS.ProcessEnv) {}
+    /**
+     * @param env The plugin process environment, the fallback for every setting.
+     * @param onRetry Told of each retry, in the async context of the call that made the lookup.
+     */
+    constructor(
+        private readonly env: NodeJS.ProcessEnv,
+        private readonly onRetry: (notice: RetryNotice, action: string) => void,
+    ) {}
 
     /** Takes the provider's settings (secrets already decrypted; kept in memory only). */
     configure(settings: Readonly<Record<string, unknown>>): void {
@@ -42,7 +48,7 @@ export class ConfiguredLookups {
             config: providerConfigReader(this.settings),
             env: this.env,
             settingNames: pluginSettingNames,
-            onRetry: reportRetryOnStderr,
+            onRetry: this.onRetry,
         };
     }
 }

@@ -8,10 +8,12 @@ import * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { ResourceProviderService } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
-import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
+import { PluginAttach, PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
+import { clearDraftLookupCache } from "../core/draftLookup";
 import { VervericaError } from "../core/errors";
 import { ConfiguredLookups } from "./configuredLookups";
 import { DraftResourceHandlers } from "./draftResourceHandlers";
+import { EngineLog } from "./engineLog";
 import { invokeGetDeploymentArgs } from "./getDeploymentArgsInvoke";
 import { invokeGetDeploymentDraft } from "./getDeploymentDraftInvoke";
 import { invokeGetDeploymentDrafts } from "./getDeploymentDraftsInvoke";
@@ -27,20 +29,39 @@ export interface ProviderServiceOptions {
     readonly schema: () => string;
     /** The plugin process environment: the fallback for every provider setting. */
     readonly env: NodeJS.ProcessEnv;
+    /** Where retry notices and warnings go; Attach points it at the attaching engine. Default: stderr until Attach. */
+    readonly log?: EngineLog;
 }
 
 type Handler<Req, Res> = (call: grpc.ServerUnaryCall<Req, Res>, callback: grpc.sendUnaryData<Res>) => void;
 
-// Answers with the handler's result, or with its failure as one line of text.
-function unary<Req, Res>(handle: (request: Req) => Promise<Res> | Res): Handler<Req, Res> {
-    return (call, callback) => {
-        Promise.resolve()
-            .then(() => handle(call.request))
-            .then(
-                (response) => callback(null, response),
-                (e: unknown) => callback({ code: statusOf(e), details: messageOf(e) }),
+// The handler factory of a service: each answers with its handler's result, or with its failure
+// as one line of text, and what the handler logs lands on the resource its request concerns.
+function answering(log: EngineLog) {
+    return function unary<Req, Res>(handle: (request: Req) => Promise<Res> | Res): Handler<Req, Res> {
+        return (call, callback) => {
+            void log.concerning(urnOf(call.request), () =>
+                Promise.resolve()
+                    .then(() => handle(call.request))
+                    .then(
+                        (response) => callback(null, response),
+                        (e: unknown) => callback({ code: statusOf(e), details: messageOf(e) }),
+                    ),
             );
+        };
     };
+}
+
+// The resource a request concerns; invokes and the other RPCs carry none (their lines go on the stack).
+function urnOf(request: unknown): string {
+    const withUrn =
+        request instanceof proto.CheckRequest ||
+        request instanceof proto.DiffRequest ||
+        request instanceof proto.CreateRequest ||
+        request instanceof proto.ReadRequest ||
+        request instanceof proto.UpdateRequest ||
+        request instanceof proto.DeleteRequest;
+    return withUrn ? request.getUrn() : "";
 }
 
 function statusOf(e: unknown): grpc.status {
@@ -50,7 +71,8 @@ function statusOf(e: unknown): grpc.status {
     return grpc.status.INTERNAL;
 }
 
-function messageOf(e: unknown): string {
+/** A failure as one line: a `VervericaError` with its code, never a stack trace. */
+export function messageOf(e: unknown): string {
     const text = e instanceof VervericaError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e);
     return text.replace(/\s*\n\s*/g, " ");
 }
@@ -74,7 +96,9 @@ function settingsOf(request: proto.ConfigureRequest): Record<string, unknown> {
 
 /** Builds the service implementation, for `grpc.Server#addService(ResourceProviderService, ...)`. */
 export function createProviderService(options: ProviderServiceOptions): grpc.UntypedServiceImplementation {
-    const lookups = new ConfiguredLookups(options.env);
+    const log = options.log ?? new EngineLog();
+    const unary = answering(log);
+    const lookups = new ConfiguredLookups(options.env, log.reportRetry);
     const drafts = new DraftResourceHandlers(lookups);
     const functions: Record<string, typeof invokeGetDeploymentDraft> = {
         [tokens.getDeploymentDraft]: invokeGetDeploymentDraft,
@@ -165,6 +189,19 @@ export function createProviderService(options: ProviderServiceOptions): grpc.Unt
 
         // Requests in flight finish within their retry budget; there is nothing else to stop.
         cancel: unary<Empty, Empty>(() => new Empty()),
+
+        // An engine run with PULUMI_DEBUG_PROVIDERS=ververica:<port> attaches to a plugin started by
+        // hand and gives its address here (once per provider it loads): lines go to that engine
+        // from now on. Another address is another run, which must see drafts as they are now,
+        // not as an earlier run read them.
+        attach: unary<PluginAttach, Empty>((request) => {
+            const address = request.getAddress();
+            if (address !== log.engineAddress) {
+                log.connect(address);
+                clearDraftLookupCache();
+            }
+            return new Empty();
+        }),
     };
     return service;
 }

@@ -5,6 +5,8 @@ import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime";
 import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
+import type { EngineLog } from "../../provider/plugin/engineLog";
+import { DEFAULT_TEST_CREDENTIAL } from "../emulator";
 import { packageSchema } from "../../provider/plugin/schema";
 import { ProviderServer, startProviderServer } from "../../provider/plugin/server";
 
@@ -77,9 +79,9 @@ export function connectPlugin(port: number): PluginClient {
     };
 }
 
-/** Starts the plugin's gRPC service with `env` as its process environment. */
-export async function startPluginSession(env: NodeJS.ProcessEnv): Promise<PluginSession> {
-    const server = await startProviderServer({ version: "0.0.0-test", schema: () => JSON.stringify(packageSchema()), env });
+/** Starts the plugin's gRPC service with `env` as its process environment, its lines going to `log` (default: stderr). */
+export async function startPluginSession(env: NodeJS.ProcessEnv, log?: EngineLog): Promise<PluginSession> {
+    const server = await startProviderServer({ version: "0.0.0-test", schema: () => JSON.stringify(packageSchema()), env, log });
     const client = connectPlugin(server.port);
     return {
         ...client,
@@ -89,6 +91,16 @@ export async function startPluginSession(env: NodeJS.ProcessEnv): Promise<Plugin
             await server.close();
         },
     };
+}
+
+/** Configures the plugin for the emulator at `endpoint` with its test AccessKey, the secret as a secret, as the engine sends stack config. */
+export function configureForEmulator(plugin: Pick<PluginClient, "call">, endpoint: string): Promise<proto.ConfigureResponse> {
+    return plugin.call(
+        (c) => c.configure.bind(c),
+        new proto.ConfigureRequest()
+            .setArgs(struct({ endpoint, accessKey: DEFAULT_TEST_CREDENTIAL.accessKeyId, secretKey: secretValue(DEFAULT_TEST_CREDENTIAL.accessKeySecret) }))
+            .setAcceptsecrets(true),
+    );
 }
 
 export { Empty, PluginInfo, proto };

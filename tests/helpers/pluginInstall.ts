@@ -16,6 +16,9 @@ export const pluginVersion = version;
 /** Where `npm run build:plugin` writes the tarball. */
 export const pluginTarball = path.join(repoRoot, "dist", "plugin", `pulumi-resource-ververica-v${version}-linux-amd64.tar.gz`);
 
+/** The plugin binary the tarball holds, unpacked by `npm run build:plugin`: what a person debugging the plugin starts by hand. */
+export const pluginBinary = path.join(repoRoot, "dist", "plugin", "build", "linux-amd64", "pulumi-resource-ververica");
+
 let yamlHostDir: string | undefined;
 
 /**
