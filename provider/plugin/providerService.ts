@@ -15,7 +15,7 @@ import { DraftResourceHandlers } from "./draftResourceHandlers";
 import { invokeGetDeploymentArgs } from "./getDeploymentArgsInvoke";
 import { invokeGetDeploymentDraft } from "./getDeploymentDraftInvoke";
 import { invokeGetDeploymentDrafts } from "./getDeploymentDraftsInvoke";
-import { checkProviderSettings, secretSettings } from "./providerConfig";
+import { checkProviderSettings, requireProviderSettings, secretSettings } from "./providerConfig";
 import { fromStruct, toStruct } from "./propertyValues";
 import { tokens } from "./schema";
 
@@ -111,7 +111,7 @@ export function createProviderService(options: ProviderServiceOptions): grpc.Unt
         }),
 
         configure: unary<proto.ConfigureRequest, proto.ConfigureResponse>((request) => {
-            lookups.configure(settingsOf(request));
+            lookups.configure(requireProviderSettings(settingsOf(request)));
             return new proto.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(true).setAcceptresources(false).setAcceptoutputs(false);
         }),
 

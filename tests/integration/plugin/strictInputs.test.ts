@@ -4,6 +4,7 @@
  * argument it misspells) before any request, while the keys the engine itself adds pass.
  */
 import * as assert from "assert";
+import * as grpc from "@grpc/grpc-js";
 import { DEFAULT_TEST_CREDENTIAL } from "../../emulator";
 import { useEmulator } from "../../helpers/emulatorFixture";
 import { PluginSession, proto, secretValue, startPluginSession, struct } from "../../helpers/pluginClient";
@@ -75,5 +76,29 @@ describe("ververica plugin strict inputs", () => {
         assert.strictEqual(fixture.emulator.stats.requests, 0);
         const checked = await check({ ...selector, __defaults: [] });
         assert.deepStrictEqual(failuresOf(checked), []);
+    });
+
+    it("CheckConfig type- and range-checks every setting and refuses unknown keys, naming each; the engine's version passes", async () => {
+        const checkConfig = (news: Record<string, unknown>) =>
+            plugin.call((c) => c.checkConfig.bind(c), new proto.CheckRequest().setUrn("urn:pulumi:test::project::pulumi:providers:ververica::default").setNews(struct(news)));
+        const bad = await checkConfig({ maxConcurrency: 0, maxAttempts: "-1", readTimeoutMs: "soon", maxConcurency: "4", version: "1.0.0" });
+        assert.deepStrictEqual(failuresOf(bad), [
+            ["maxConcurency", "ververica:maxConcurency is not a setting of the ververica provider; did you mean ververica:maxConcurrency?"],
+            ["maxAttempts", 'ververica:maxAttempts must be a whole number of at least 1, got "-1"'],
+            ["readTimeoutMs", 'ververica:readTimeoutMs must be a whole number of at least 1, got "soon"'],
+            ["maxConcurrency", "ververica:maxConcurrency must be a whole number of at least 1, got 0"],
+        ]);
+        assert.deepStrictEqual(failuresOf(await checkConfig({ region: "cn-hangzhou", maxConcurrency: "16", maxAttempts: 3, version: "1.0.0" })), []);
+    });
+
+    it("Configure refuses a value of another type than the schema's, naming the key and never echoing a secret", async () => {
+        const configure = (settings: Record<string, unknown>) => plugin.fail((c) => c.configure.bind(c), new proto.ConfigureRequest().setArgs(struct(settings)).setAcceptsecrets(true));
+        const list = await configure({ region: "cn-hangzhou", accessKey: "LTAIid", secretKey: secretValue(["top-secret-value"]) });
+        assert.strictEqual(list.code, grpc.status.INVALID_ARGUMENT);
+        assert.strictEqual(list.details, "Configuration: ververica:secretKey must be a string, got a list");
+        const numeric = await configure({ endpoint: 2130706433 });
+        assert.strictEqual(numeric.details, "Configuration: ververica:endpoint must be a string, got a number");
+        // Refused before any request.
+        assert.strictEqual(fixture.emulator.stats.requests, 0);
     });
 });
