@@ -1,7 +1,10 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { tuningSettings } from "../../../provider/core/clientTuning";
 import { ConfigReader, ConnectionOptions, resolveCredentialSpec as resolveCredentialSpecOf, resolveEndpoint as resolveEndpointOf } from "../../../provider/core/connectionSettings";
 import { ConfigurationError } from "../../../provider/core/errors";
-import { checkProviderSettings, pluginSettingNames, providerConfigReader, requireProviderSettings } from "../../../provider/plugin/providerConfig";
+import { checkProviderSettings, pluginSettingNames, providerConfigReader, providerSettings, requireProviderSettings } from "../../../provider/plugin/providerConfig";
 
 const resolveEndpoint = (options: ConnectionOptions, reader: ConfigReader, env: NodeJS.ProcessEnv) => resolveEndpointOf(options, reader, env, pluginSettingNames);
 const resolveCredentialSpec = (reader: ConfigReader, env: NodeJS.ProcessEnv) => resolveCredentialSpecOf(reader, env, pluginSettingNames);
@@ -94,5 +97,15 @@ describe("plugin provider configuration", () => {
             (e: unknown) => e instanceof ConfigurationError && e.message === "ververica:secretKey must be a string, got an object" && !e.message.includes("top-secret"),
         );
         assert.deepStrictEqual(requireProviderSettings({ region: "cn-hangzhou", maxConcurrency: "4" }), { region: "cn-hangzhou", maxConcurrency: "4" });
+    });
+
+    it("is documented: the configuration page lists every declared tuning setting with its variable", () => {
+        const page = fs.readFileSync(path.join(__dirname, "../../../docs/installation-configuration.md"), "utf8");
+        for (const setting of tuningSettings) {
+            assert.ok(page.includes(`| \`${setting.key}\` | \`${setting.env}\` |`), `${setting.key} is missing from the tuning table`);
+        }
+        for (const name of Object.keys(providerSettings).filter((n) => !tuningSettings.some((s) => s.key === n))) {
+            assert.ok(page.includes(`\`${name}\``), `${name} is missing from the configuration page`);
+        }
     });
 });
