@@ -122,6 +122,9 @@ describe("getDeploymentDrafts", () => {
         ["ids that are not a list", { ...scope, ids: "one-id" }, "ids"],
         ["a label value that is not a string", { ...scope, labels: { tier: 1 } }, "labels.tier"],
         ["a missing namespace", { workspace: scope.workspace }, "namespace"],
+        ["the namespace \"..\"", { ...scope, namespace: ".." }, "namespace"],
+        ["a nameRegex of 100,000 characters", { ...scope, nameRegex: "a".repeat(100_000) }, "nameRegex"],
+        ["a misspelt argument (from JavaScript)", { ...scope, nameRegexp: "^orders" }, "nameRegexp"],
     ] as const) {
         it(`rejects ${name} before any request, naming the argument`, async () => {
             seed(5);
