@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { tuningSettings } from "../../../provider/core/clientTuning";
 import { ConfigReader, ConnectionOptions, resolveCredentialSpec as resolveCredentialSpecOf, resolveEndpoint as resolveEndpointOf } from "../../../provider/core/connectionSettings";
 import { ConfigurationError } from "../../../provider/core/errors";
@@ -74,6 +75,8 @@ describe("plugin provider configuration", () => {
         assert.deepStrictEqual(reasons({ maxConcurrency: "0" }), [["maxConcurrency", 'ververica:maxConcurrency must be a whole number of at least 1, got "0"']]);
         // Stack config is text; a provider's property is a number, or its JSON text from an SDK.
         assert.deepStrictEqual(reasons({ maxConcurrency: "16", maxAttempts: 3, maxRetryTimeMs: "0", readTimeoutMs: " 5000 " }), []);
+        // A preview may not know a setting yet: it is checked once known.
+        assert.deepStrictEqual(reasons({ maxConcurrency: unknownValue, region: unknownValue, accessKey: "LTAI", secretKey: unknownValue }), []);
     });
 
     it("refuses an unknown key, naming the setting it misspells; passes the engine's version and internal keys", () => {
