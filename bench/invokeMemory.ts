@@ -1,21 +1,23 @@
 /**
  * The plugin's memory under a flood of invokes: 10,000 `getDeploymentDrafts` invokes sent at
  * once to a plugin process (over loopback gRPC, as the engine sends them) against the emulator
- * in another process with 5 ms of latency, reading a namespace of 10 drafts. Prints the plugin
- * process's peak resident memory (`VmHWM`), the figure docs/limits.md gives.
+ * in another process with 5 ms of latency, reading a namespace of 10 drafts. The plugin runs as it
+ * ships: the esbuild bundle of its entry, under this Node. Prints the plugin process's peak
+ * resident memory (`VmHWM`), the figure docs/limits.md gives.
  *
  * Run: `npx ts-node --transpile-only bench/invokeMemory.ts` (Linux: it reads /proc).
  */
 import { spawn } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { DEFAULT_TEST_CREDENTIAL, generateDrafts } from "../tests/emulator";
 import { connectPlugin, proto, secretValue, struct } from "../tests/helpers/pluginClient";
+import { bundle } from "../scripts/pluginBinaries";
 import { startEmulatorProcess } from "./emulatorProcess";
 
 const invokes = 10_000;
 const scope = { workspace: "ws-memory", namespace: "ns-memory" };
-const repoRoot = path.resolve(__dirname, "..");
 
 function peakResidentMb(pid: number): number {
     const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
@@ -24,9 +26,11 @@ function peakResidentMb(pid: number): number {
 }
 
 async function main(): Promise<void> {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-ververica-invoke-memory-"));
+    const pluginBundle = path.join(work, "pulumi-resource-ververica.js");
+    await bundle(pluginBundle);
     const emulator = await startEmulatorProcess();
-    const plugin = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "provider/cmd/pulumi-resource-ververica/main.ts"], {
-        cwd: repoRoot,
+    const plugin = spawn(process.execPath, [pluginBundle], {
         stdio: ["ignore", "pipe", "inherit"],
         env: { ...process.env, ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true" },
     });
@@ -57,6 +61,7 @@ async function main(): Promise<void> {
     } finally {
         plugin.kill();
         await emulator.close();
+        fs.rmSync(work, { recursive: true, force: true });
     }
 }
 
