@@ -63,13 +63,37 @@ export class DraftClient {
 
     /**
      * Pages through ListDeploymentDrafts (100 a page) to the namespace's last draft. Each page
-     * is handed to `onPage` as soon as it arrives, so a caller can start work on its drafts
-     * while the next page is read.
+     * is handed to `onPage` as soon as it and those before it have arrived, in page order, so a
+     * caller can start work on its drafts while the next pages are read. Once the first page
+     * tells the namespace's size, the pages after it are requested together, as many ahead as
+     * the concurrency bound lets run; without a size, or when the namespace grew meanwhile,
+     * paging goes on one page at a time.
      */
-    forEachDraftPage(workspace: string, namespace: string, onPage: (page: DraftPage) => void): Promise<void> {
-        return this.forEachListedPage(workspace, namespace, ({ entries, ...page }) =>
-            onPage({ drafts: entries.map((d) => normalizeDraft(d, { workspace, namespace })), ...page }),
-        );
+    async forEachDraftPage(workspace: string, namespace: string, onPage: (page: DraftPage) => void): Promise<void> {
+        const deliver = ({ entries, ...page }: ListedPage) => onPage({ drafts: entries.map((d) => normalizeDraft(d, { workspace, namespace })), ...page });
+        let last = await this.listPage(workspace, namespace, 1, maxPageSize);
+        deliver(last);
+        if (!last.isLastPage && last.totalSize !== undefined) {
+            const pageCount = Math.ceil(last.totalSize / last.pageSize);
+            const ahead: Array<Promise<ListedPage>> = [];
+            let next = 2;
+            const request = () => {
+                const page = this.listPage(workspace, namespace, next++, maxPageSize);
+                // Awaited in order below; one left behind by an earlier last page must not count as unhandled.
+                page.catch(() => undefined);
+                ahead.push(page);
+            };
+            while (next <= pageCount && ahead.length < this.settings.limiter.limit) request();
+            while (ahead.length > 0 && !last.isLastPage) {
+                last = await (ahead.shift() as Promise<ListedPage>);
+                deliver(last);
+                if (next <= pageCount) request();
+            }
+        }
+        while (!last.isLastPage) {
+            last = await this.listPage(workspace, namespace, last.pageIndex + 1, maxPageSize);
+            deliver(last);
+        }
     }
 
     /**

@@ -4,7 +4,8 @@
  */
 import { InvalidArgumentError } from "./errors";
 import type { DeploymentDraftAttributes, JsonValue } from "./model";
-import { requireIdentifier } from "./validation";
+import { rejectUnknownArguments } from "./unknownArguments";
+import { requireIdentifier, requirePathSegment } from "./validation";
 
 /** What a caller may pass to the plural lookup; checked by {@link validateDraftFilter}. */
 export interface DraftFilterArgs {
@@ -14,6 +15,18 @@ export interface DraftFilterArgs {
     readonly ids?: unknown;
     readonly labels?: unknown;
 }
+
+// Every key of DraftFilterArgs, and nothing else: the compiler keeps the two in step.
+const draftFilterArgumentKeys: { readonly [K in keyof Required<DraftFilterArgs>]: true } = { workspace: true, namespace: true, nameRegex: true, ids: true, labels: true };
+
+/** The arguments the plural lookup takes; any other is refused, naming it. */
+export const draftFilterArgumentNames: readonly (keyof DraftFilterArgs)[] = Object.keys(draftFilterArgumentKeys) as (keyof DraftFilterArgs)[];
+
+/**
+ * The longest `nameRegex` taken. A draft name is at most a few hundred characters; a longer
+ * expression is a mistake, and compiling and echoing it would cost more than the lookup.
+ */
+export const maxNameRegexLength = 1000;
 
 /** A validated plural lookup: a namespace and the filters its drafts must all pass. */
 export interface DraftFilter {
@@ -27,16 +40,18 @@ export interface DraftFilter {
 }
 
 /**
- * Validates the plural lookup's arguments: workspace and namespace as for a single lookup,
- * `nameRegex` a valid regular expression, `ids` a list of non-blank strings, `labels` an
- * object of strings. Throws {@link InvalidArgumentError} naming the argument.
+ * Validates the plural lookup's arguments: no argument but those it takes, workspace and
+ * namespace as for a single lookup, `nameRegex` a valid regular expression of at most
+ * {@link maxNameRegexLength} characters, `ids` a list of non-blank strings, `labels` an object of
+ * strings. Throws {@link InvalidArgumentError} naming the argument.
  */
 export function validateDraftFilter(args: DraftFilterArgs): DraftFilter {
     if (args === null || typeof args !== "object") {
         throw new InvalidArgumentError("args", "must be an object with workspace and namespace");
     }
+    rejectUnknownArguments(args, draftFilterArgumentNames, "getDeploymentDrafts");
     const workspace = requireIdentifier("workspace", args.workspace);
-    const namespace = requireIdentifier("namespace", args.namespace);
+    const namespace = requirePathSegment("namespace", args.namespace);
     return {
         workspace,
         namespace,
@@ -72,6 +87,10 @@ function compileNameRegex(value: unknown): RegExp | undefined {
     if (value === undefined || value === null) return undefined;
     if (typeof value !== "string") {
         throw new InvalidArgumentError("nameRegex", `must be a string, got ${typeof value}`);
+    }
+    // Checked before it is compiled, and not echoed: its length says what is wrong.
+    if (value.length > maxNameRegexLength) {
+        throw new InvalidArgumentError("nameRegex", `is ${value.length} characters long; at most ${maxNameRegexLength} are allowed`);
     }
     try {
         return new RegExp(value);

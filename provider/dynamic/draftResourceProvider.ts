@@ -25,6 +25,7 @@ import type { DeploymentDraftAttributes } from "../core/model";
 import { reportRetryOnStderr } from "../core/retryPolicy";
 import { settingText } from "../core/settingText";
 import type { DraftSelector } from "../core/validation";
+import { undeclaredDraftPropertyFailures } from "../plugin/draftPropertyCheck";
 
 export { DraftResourceInputs, DraftResourceOutputs, revisionOf };
 
@@ -47,6 +48,8 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
         },
 
         async check(_olds: unknown, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
+            const undeclared = undeclaredDraftPropertyFailures(news);
+            if (undeclared.length > 0) return { inputs: news, failures: [...undeclared] };
             try {
                 const result = await checkDraftInputs(news, (selector) => lookup(selector, news, true));
                 return "failure" in result ? { failures: [result.failure] } : { inputs: result.inputs };

@@ -11,6 +11,7 @@ import { DraftNotFoundError, InvalidArgumentError } from "../core/errors";
 import type { DeploymentDraftAttributes } from "../core/model";
 import { DraftCoordinates, requireIdentifier } from "../core/validation";
 import type { ConfiguredLookups } from "./configuredLookups";
+import { undeclaredDraftPropertyFailures } from "./draftPropertyCheck";
 import { secretFieldsOf, storesArtifactAsSecret } from "./draftSecrecy";
 import { ArgumentFailure, validated } from "./invokeAnswer";
 import { containsUnknown, PropertyValues } from "./propertyValues";
@@ -64,6 +65,8 @@ export class DraftResourceHandlers {
 
     /** Validates inputs before any request, then reads the draft (see `checkDraftInputs`). */
     async check(news: PropertyValues): Promise<CheckAnswer> {
+        const undeclared = undeclaredDraftPropertyFailures(news.values);
+        if (undeclared.length > 0) return { inputs: news, failures: undeclared };
         const store = validated(() => storesArtifactAsSecret(news.values), resourceCheckFailure);
         if ("failures" in store) {
             return { inputs: news, failures: store.failures };

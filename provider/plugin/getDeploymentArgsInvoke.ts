@@ -2,9 +2,11 @@ import { deploymentArgsOf } from "../core/deploymentArgs";
 import { InvalidArgumentError } from "../core/errors";
 import { validateSelector } from "../core/validation";
 import type { ConfiguredLookups } from "./configuredLookups";
+import { rejectUndeclaredFunctionArguments } from "./declaredInputs";
 import { secretFieldsOf, storesArtifactAsSecret } from "./draftSecrecy";
 import { InvokeAnswer, validated } from "./invokeAnswer";
 import type { PropertyValues } from "./propertyValues";
+import { tokens } from "./schema";
 
 /** The validated arguments of `getDeploymentArgs`. */
 interface FeedArguments {
@@ -14,6 +16,7 @@ interface FeedArguments {
 }
 
 function feedArguments(args: Readonly<Record<string, unknown>>): FeedArguments {
+    rejectUndeclaredFunctionArguments(tokens.getDeploymentArgs, args);
     const selector = validateSelector(args);
     const { deploymentName } = args;
     if (deploymentName !== undefined && deploymentName !== null && typeof deploymentName !== "string") {
@@ -25,7 +28,8 @@ function feedArguments(args: Readonly<Record<string, unknown>>): FeedArguments {
 /**
  * `ververica:index:getDeploymentArgs`: validates the arguments before any request, looks the
  * draft up as `getDeploymentDraft` does, and returns the arguments of
- * `alicloud.realtimecompute.Deployment` it holds, exactly what the TypeScript
+ * `alicloud.realtimecompute.Deployment` it holds (an argument the schema does not declare is a
+ * failure naming it), exactly what the TypeScript
  * `deploymentArgsFromDraft` gives (one mapping serves both: `../core/deploymentArgs.ts`). A draft
  * that cannot feed a deployment fails with its `DraftNotDeployableError`. The artifact is a
  * secret unless `storeArtifactAsSecret` is false; a secret argument makes the whole result

@@ -1,18 +1,22 @@
 import { validateDraftFilter } from "../core/draftFilter";
 import type { ConfiguredLookups } from "./configuredLookups";
+import { rejectUndeclaredFunctionArguments } from "./declaredInputs";
 import { storesArtifactAsSecret, withSecretFields } from "./draftSecrecy";
 import { InvokeAnswer, invokeResult, validated } from "./invokeAnswer";
 import type { PropertyValues } from "./propertyValues";
+import { tokens } from "./schema";
 
 /**
  * `ververica:index:getDeploymentDrafts`: validates the arguments before any request (an
- * invalid `nameRegex` is a failure naming it), then returns `workspace`, `namespace`, `ids`,
+ * invalid `nameRegex`, or an argument the schema does not declare, is a failure naming it), then returns `workspace`, `namespace`, `ids`,
  * `names` and `drafts`, each draft with `id` and every attribute, its artifact secret unless
  * `storeArtifactAsSecret: false`.
  */
 export async function invokeGetDeploymentDrafts(lookups: ConfiguredLookups, args: PropertyValues): Promise<InvokeAnswer> {
-    const filterArgs = { ...args.values, labels: labelsAsText(args.values.labels) };
+    // The filter's own arguments: storeArtifactAsSecret is the plugin's, not the filter's.
+    const filterArgs = Object.fromEntries(Object.entries({ ...args.values, labels: labelsAsText(args.values.labels) }).filter(([key]) => key !== "storeArtifactAsSecret"));
     const checked = validated(() => {
+        rejectUndeclaredFunctionArguments(tokens.getDeploymentDrafts, args.values);
         validateDraftFilter(filterArgs);
         return storesArtifactAsSecret(args.values);
     });

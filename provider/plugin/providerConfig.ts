@@ -7,10 +7,17 @@
 import { ConfigReader, parseEndpoint, programSettingNames, SettingNames } from "../core/connectionSettings";
 import { ConfigurationError } from "../core/errors";
 import { settingText } from "../core/settingText";
+import { tuningSettings } from "../core/clientTuning";
+import { isPulumiInternalKey, nearestName } from "../core/unknownArguments";
+import { containsUnknown } from "./propertyValues";
 import type { PropertySpec } from "./schema";
 
-/** The provider configuration variables of the schema. */
-export const providerConfigVariables = {
+/** A provider setting as the provider declares it: its schema type and, for a number, its least value. */
+export type ProviderSettingDeclaration =
+    | { readonly type: "string"; readonly description: string; readonly secret?: true }
+    | { readonly type: "integer"; readonly description: string; readonly min: number };
+
+const connectionSettings = {
     region: {
         type: "string",
         description: "The region, e.g. `cn-hangzhou`; the endpoint becomes `ververica.<region>.aliyuncs.com`. Falls back to ALIBABA_CLOUD_REGION_ID, then ALICLOUD_REGION.",
@@ -41,13 +48,30 @@ export const providerConfigVariables = {
         type: "string",
         description: "An aliyun CLI profile (`~/.aliyun/config.json`) to take credentials from.",
     },
-} satisfies Record<string, PropertySpec>;
+} as const satisfies Record<string, ProviderSettingDeclaration>;
 
-/** The names of the provider's settings. */
-export type ProviderSetting = keyof typeof providerConfigVariables;
+/**
+ * Every setting of the provider, declared once: the connection settings above and each tuning
+ * setting of `../core/clientTuning.ts`. The schema's config variables and provider inputs, the
+ * checks of CheckConfig and Configure, and the settings table of the docs all come from here.
+ */
+export const providerSettings: { readonly [name: string]: ProviderSettingDeclaration } = {
+    ...connectionSettings,
+    ...Object.fromEntries(tuningSettings.map((s) => [s.key, { type: "integer", min: s.min, description: `${s.description} Falls back to ${s.env}.` }])),
+};
+
+/** The provider configuration variables of the schema. */
+export const providerConfigVariables: { readonly [name: string]: PropertySpec } = Object.fromEntries(
+    Object.entries(providerSettings).map(([name, setting]) => [
+        name,
+        { type: setting.type, description: setting.description, ...(setting.type === "string" && setting.secret ? { secret: true } : {}) },
+    ]),
+);
 
 /** The provider settings that are credentials: secret in state, never in a message. */
-export const secretSettings: readonly ProviderSetting[] = ["secretKey", "securityToken"];
+export const secretSettings: readonly string[] = Object.entries(providerSettings)
+    .filter(([, setting]) => setting.type === "string" && setting.secret === true)
+    .map(([name]) => name);
 
 /**
  * A config reader over the provider's settings (keyed without the `ververica:` prefix), for
@@ -87,25 +111,62 @@ export interface SettingFailure {
 const regionPattern = /^[a-z]{2}(-[a-z0-9]+)+$/;
 
 /**
- * Checks the settings that are given (an absent one may come from the environment): a region
- * id's form, an endpoint's form, and a key pair given whole.
+ * Keys the engine itself puts in a provider's inputs: the package `version` (no provider may
+ * declare a setting of that name) and, though it strips them, its `__`-prefixed bookkeeping.
+ */
+function isEngineKey(key: string): boolean {
+    return key === "version" || isPulumiInternalKey(key);
+}
+
+function kindOf(value: unknown): string {
+    if (Array.isArray(value)) return "a list";
+    if (typeof value === "object") return "an object";
+    return `a ${typeof value}`;
+}
+
+/**
+ * A setting's value, if it has the declared type: a string for a string setting; for a number,
+ * a whole number of at least its least value, given as a number (a provider's property) or as
+ * its text (stack config is text, and the SDKs send a provider's numbers as JSON text).
+ */
+function typedValue(name: string, setting: ProviderSettingDeclaration, value: unknown): { readonly value?: string | number; readonly failure?: SettingFailure } {
+    if (value === undefined || value === null || containsUnknown(value)) return {};
+    if (setting.type === "string") {
+        return typeof value === "string" ? { value } : { failure: { property: name, reason: `ververica:${name} must be a string, got ${kindOf(value)}` } };
+    }
+    const text = typeof value === "string" ? value.trim() : undefined;
+    if (text === "") return {};
+    const number = typeof value === "number" ? value : text !== undefined && /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (Number.isInteger(number) && number >= setting.min) return { value: number };
+    const given = typeof value === "number" || typeof value === "string" ? JSON.stringify(value) : kindOf(value);
+    return { failure: { property: name, reason: `ververica:${name} must be a whole number of at least ${setting.min}, got ${given}` } };
+}
+
+/**
+ * Checks the settings that are given (an absent one may come from the environment): no key
+ * but the declared settings (a misspelt one is named with the setting it misspells), each of
+ * its declared type and range, a region id's form, an endpoint's form, a network, and a key
+ * pair given whole. No reason echoes a secret's value.
  */
 export function checkProviderSettings(settings: Readonly<Record<string, unknown>>): SettingFailure[] {
     const failures: SettingFailure[] = [];
-    const text = (name: string): string | undefined => {
-        const value = settings[name];
-        if (value === undefined || value === null) return undefined;
-        if (typeof value !== "string") {
-            failures.push({ property: name, reason: `ververica:${name} must be a string, got ${typeof value}` });
-            return undefined;
-        }
-        return value.trim() || undefined;
-    };
-    const region = text("region");
+    const declared = Object.keys(providerSettings);
+    for (const key of Object.keys(settings)) {
+        if (Object.prototype.hasOwnProperty.call(providerSettings, key) || isEngineKey(key)) continue;
+        const nearest = nearestName(key, declared);
+        failures.push({ property: key, reason: `ververica:${key} is not a setting of the ververica provider${nearest === undefined ? "" : `; did you mean ververica:${nearest}?`}` });
+    }
+    const texts = new Map<string, string>();
+    for (const [name, setting] of Object.entries(providerSettings)) {
+        const typed = typedValue(name, setting, settings[name]);
+        if (typed.failure) failures.push(typed.failure);
+        if (typeof typed.value === "string" && typed.value.trim() !== "") texts.set(name, typed.value.trim());
+    }
+    const region = texts.get("region");
     if (region !== undefined && !regionPattern.test(region)) {
         failures.push({ property: "region", reason: `ververica:region ${JSON.stringify(region)} is not a region id such as "cn-hangzhou"` });
     }
-    const endpoint = text("endpoint");
+    const endpoint = texts.get("endpoint");
     if (endpoint !== undefined) {
         try {
             parseEndpoint(endpoint, "ververica:endpoint");
@@ -114,19 +175,33 @@ export function checkProviderSettings(settings: Readonly<Record<string, unknown>
             failures.push({ property: "endpoint", reason: e.message });
         }
     }
-    const network = text("network");
+    const network = texts.get("network");
     if (network !== undefined && network !== "public" && network !== "vpc") {
         failures.push({ property: "network", reason: `ververica:network ${JSON.stringify(network)} must be "public" or "vpc"` });
     }
-    const accessKey = text("accessKey");
-    const secretKey = text("secretKey");
-    if (accessKey !== undefined && secretKey === undefined) {
+    // Given: a non-blank text, a value not known yet, or one already refused for its type.
+    const given = (name: string): boolean => {
+        const value = settings[name];
+        return texts.has(name) || containsUnknown(value) || (value !== undefined && value !== null && typeof value !== "string");
+    };
+    if (texts.has("accessKey") && !given("secretKey")) {
         failures.push({ property: "secretKey", reason: "ververica:accessKey is set but ververica:secretKey is not" });
     }
-    if (secretKey !== undefined && accessKey === undefined) {
+    if (texts.has("secretKey") && !given("accessKey")) {
         failures.push({ property: "accessKey", reason: "ververica:secretKey is set but ververica:accessKey is not" });
     }
-    text("securityToken");
-    text("profile");
     return failures;
+}
+
+/**
+ * The settings Configure is handed, checked as CheckConfig checks them: a value of another
+ * type than the schema's (a list for `secretKey`, a number for `endpoint`) is refused, naming
+ * the key, rather than turned into text. Throws one {@link ConfigurationError} naming every bad key.
+ */
+export function requireProviderSettings(settings: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+    const failures = checkProviderSettings(settings);
+    if (failures.length > 0) {
+        throw new ConfigurationError(failures.map((f) => f.reason).join("; "));
+    }
+    return settings;
 }

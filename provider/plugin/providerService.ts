@@ -17,7 +17,8 @@ import { EngineLog } from "./engineLog";
 import { invokeGetDeploymentArgs } from "./getDeploymentArgsInvoke";
 import { invokeGetDeploymentDraft } from "./getDeploymentDraftInvoke";
 import { invokeGetDeploymentDrafts } from "./getDeploymentDraftsInvoke";
-import { checkProviderSettings, secretSettings } from "./providerConfig";
+import { createInvokeAdmission } from "./invokeAdmission";
+import { checkProviderSettings, requireProviderSettings, secretSettings } from "./providerConfig";
 import { fromStruct, toStruct } from "./propertyValues";
 import { tokens } from "./schema";
 
@@ -100,6 +101,7 @@ export function createProviderService(options: ProviderServiceOptions): grpc.Unt
     const unary = answering(log);
     const lookups = new ConfiguredLookups(options.env, log.reportRetry);
     const drafts = new DraftResourceHandlers(lookups);
+    const admitInvoke = createInvokeAdmission();
     const functions: Record<string, typeof invokeGetDeploymentDraft> = {
         [tokens.getDeploymentDraft]: invokeGetDeploymentDraft,
         [tokens.getDeploymentDrafts]: invokeGetDeploymentDrafts,
@@ -135,17 +137,21 @@ export function createProviderService(options: ProviderServiceOptions): grpc.Unt
         }),
 
         configure: unary<proto.ConfigureRequest, proto.ConfigureResponse>((request) => {
-            lookups.configure(settingsOf(request));
+            lookups.configure(requireProviderSettings(settingsOf(request)));
             return new proto.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(true).setAcceptresources(false).setAcceptoutputs(false);
         }),
 
-        invoke: unary<proto.InvokeRequest, proto.InvokeResponse>(async (request) => {
-            const invokeFunction = Object.prototype.hasOwnProperty.call(functions, request.getTok()) ? functions[request.getTok()] : undefined;
-            if (!invokeFunction) throw new Error(`unknown function ${JSON.stringify(request.getTok())}`);
-            const answer = await invokeFunction(lookups, fromStruct(request.getArgs()));
-            const response = new proto.InvokeResponse().setFailuresList(failuresOf(answer.failures));
-            return answer.result ? response.setReturn(toStruct(answer.result.values, answer.result.secrets)) : response;
-        }),
+        // Admitted a bounded number at a time (see invokeAdmission.ts); a waiting invoke's
+        // arguments are read only once it runs.
+        invoke: unary<proto.InvokeRequest, proto.InvokeResponse>((request) =>
+            admitInvoke(async () => {
+                const invokeFunction = Object.prototype.hasOwnProperty.call(functions, request.getTok()) ? functions[request.getTok()] : undefined;
+                if (!invokeFunction) throw new Error(`unknown function ${JSON.stringify(request.getTok())}`);
+                const answer = await invokeFunction(lookups, fromStruct(request.getArgs()));
+                const response = new proto.InvokeResponse().setFailuresList(failuresOf(answer.failures));
+                return answer.result ? response.setReturn(toStruct(answer.result.values, answer.result.secrets)) : response;
+            }),
+        ),
 
         check: unary<proto.CheckRequest, proto.CheckResponse>(async (request) => {
             requireDraftType(request.getType(), request.getUrn());

@@ -6,6 +6,7 @@
  * `npm run gen-schema`.
  */
 import { draftAttributeProperties as draftAttributes, draftSchemaTypes, objectType, PropertySpec, requiredDraftAttributes, typeToken } from "./draftSchemaTypes";
+import type { DraftFilterArgs } from "../core/draftFilter";
 import { packageManifest } from "../core/packageManifest";
 import { deploymentArgsFunction, deploymentArgsTypes } from "./getDeploymentArgsSchema";
 import { providerConfigVariables } from "./providerConfig";
@@ -55,7 +56,7 @@ const listingInputs = {
         description: "Labels the draft must carry, each with exactly this value; a value that is not a string compares as its JSON text (`1` matches the label `1`).",
     },
     storeArtifactAsSecret: returnArtifactAsSecret,
-} satisfies Record<string, PropertySpec>;
+} satisfies Record<keyof DraftFilterArgs | "storeArtifactAsSecret", PropertySpec>;
 
 /** A draft in the plural lookup's result: what the single lookup returns, `id` and every attribute. */
 const listedDraftType = typeToken("getDeploymentDraftsDraft");

@@ -226,6 +226,19 @@ for (const language of pluginLanguages) {
             assert.strictEqual(await failedUp(call), stackBlock(frame.invokeFailure(call, reason, "nameRegex")));
         });
 
+        // Only a YAML program can pass an argument the schema does not declare: the Python and Go
+        // SDKs' functions take their declared arguments alone.
+        it("a misspelt argument (YAML): a check failure naming it and the argument it misspells, before any request", async function () {
+            if (language !== "yaml") this.skip();
+            const call: Call = { fn: "getDeploymentDrafts", args: { workspace, namespace, nameRegexp: "^orders-" } };
+            const block = await failedUp(call);
+            const expected = stackBlock(frame.invokeFailure(call, 'is not an argument of getDeploymentDrafts; did you mean "nameRegex"?', "nameRegexp"));
+            // The YAML host's own type check only warns, after the failure, and lets the invoke run.
+            assert.ok(block.startsWith(expected), block);
+            assert.match(block.slice(expected.length), /^\n\n.*Warning.*: nameRegexp does not exist on Invoke ververica:index:getDeploymentDrafts\n/s);
+            assert.strictEqual(emulator.stats.requests, 0);
+        });
+
         it("an unknown draft tracked by DeploymentDraft: once, on the resource", async () => {
             const call: Call = { fn: "DeploymentDraft", args: { workspace, namespace, deploymentDraftId: unknownId } };
             assertResourceBlock(language, await failedUp(call), `error: ${notFound}`);

@@ -24,6 +24,9 @@ describe("DeploymentDraft provider methods", () => {
         assert.deepStrictEqual(bad.failures, [{ property: "", reason: 'invalid argument "namespace": is blank (only whitespace)' }]);
         const both = await p.check({}, { workspace: ws, namespace: ns, deploymentDraftId: ordersEtl, name: "orders-etl" });
         assert.match(String(both.failures?.[0].reason), /^invalid argument "deploymentDraftId": /);
+        // A JavaScript caller can pass a property the types do not have; the dynamic provider's own `__provider` passes.
+        const typo = await p.check({}, { ...inputs(), deploymentDraftID: ordersEtl, __provider: "serialized" });
+        assert.deepStrictEqual(typo.failures, [{ property: "", reason: 'invalid argument "deploymentDraftID": is not an argument of DeploymentDraft; did you mean "deploymentDraftId"?' }]);
         assert.strictEqual(fixture.emulator.stats.requests, 0);
     });
 

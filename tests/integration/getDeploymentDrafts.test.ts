@@ -37,6 +37,32 @@ describe("getDeploymentDrafts", () => {
         });
     }
 
+    it("requests the pages after the first together, within the concurrency bound, and keeps the list order", async () => {
+        seed(1000);
+        fixture.emulator.faults.latencyMs = 20;
+        const result = await getDeploymentDrafts(scope, options());
+        assert.deepStrictEqual(result.ids, generateDrafts(1000, scope).map((d) => d.deploymentDraftId));
+        assert.strictEqual(fixture.emulator.stats.byAction.ListDeploymentDrafts, 10);
+        const { peakInFlight } = fixture.emulator.stats;
+        assert.ok(peakInFlight > 1 && peakInFlight <= 8, `${peakInFlight} list requests in flight at most`);
+    });
+
+    it("pages by the size the service served, not the size asked: 40 a page take 7 list requests for 250 drafts, in order", async () => {
+        seed(250);
+        fixture.emulator.listing.servedPageSizeLimit = 40;
+        const result = await getDeploymentDrafts(scope, options());
+        assert.deepStrictEqual(result.ids, generateDrafts(250, scope).map((d) => d.deploymentDraftId));
+        assert.strictEqual(fixture.emulator.stats.byAction.ListDeploymentDrafts, 7);
+    });
+
+    it("pages on one page at a time without totalSize, until a short page", async () => {
+        seed(250);
+        fixture.emulator.listing.omitTotalSize = true;
+        const result = await getDeploymentDrafts(scope, options());
+        assert.strictEqual(result.ids.length, 250);
+        assert.strictEqual(fixture.emulator.stats.byAction.ListDeploymentDrafts, 3);
+    });
+
     it("returns each draft exactly as getDeploymentDraft does, with id", async () => {
         seed(3);
         const { drafts } = await getDeploymentDrafts(scope, options());
@@ -96,6 +122,9 @@ describe("getDeploymentDrafts", () => {
         ["ids that are not a list", { ...scope, ids: "one-id" }, "ids"],
         ["a label value that is not a string", { ...scope, labels: { tier: 1 } }, "labels.tier"],
         ["a missing namespace", { workspace: scope.workspace }, "namespace"],
+        ["the namespace \"..\"", { ...scope, namespace: ".." }, "namespace"],
+        ["a nameRegex of 100,000 characters", { ...scope, nameRegex: "a".repeat(100_000) }, "nameRegex"],
+        ["a misspelt argument (from JavaScript)", { ...scope, nameRegexp: "^orders" }, "nameRegexp"],
     ] as const) {
         it(`rejects ${name} before any request, naming the argument`, async () => {
             seed(5);

@@ -1,5 +1,5 @@
 import * as assert from "node:assert";
-import { matchesDraftFilter, validateDraftFilter } from "../../provider/core/draftFilter";
+import { matchesDraftFilter, maxNameRegexLength, validateDraftFilter } from "../../provider/core/draftFilter";
 import { InvalidArgumentError } from "../../provider/core/errors";
 import { makeDraft } from "../helpers/draftFactory";
 
@@ -34,6 +34,35 @@ describe("the plural lookup's filter", () => {
         assert.throws(
             () => validateDraftFilter({ ...base, nameRegex: "[a-" }),
             (e: unknown) => e instanceof InvalidArgumentError && e.argument === "nameRegex" && /^invalid argument "nameRegex": "\[a-" is not a valid regular expression \(.+\)$/.test(e.message),
+        );
+    });
+
+    it("refuses a namespace the single lookup refuses: one that is a relative path segment", () => {
+        for (const namespace of ["..", "."]) {
+            assert.throws(
+                () => validateDraftFilter({ ...base, namespace }),
+                (e: unknown) => e instanceof InvalidArgumentError && e.argument === "namespace" && e.problem === `is ${JSON.stringify(namespace)}, which cannot be sent as a path segment`,
+            );
+        }
+    });
+
+    it("refuses a regular expression longer than the bound by its length, without echoing it", () => {
+        const long = "a".repeat(100_000);
+        assert.throws(
+            () => validateDraftFilter({ ...base, nameRegex: long }),
+            (e: unknown) =>
+                e instanceof InvalidArgumentError &&
+                e.argument === "nameRegex" &&
+                e.problem === `is 100000 characters long; at most ${maxNameRegexLength} are allowed` &&
+                !e.message.includes("aaaa"),
+        );
+        assert.ok(validateDraftFilter({ ...base, nameRegex: "a".repeat(maxNameRegexLength) }).nameRegex);
+    });
+
+    it("refuses an unknown argument, suggesting the argument it misspells", () => {
+        assert.throws(
+            () => validateDraftFilter({ ...base, nameRegexp: "^orders" } as Parameters<typeof validateDraftFilter>[0]),
+            (e: unknown) => e instanceof InvalidArgumentError && e.message === 'invalid argument "nameRegexp": is not an argument of getDeploymentDrafts; did you mean "nameRegex"?',
         );
     });
 });

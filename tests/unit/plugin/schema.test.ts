@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { tuningSettings } from "../../../provider/core/clientTuning";
 import { draftResourceOutputNames } from "../../../provider/core/draftResource";
 import { draftAttributeNames } from "../../../provider/core/model";
 import { renderSchemaJson } from "../../../provider/plugin/schema";
@@ -8,7 +9,7 @@ import { renderSchemaJson } from "../../../provider/plugin/schema";
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "package.json"), "utf8")) as { version: string; config: { repository: string } };
 
 interface ObjectSpec {
-    readonly properties: Record<string, { readonly secret?: boolean; readonly $ref?: string }>;
+    readonly properties: Record<string, { readonly type?: string; readonly secret?: boolean; readonly $ref?: string }>;
     readonly required?: readonly string[];
 }
 
@@ -52,8 +53,9 @@ describe("the plugin's package schema", () => {
         assert.strictEqual(schema.language.python.packageName, "pulumi_ververica");
     });
 
-    it("configures region, endpoint and credentials, the secret ones marked secret", () => {
-        assert.deepStrictEqual(Object.keys(schema.config.variables), ["region", "endpoint", "network", "accessKey", "secretKey", "securityToken", "profile"]);
+    it("configures region, endpoint, credentials and every tuning setting (a whole number), the secret ones marked secret", () => {
+        assert.deepStrictEqual(Object.keys(schema.config.variables), ["region", "endpoint", "network", "accessKey", "secretKey", "securityToken", "profile", ...tuningSettings.map((s) => s.key)]);
+        for (const setting of tuningSettings) assert.strictEqual(schema.config.variables[setting.key].type, "integer", setting.key);
         assert.deepStrictEqual(schema.provider.inputProperties, schema.config.variables);
         assert.strictEqual(schema.config.variables.secretKey.secret, true);
         assert.strictEqual(schema.config.variables.securityToken.secret, true);

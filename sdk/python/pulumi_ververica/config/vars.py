@@ -28,11 +28,39 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('accessKey')
 
     @_builtins.property
+    def connect_timeout_ms(self) -> Optional[int]:
+        """
+        TCP/TLS connect timeout, in ms (default 10000). Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
+        """
+        return __config__.get_int('connectTimeoutMs')
+
+    @_builtins.property
     def endpoint(self) -> Optional[str]:
         """
         An endpoint host (reached over HTTPS) or an http(s) URL; wins over `region`. Falls back to VERVERICA_ENDPOINT.
         """
         return __config__.get('endpoint')
+
+    @_builtins.property
+    def max_attempts(self) -> Optional[int]:
+        """
+        Attempts per API call, the first included (default 5). Falls back to VERVERICA_MAX_ATTEMPTS.
+        """
+        return __config__.get_int('maxAttempts')
+
+    @_builtins.property
+    def max_concurrency(self) -> Optional[int]:
+        """
+        Bound on concurrent API calls of the process (default 8). Falls back to VERVERICA_MAX_CONCURRENCY.
+        """
+        return __config__.get_int('maxConcurrency')
+
+    @_builtins.property
+    def max_retry_time_ms(self) -> Optional[int]:
+        """
+        Time budget for retrying one API call, in ms (default 30000). Falls back to VERVERICA_MAX_RETRY_TIME_MS.
+        """
+        return __config__.get_int('maxRetryTimeMs')
 
     @_builtins.property
     def network(self) -> Optional[str]:
@@ -49,11 +77,39 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('profile')
 
     @_builtins.property
+    def read_timeout_ms(self) -> Optional[int]:
+        """
+        Time allowed for a complete response once connected, in ms (default 60000). Falls back to VERVERICA_READ_TIMEOUT_MS.
+        """
+        return __config__.get_int('readTimeoutMs')
+
+    @_builtins.property
     def region(self) -> Optional[str]:
         """
         The region, e.g. `cn-hangzhou`; the endpoint becomes `ververica.<region>.aliyuncs.com`. Falls back to ALIBABA_CLOUD_REGION_ID, then ALICLOUD_REGION.
         """
         return __config__.get('region')
+
+    @_builtins.property
+    def retry_base_delay_ms(self) -> Optional[int]:
+        """
+        Upper bound of the first retry's randomized wait, in ms; it doubles per retry (default 200). Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
+        """
+        return __config__.get_int('retryBaseDelayMs')
+
+    @_builtins.property
+    def retry_max_delay_ms(self) -> Optional[int]:
+        """
+        The longest single wait between attempts, in ms, `x-acs-retry-after` included (default 10000). Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
+        """
+        return __config__.get_int('retryMaxDelayMs')
+
+    @_builtins.property
+    def retry_throttle_delay_ms(self) -> Optional[int]:
+        """
+        The shortest wait before retrying throttling that came without `x-acs-retry-after`, in ms; it doubles per retry (default 1000). Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
+        """
+        return __config__.get_int('retryThrottleDelayMs')
 
     @_builtins.property
     def secret_key(self) -> Optional[str]:
