@@ -14,6 +14,7 @@ import { pluginSettingNames, providerConfigReader } from "./providerConfig";
  */
 export class ConfiguredLookups {
     private settings: Readonly<Record<string, unknown>> = {};
+    private readonly cancellation = new AbortController();
 
     /** @param env The plugin process environment, the fallback for every setting. */
     constructor(private readonly env: NodeJS.ProcessEnv) {}
@@ -36,6 +37,14 @@ export class ConfiguredLookups {
         return lookupDeploymentDrafts(args, this.context({}, false));
     }
 
+    /**
+     * The engine's Cancel: every lookup in flight, waiting for a slot or between retries fails
+     * now with a `CancelledError`, and so does every later one (the engine is shutting down).
+     */
+    cancel(): void {
+        this.cancellation.abort();
+    }
+
     private context(connection: ConnectionInputs, cache: boolean): LookupContext {
         return {
             options: { ...connectionOptionsOf(connection), cache },
@@ -43,6 +52,7 @@ export class ConfiguredLookups {
             env: this.env,
             settingNames: pluginSettingNames,
             onRetry: reportRetryOnStderr,
+            signal: this.cancellation.signal,
         };
     }
 }

@@ -163,8 +163,12 @@ export function createProviderService(options: ProviderServiceOptions): grpc.Unt
         // Forgetting a draft never touches it: this resource only reads.
         delete: unary<proto.DeleteRequest, Empty>(() => new Empty()),
 
-        // Requests in flight finish within their retry budget; there is nothing else to stop.
-        cancel: unary<Empty, Empty>(() => new Empty()),
+        // The engine is shutting down (Ctrl-C): requests in flight and retry waits end now, each
+        // failing its call with Cancelled, so no read reports a draft gone.
+        cancel: unary<Empty, Empty>(() => {
+            lookups.cancel();
+            return new Empty();
+        }),
     };
     return service;
 }
