@@ -1,13 +1,20 @@
 /**
  * The provider's configuration: `ververica:region`, `ververica:endpoint` and the credentials,
  * for the default provider (stack config) and for explicit `ververica:Provider` resources.
- * Settings not given fall back to the environment and Alibaba's default chain exactly as in
- * the TypeScript package, because they are handed to the same resolver under its config keys.
+ * and the tuning of retries, timeouts and concurrency. Settings not given fall back to the
+ * environment and Alibaba's default chain exactly as in the TypeScript package, because they are
+ * handed to the same resolvers under its config keys.
  */
+import { tuningSettings, TuningOptions } from "../core/clientTuning";
 import { ConfigReader, parseEndpoint, programSettingNames, SettingNames } from "../core/connectionSettings";
 import { ConfigurationError } from "../core/errors";
 import { settingText } from "../core/settingText";
 import type { PropertySpec } from "./schema";
+
+/** The tuning settings, declared as the TypeScript package reads them (`clientTuning.ts`). */
+const tuningVariables = Object.fromEntries(
+    tuningSettings.map((s) => [s.key, { type: "integer", description: `${s.description} Default ${s.default}. Falls back to ${s.env}.` }]),
+) as Record<keyof TuningOptions, PropertySpec>;
 
 /** The provider configuration variables of the schema. */
 export const providerConfigVariables = {
@@ -41,6 +48,7 @@ export const providerConfigVariables = {
         type: "string",
         description: "An aliyun CLI profile (`~/.aliyun/config.json`) to take credentials from.",
     },
+    ...tuningVariables,
 } satisfies Record<string, PropertySpec>;
 
 /** The names of the provider's settings. */

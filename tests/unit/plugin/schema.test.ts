@@ -4,11 +4,12 @@ import * as path from "path";
 import { draftResourceOutputNames } from "../../../provider/core/draftResource";
 import { draftAttributeNames } from "../../../provider/core/model";
 import { renderSchemaJson } from "../../../provider/plugin/schema";
+import { tuningSettings } from "../../../provider/core/clientTuning";
 
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "package.json"), "utf8")) as { version: string; config: { repository: string } };
 
 interface ObjectSpec {
-    readonly properties: Record<string, { readonly secret?: boolean; readonly $ref?: string }>;
+    readonly properties: Record<string, { readonly type?: string; readonly description?: string; readonly secret?: boolean; readonly $ref?: string }>;
     readonly required?: readonly string[];
 }
 
@@ -52,8 +53,21 @@ describe("the plugin's package schema", () => {
         assert.strictEqual(schema.language.python.packageName, "pulumi_ververica");
     });
 
-    it("configures region, endpoint and credentials, the secret ones marked secret", () => {
-        assert.deepStrictEqual(Object.keys(schema.config.variables), ["region", "endpoint", "network", "accessKey", "secretKey", "securityToken", "profile"]);
+    it("configures region, endpoint, credentials (the secret ones marked secret) and every tuning setting the TypeScript package reads", () => {
+        assert.deepStrictEqual(Object.keys(schema.config.variables), [
+            "region",
+            "endpoint",
+            "network",
+            "accessKey",
+            "secretKey",
+            "securityToken",
+            "profile",
+            ...tuningSettings.map((s) => s.key),
+        ]);
+        for (const setting of tuningSettings) {
+            assert.strictEqual(schema.config.variables[setting.key].type, "integer", setting.key);
+            assert.ok(schema.config.variables[setting.key].description?.endsWith(`Default ${setting.default}. Falls back to ${setting.env}.`), setting.key);
+        }
         assert.deepStrictEqual(schema.provider.inputProperties, schema.config.variables);
         assert.strictEqual(schema.config.variables.secretKey.secret, true);
         assert.strictEqual(schema.config.variables.securityToken.secret, true);

@@ -16,9 +16,29 @@ func GetAccessKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "ververica:accessKey")
 }
 
+// TCP/TLS connect timeout in ms, name lookup included. Default 10000. Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
+func GetConnectTimeoutMs(ctx *pulumi.Context) int {
+	return config.GetInt(ctx, "ververica:connectTimeoutMs")
+}
+
 // An endpoint host (reached over HTTPS) or an http(s) URL; wins over `region`. Falls back to VERVERICA_ENDPOINT.
 func GetEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "ververica:endpoint")
+}
+
+// Attempts per call that fail with a fault other than throttling (5xx, timeouts, resets), the first included. Default 5. Falls back to VERVERICA_MAX_ATTEMPTS.
+func GetMaxAttempts(ctx *pulumi.Context) int {
+	return config.GetInt(ctx, "ververica:maxAttempts")
+}
+
+// Process-wide bound on concurrent API calls; throttling lowers the bound in force for a while. Default 8. Falls back to VERVERICA_MAX_CONCURRENCY.
+func GetMaxConcurrency(ctx *pulumi.Context) int {
+	return config.GetInt(ctx, "ververica:maxConcurrency")
+}
+
+// Time budget in ms for retrying one call after faults other than throttling. Default 30000. Falls back to VERVERICA_MAX_RETRY_TIME_MS.
+func GetMaxRetryTimeMs(ctx *pulumi.Context) int {
+	return config.GetInt(ctx, "ververica:maxRetryTimeMs")
 }
 
 // Which of the region's endpoints to use: `public` (default) or `vpc` (`ververica-vpc.<region>.aliyuncs.com`, reachable only from inside an Alibaba Cloud VPC). Falls back to VERVERICA_NETWORK.
@@ -31,9 +51,29 @@ func GetProfile(ctx *pulumi.Context) string {
 	return config.Get(ctx, "ververica:profile")
 }
 
+// Time allowed for the complete response once connected, in ms. Default 60000. Falls back to VERVERICA_READ_TIMEOUT_MS.
+func GetReadTimeoutMs(ctx *pulumi.Context) int {
+	return config.GetInt(ctx, "ververica:readTimeoutMs")
+}
+
 // The region, e.g. `cn-hangzhou`; the endpoint becomes `ververica.<region>.aliyuncs.com`. Falls back to ALIBABA_CLOUD_REGION_ID, then ALICLOUD_REGION.
 func GetRegion(ctx *pulumi.Context) string {
 	return config.Get(ctx, "ververica:region")
+}
+
+// Upper bound of the first retry's randomized wait in ms; it doubles per retry. Default 200. Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
+func GetRetryBaseDelayMs(ctx *pulumi.Context) int {
+	return config.GetInt(ctx, "ververica:retryBaseDelayMs")
+}
+
+// The longest single wait between attempts in ms, `x-acs-retry-after` included. Default 10000. Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
+func GetRetryMaxDelayMs(ctx *pulumi.Context) int {
+	return config.GetInt(ctx, "ververica:retryMaxDelayMs")
+}
+
+// The shortest wait in ms before retrying throttling that came without `x-acs-retry-after`; it doubles per retry. Default 1000. Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
+func GetRetryThrottleDelayMs(ctx *pulumi.Context) int {
+	return config.GetInt(ctx, "ververica:retryThrottleDelayMs")
 }
 
 // The AccessKey secret. Falls back to ALIBABA_CLOUD_ACCESS_KEY_SECRET, then ALICLOUD_SECRET_KEY.
@@ -44,4 +84,9 @@ func GetSecretKey(ctx *pulumi.Context) string {
 // An STS security token, for temporary credentials. Falls back to ALIBABA_CLOUD_SECURITY_TOKEN.
 func GetSecurityToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "ververica:securityToken")
+}
+
+// Time budget in ms for retrying one throttled call, however many attempts it takes. Default 300000. Falls back to VERVERICA_THROTTLE_RETRY_TIME_MS.
+func GetThrottleRetryTimeMs(ctx *pulumi.Context) int {
+	return config.GetInt(ctx, "ververica:throttleRetryTimeMs")
 }

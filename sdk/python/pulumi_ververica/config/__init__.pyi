@@ -19,9 +19,29 @@ accessKey: Optional[str]
 The AccessKey id. Falls back to ALIBABA_CLOUD_ACCESS_KEY_ID, ALICLOUD_ACCESS_KEY, then Alibaba Cloud's default credentials chain.
 """
 
+connectTimeoutMs: Optional[int]
+"""
+TCP/TLS connect timeout in ms, name lookup included. Default 10000. Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
+"""
+
 endpoint: Optional[str]
 """
 An endpoint host (reached over HTTPS) or an http(s) URL; wins over `region`. Falls back to VERVERICA_ENDPOINT.
+"""
+
+maxAttempts: Optional[int]
+"""
+Attempts per call that fail with a fault other than throttling (5xx, timeouts, resets), the first included. Default 5. Falls back to VERVERICA_MAX_ATTEMPTS.
+"""
+
+maxConcurrency: Optional[int]
+"""
+Process-wide bound on concurrent API calls; throttling lowers the bound in force for a while. Default 8. Falls back to VERVERICA_MAX_CONCURRENCY.
+"""
+
+maxRetryTimeMs: Optional[int]
+"""
+Time budget in ms for retrying one call after faults other than throttling. Default 30000. Falls back to VERVERICA_MAX_RETRY_TIME_MS.
 """
 
 network: Optional[str]
@@ -34,9 +54,29 @@ profile: Optional[str]
 An aliyun CLI profile (`~/.aliyun/config.json`) to take credentials from.
 """
 
+readTimeoutMs: Optional[int]
+"""
+Time allowed for the complete response once connected, in ms. Default 60000. Falls back to VERVERICA_READ_TIMEOUT_MS.
+"""
+
 region: Optional[str]
 """
 The region, e.g. `cn-hangzhou`; the endpoint becomes `ververica.<region>.aliyuncs.com`. Falls back to ALIBABA_CLOUD_REGION_ID, then ALICLOUD_REGION.
+"""
+
+retryBaseDelayMs: Optional[int]
+"""
+Upper bound of the first retry's randomized wait in ms; it doubles per retry. Default 200. Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
+"""
+
+retryMaxDelayMs: Optional[int]
+"""
+The longest single wait between attempts in ms, `x-acs-retry-after` included. Default 10000. Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
+"""
+
+retryThrottleDelayMs: Optional[int]
+"""
+The shortest wait in ms before retrying throttling that came without `x-acs-retry-after`; it doubles per retry. Default 1000. Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
 """
 
 secretKey: Optional[str]
@@ -47,5 +87,10 @@ The AccessKey secret. Falls back to ALIBABA_CLOUD_ACCESS_KEY_SECRET, then ALICLO
 securityToken: Optional[str]
 """
 An STS security token, for temporary credentials. Falls back to ALIBABA_CLOUD_SECURITY_TOKEN.
+"""
+
+throttleRetryTimeMs: Optional[int]
+"""
+Time budget in ms for retrying one throttled call, however many attempts it takes. Default 300000. Falls back to VERVERICA_THROTTLE_RETRY_TIME_MS.
 """
 

@@ -28,11 +28,39 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('accessKey')
 
     @_builtins.property
+    def connect_timeout_ms(self) -> Optional[int]:
+        """
+        TCP/TLS connect timeout in ms, name lookup included. Default 10000. Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
+        """
+        return __config__.get_int('connectTimeoutMs')
+
+    @_builtins.property
     def endpoint(self) -> Optional[str]:
         """
         An endpoint host (reached over HTTPS) or an http(s) URL; wins over `region`. Falls back to VERVERICA_ENDPOINT.
         """
         return __config__.get('endpoint')
+
+    @_builtins.property
+    def max_attempts(self) -> Optional[int]:
+        """
+        Attempts per call that fail with a fault other than throttling (5xx, timeouts, resets), the first included. Default 5. Falls back to VERVERICA_MAX_ATTEMPTS.
+        """
+        return __config__.get_int('maxAttempts')
+
+    @_builtins.property
+    def max_concurrency(self) -> Optional[int]:
+        """
+        Process-wide bound on concurrent API calls; throttling lowers the bound in force for a while. Default 8. Falls back to VERVERICA_MAX_CONCURRENCY.
+        """
+        return __config__.get_int('maxConcurrency')
+
+    @_builtins.property
+    def max_retry_time_ms(self) -> Optional[int]:
+        """
+        Time budget in ms for retrying one call after faults other than throttling. Default 30000. Falls back to VERVERICA_MAX_RETRY_TIME_MS.
+        """
+        return __config__.get_int('maxRetryTimeMs')
 
     @_builtins.property
     def network(self) -> Optional[str]:
@@ -49,11 +77,39 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('profile')
 
     @_builtins.property
+    def read_timeout_ms(self) -> Optional[int]:
+        """
+        Time allowed for the complete response once connected, in ms. Default 60000. Falls back to VERVERICA_READ_TIMEOUT_MS.
+        """
+        return __config__.get_int('readTimeoutMs')
+
+    @_builtins.property
     def region(self) -> Optional[str]:
         """
         The region, e.g. `cn-hangzhou`; the endpoint becomes `ververica.<region>.aliyuncs.com`. Falls back to ALIBABA_CLOUD_REGION_ID, then ALICLOUD_REGION.
         """
         return __config__.get('region')
+
+    @_builtins.property
+    def retry_base_delay_ms(self) -> Optional[int]:
+        """
+        Upper bound of the first retry's randomized wait in ms; it doubles per retry. Default 200. Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
+        """
+        return __config__.get_int('retryBaseDelayMs')
+
+    @_builtins.property
+    def retry_max_delay_ms(self) -> Optional[int]:
+        """
+        The longest single wait between attempts in ms, `x-acs-retry-after` included. Default 10000. Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
+        """
+        return __config__.get_int('retryMaxDelayMs')
+
+    @_builtins.property
+    def retry_throttle_delay_ms(self) -> Optional[int]:
+        """
+        The shortest wait in ms before retrying throttling that came without `x-acs-retry-after`; it doubles per retry. Default 1000. Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
+        """
+        return __config__.get_int('retryThrottleDelayMs')
 
     @_builtins.property
     def secret_key(self) -> Optional[str]:
@@ -68,4 +124,11 @@ class _ExportableConfig(types.ModuleType):
         An STS security token, for temporary credentials. Falls back to ALIBABA_CLOUD_SECURITY_TOKEN.
         """
         return __config__.get('securityToken')
+
+    @_builtins.property
+    def throttle_retry_time_ms(self) -> Optional[int]:
+        """
+        Time budget in ms for retrying one throttled call, however many attempts it takes. Default 300000. Falls back to VERVERICA_THROTTLE_RETRY_TIME_MS.
+        """
+        return __config__.get_int('throttleRetryTimeMs')
 
