@@ -6,6 +6,7 @@ import * as proto from "@pulumi/pulumi/proto/provider_pb";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime";
 import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import { packageSchema } from "../../provider/plugin/schema";
+import { DEFAULT_TEST_CREDENTIAL } from "../emulator";
 import { ProviderServer, startProviderServer } from "../../provider/plugin/server";
 
 /** Pulumi's secret signature, as the engine wraps secret values. */
@@ -89,6 +90,16 @@ export async function startPluginSession(env: NodeJS.ProcessEnv): Promise<Plugin
             await server.close();
         },
     };
+}
+
+/** Configures the plugin as the engine would, for the emulator at `endpoint` with its test key, plus `settings`. */
+export function configureForEmulator(plugin: PluginClient, endpoint: string, settings: Record<string, unknown> = {}): Promise<proto.ConfigureResponse> {
+    return plugin.call(
+        (c) => c.configure.bind(c),
+        new proto.ConfigureRequest()
+            .setArgs(struct({ endpoint, accessKey: DEFAULT_TEST_CREDENTIAL.accessKeyId, secretKey: secretValue(DEFAULT_TEST_CREDENTIAL.accessKeySecret), ...settings }))
+            .setAcceptsecrets(true),
+    );
 }
 
 export { Empty, PluginInfo, proto };

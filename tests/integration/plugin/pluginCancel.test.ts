@@ -10,7 +10,7 @@ import { DEFAULT_TEST_CREDENTIAL } from "../../emulator";
 import { assertCleanMessage } from "../../helpers/assertions";
 import { useEmulator } from "../../helpers/emulatorFixture";
 import { until } from "../../helpers/eventually";
-import { Empty, PluginSession, proto, secretValue, startPluginSession, struct } from "../../helpers/pluginClient";
+import { configureForEmulator, Empty, PluginSession, proto, startPluginSession, struct } from "../../helpers/pluginClient";
 
 const ws = "a14bd5d90a";
 const ns = "default-namespace";
@@ -30,12 +30,7 @@ describe("plugin Cancel", () => {
             VERVERICA_READ_TIMEOUT_MS: "60000",
             VERVERICA_RETRY_MAX_DELAY_MS: "60000",
         });
-        await plugin.call(
-            (c) => c.configure.bind(c),
-            new proto.ConfigureRequest()
-                .setArgs(struct({ endpoint: fixture.emulator.url, accessKey: DEFAULT_TEST_CREDENTIAL.accessKeyId, secretKey: secretValue(DEFAULT_TEST_CREDENTIAL.accessKeySecret) }))
-                .setAcceptsecrets(true),
-        );
+        await configureForEmulator(plugin, fixture.emulator.url);
     });
     afterEach(async () => {
         await plugin.close();

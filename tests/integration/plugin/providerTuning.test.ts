@@ -3,9 +3,8 @@
  * the same variables in its environment: the keys and meaning the TypeScript package has.
  */
 import * as assert from "assert";
-import { DEFAULT_TEST_CREDENTIAL } from "../../emulator";
 import { useEmulator } from "../../helpers/emulatorFixture";
-import { PluginSession, proto, secretValue, startPluginSession, struct } from "../../helpers/pluginClient";
+import { configureForEmulator, PluginSession, proto, startPluginSession, struct } from "../../helpers/pluginClient";
 
 const selector = { workspace: "a14bd5d90a", namespace: "default-namespace", deploymentDraftId: "c84d73be-40ad-4627-8bdd-fa1eba51b234" };
 
@@ -21,13 +20,7 @@ describe("plugin tuning settings", () => {
         await plugin.close();
     });
 
-    const configure = (tuning: Record<string, number>) =>
-        plugin.call(
-            (c) => c.configure.bind(c),
-            new proto.ConfigureRequest()
-                .setArgs(struct({ endpoint: fixture.emulator.url, accessKey: DEFAULT_TEST_CREDENTIAL.accessKeyId, secretKey: secretValue(DEFAULT_TEST_CREDENTIAL.accessKeySecret), ...tuning }))
-                .setAcceptsecrets(true),
-        );
+    const configure = (tuning: Record<string, number>) => configureForEmulator(plugin, fixture.emulator.url, tuning);
     const invoke = () => plugin.fail((c) => c.invoke.bind(c), new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct(selector)));
 
     it("throttleRetryTimeMs 0 as a provider setting: throttling fails after one request", async () => {
