@@ -48,7 +48,7 @@ describe("plugin Cancel", () => {
             (c) => c.read.bind(c),
             new proto.ReadRequest().setUrn(urn).setType(draftType).setId(created.getId()).setProperties(created.getProperties()).setInputs(struct(selector)),
         );
-        await until(() => fixture.emulator.stats.inFlight === 1);
+        await until(() => fixture.emulator.stats.faultsServed.timeout === 1);
         await cancel();
         cancelled((await read).details);
         assert.strictEqual(fixture.emulator.stats.requests, requests + 1, "the hanging request is not retried");
@@ -66,7 +66,7 @@ describe("plugin Cancel", () => {
     it("fails a call queued behind a hanging one, and later calls at once, each without a request", async () => {
         fixture.emulator.faults.next("timeout");
         const hanging = invoke();
-        await until(() => fixture.emulator.stats.inFlight === 1);
+        await until(() => fixture.emulator.stats.faultsServed.timeout === 1);
         // The bound is 1: a lookup of another draft waits for the hanging one's slot.
         const queued = plugin.fail(
             (c) => c.invoke.bind(c),
