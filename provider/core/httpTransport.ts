@@ -57,6 +57,9 @@ export function isUnreachable(error: TransportError): boolean {
  * once (its socket is destroyed) with a `cancelled` TransportError.
  */
 export function sendRequest(request: HttpRequest, signal?: AbortSignal): Promise<RawResponse> {
+    if (signal?.aborted) {
+        return Promise.reject(new TransportError("cancelled", "cancelled"));
+    }
     const transport = transportFor(request.protocol);
     const [hostname, port] = splitHost(request.host, request.protocol);
     return new Promise<RawResponse>((resolve, reject) => {
@@ -124,10 +127,6 @@ export function sendRequest(request: HttpRequest, signal?: AbortSignal): Promise
         });
         req.on("error", (e) => finish(toTransportError(e)));
         const onAbort = () => finish(new TransportError("cancelled", "cancelled"));
-        if (signal?.aborted) {
-            onAbort();
-            return;
-        }
         signal?.addEventListener("abort", onAbort, { once: true });
         req.end();
     });
