@@ -6,10 +6,15 @@ import type { TimeoutSettings } from "./requestSigner";
 
 /** Knobs for many lookups over slow or failing networks. All optional. */
 export interface TuningOptions {
-    /** Attempts per lookup, the first included (default 5). */
+    /** Attempts per call that fail with a fault other than throttling, the first included (default 5). */
     readonly maxAttempts?: number;
-    /** Time budget for retrying one lookup, in ms (default 30000). */
+    /** Time budget for retrying one call after faults other than throttling, in ms (default 30000). */
     readonly maxRetryTimeMs?: number;
+    /**
+     * Time budget for retrying one throttled call, in ms, however many attempts it takes
+     * (default 300000: five minutes of throttling are ridden out).
+     */
+    readonly throttleRetryTimeMs?: number;
     /** TCP/TLS connect timeout in ms (default 10000). */
     readonly connectTimeoutMs?: number;
     /** Time allowed for the complete response once connected, in ms (default 60000). */
@@ -38,40 +43,41 @@ export interface ResolvedTuning {
 export const defaultTimeouts: TimeoutSettings = { connectTimeoutMs: 10_000, readTimeoutMs: 60_000 };
 export const defaultMaxConcurrency = 8;
 
-/** One tuning setting: its option, where else it is read from, its least value and what it does. */
+/** One tuning setting: its option name (also its stack config key and plugin setting after `ververica:`), variable and bounds. */
 export interface TuningSetting {
     readonly key: keyof TuningOptions;
-    readonly config: string;
     readonly env: string;
+    /** The smallest whole number it takes. */
     readonly min: number;
+    readonly default: number;
     /** What it bounds, for the schema and the docs. */
     readonly description: string;
 }
 
-/** Every tuning setting; a provider host declares its settings from this list. */
+/**
+ * Every tuning setting, in one place: the TypeScript package reads these as options, stack
+ * config and variables, and the plugin declares them as provider settings and checks them.
+ */
 export const tuningSettings: readonly TuningSetting[] = [
-    { key: "maxAttempts", config: "ververica:maxAttempts", env: "VERVERICA_MAX_ATTEMPTS", min: 1, description: "Attempts per API call, the first included (default 5)." },
-    { key: "maxRetryTimeMs", config: "ververica:maxRetryTimeMs", env: "VERVERICA_MAX_RETRY_TIME_MS", min: 0, description: "Time budget for retrying one API call, in ms (default 30000)." },
-    { key: "connectTimeoutMs", config: "ververica:connectTimeoutMs", env: "VERVERICA_CONNECT_TIMEOUT_MS", min: 1, description: "TCP/TLS connect timeout, in ms (default 10000)." },
-    { key: "readTimeoutMs", config: "ververica:readTimeoutMs", env: "VERVERICA_READ_TIMEOUT_MS", min: 1, description: "Time allowed for a complete response once connected, in ms (default 60000)." },
-    { key: "maxConcurrency", config: "ververica:maxConcurrency", env: "VERVERICA_MAX_CONCURRENCY", min: 1, description: "Bound on concurrent API calls of the process (default 8)." },
-    { key: "retryBaseDelayMs", config: "ververica:retryBaseDelayMs", env: "VERVERICA_RETRY_BASE_DELAY_MS", min: 1, description: "Upper bound of the first retry's randomized wait, in ms; it doubles per retry (default 200)." },
-    { key: "retryMaxDelayMs", config: "ververica:retryMaxDelayMs", env: "VERVERICA_RETRY_MAX_DELAY_MS", min: 1, description: "The longest single wait between attempts, in ms, `x-acs-retry-after` included (default 10000)." },
-    {
-        key: "retryThrottleDelayMs",
-        config: "ververica:retryThrottleDelayMs",
-        env: "VERVERICA_RETRY_THROTTLE_DELAY_MS",
-        min: 1,
-        description: "The shortest wait before retrying throttling that came without `x-acs-retry-after`, in ms; it doubles per retry (default 1000).",
-    },
+    { key: "maxAttempts", env: "VERVERICA_MAX_ATTEMPTS", min: 1, default: defaultRetryOptions.maxAttempts, description: "Attempts per call that fail with a fault other than throttling (5xx, timeouts, resets), the first included." },
+    { key: "maxRetryTimeMs", env: "VERVERICA_MAX_RETRY_TIME_MS", min: 0, default: defaultRetryOptions.maxElapsedMs, description: "Time budget in ms for retrying one call after faults other than throttling." },
+    { key: "throttleRetryTimeMs", env: "VERVERICA_THROTTLE_RETRY_TIME_MS", min: 0, default: defaultRetryOptions.throttleRetryTimeMs, description: "Time budget in ms for retrying one throttled call, however many attempts it takes." },
+    { key: "connectTimeoutMs", env: "VERVERICA_CONNECT_TIMEOUT_MS", min: 1, default: defaultTimeouts.connectTimeoutMs, description: "TCP/TLS connect timeout in ms, name lookup included." },
+    { key: "readTimeoutMs", env: "VERVERICA_READ_TIMEOUT_MS", min: 1, default: defaultTimeouts.readTimeoutMs, description: "Time allowed for the complete response once connected, in ms." },
+    { key: "maxConcurrency", env: "VERVERICA_MAX_CONCURRENCY", min: 1, default: defaultMaxConcurrency, description: "Process-wide bound on concurrent API calls; throttling lowers the bound in force for a while." },
+    { key: "retryBaseDelayMs", env: "VERVERICA_RETRY_BASE_DELAY_MS", min: 1, default: defaultRetryOptions.baseDelayMs, description: "Upper bound of the first retry's randomized wait in ms; it doubles per retry." },
+    { key: "retryMaxDelayMs", env: "VERVERICA_RETRY_MAX_DELAY_MS", min: 1, default: defaultRetryOptions.maxDelayMs, description: "The longest single wait between attempts in ms, `x-acs-retry-after` included." },
+    { key: "retryThrottleDelayMs", env: "VERVERICA_RETRY_THROTTLE_DELAY_MS", min: 1, default: defaultRetryOptions.throttleDelayMs, description: "The shortest wait in ms before retrying throttling that came without `x-acs-retry-after`; it doubles per retry." },
 ];
 
 /** Resolves tuning: per-call options, then stack config, then environment, then defaults. */
 export function resolveTuning(options: TuningOptions, config: ConfigReader, env: NodeJS.ProcessEnv): ResolvedTuning {
-    const value = (s: TuningSetting): number | undefined => {
+    const value = (key: keyof TuningOptions): number | undefined => {
+        const s = tuningSettings.find((t) => t.key === key) as TuningSetting;
+        const configKey = `ververica:${s.key}`;
         const candidates: Array<[unknown, string]> = [
             [options[s.key], `option ${s.key}`],
-            [config(s.config), `stack config ${s.config}`],
+            [config(configKey), `stack config ${configKey}`],
             [env[s.env], s.env],
         ];
         for (const [raw, source] of candidates) {
@@ -84,19 +90,19 @@ export function resolveTuning(options: TuningOptions, config: ConfigReader, env:
         }
         return undefined;
     };
-    const [maxAttempts, maxRetryTimeMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, retryBaseDelayMs, retryMaxDelayMs, retryThrottleDelayMs] = tuningSettings.map(value);
     return {
         retry: {
-            maxAttempts: maxAttempts ?? defaultRetryOptions.maxAttempts,
-            maxElapsedMs: maxRetryTimeMs ?? defaultRetryOptions.maxElapsedMs,
-            baseDelayMs: retryBaseDelayMs ?? defaultRetryOptions.baseDelayMs,
-            maxDelayMs: retryMaxDelayMs ?? defaultRetryOptions.maxDelayMs,
-            throttleDelayMs: retryThrottleDelayMs ?? defaultRetryOptions.throttleDelayMs,
+            maxAttempts: value("maxAttempts") ?? defaultRetryOptions.maxAttempts,
+            maxElapsedMs: value("maxRetryTimeMs") ?? defaultRetryOptions.maxElapsedMs,
+            throttleRetryTimeMs: value("throttleRetryTimeMs") ?? defaultRetryOptions.throttleRetryTimeMs,
+            baseDelayMs: value("retryBaseDelayMs") ?? defaultRetryOptions.baseDelayMs,
+            maxDelayMs: value("retryMaxDelayMs") ?? defaultRetryOptions.maxDelayMs,
+            throttleDelayMs: value("retryThrottleDelayMs") ?? defaultRetryOptions.throttleDelayMs,
         },
         timeouts: {
-            connectTimeoutMs: connectTimeoutMs ?? defaultTimeouts.connectTimeoutMs,
-            readTimeoutMs: readTimeoutMs ?? defaultTimeouts.readTimeoutMs,
+            connectTimeoutMs: value("connectTimeoutMs") ?? defaultTimeouts.connectTimeoutMs,
+            readTimeoutMs: value("readTimeoutMs") ?? defaultTimeouts.readTimeoutMs,
         },
-        maxConcurrency: maxConcurrency ?? defaultMaxConcurrency,
+        maxConcurrency: value("maxConcurrency") ?? defaultMaxConcurrency,
     };
 }

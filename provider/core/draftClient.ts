@@ -1,7 +1,17 @@
 import type { ResolvedEndpoint } from "./connectionSettings";
 import type { CredentialSource } from "./credentialSource";
-import { AmbiguousDraftNameError, DraftNameNotFoundError, DraftReference, InvalidResponseError, NetworkError } from "./errors";
-import { sendRequest, TransportError } from "./httpTransport";
+import { CircuitBreaker, endpointBreakers } from "./circuitBreaker";
+import {
+    AmbiguousDraftNameError,
+    CancelledError,
+    DraftNameNotFoundError,
+    DraftReference,
+    InvalidResponseError,
+    NetworkError,
+    ServiceUnreachableError,
+    ThrottledError,
+} from "./errors";
+import { isUnreachable, sendRequest, TransportError } from "./httpTransport";
 import type { DeploymentDraftAttributes } from "./model";
 import { normalizeDraft } from "./normalizeDraft";
 import { draftPath, draftsPath } from "./pathEncoding";
@@ -21,6 +31,8 @@ export interface DraftClientSettings {
     readonly limiter: ConcurrencyLimiter;
     /** Told before each retry (the Pulumi log in programs and providers). */
     readonly onRetry?: (notice: RetryNotice, call: string) => void;
+    /** Aborting it ends every call of this client at once, in flight or waiting, with a `CancelledError`. */
+    readonly signal?: AbortSignal;
 }
 
 /** One page of ListDeploymentDrafts. */
@@ -47,7 +59,15 @@ export const maxPageSize = 100;
  * Reads deployment drafts. Arguments must already be validated (see `validation.ts`).
  */
 export class DraftClient {
-    constructor(readonly settings: DraftClientSettings) {}
+    /** The endpoint as its failures name it, e.g. `https://ververica.cn-hangzhou.aliyuncs.com`. */
+    private readonly endpointName: string;
+    /** Shared with every client of the process that calls the same endpoint. */
+    private readonly breaker: CircuitBreaker;
+
+    constructor(readonly settings: DraftClientSettings) {
+        this.endpointName = `${settings.endpoint.protocol.toLowerCase()}://${settings.endpoint.host}`;
+        this.breaker = endpointBreakers.for(this.endpointName);
+    }
 
     /** GetDeploymentDraft. */
     async getDeploymentDraft(c: DraftCoordinates): Promise<DeploymentDraftAttributes> {
@@ -162,40 +182,79 @@ export class DraftClient {
         return { entries: data, pageIndex, pageSize: servedSize, ...(totalSize !== undefined ? { totalSize } : {}), isLastPage };
     }
 
-    private call(call: ApiCall, draft: DraftReference): Promise<Record<string, unknown>> {
+    /**
+     * One API call with its retries, within the process-wide concurrency bound. Once the
+     * client's signal is aborted the call fails with a `CancelledError` whatever it was doing,
+     * so a cancelled read never reports a draft gone.
+     */
+    private async call(call: ApiCall, draft: DraftReference): Promise<Record<string, unknown>> {
         const { settings } = this;
+        const { signal } = settings;
         // The time budget covers the API's answers and the backoff waits, not the queue in front
         // of the process-wide bound: a lookup queued behind hundreds of others must still get its
         // retries. So the clock the policy reads stands still while an attempt waits for a slot.
         let queuedMs = 0;
         const clock: RetryRuntime = { ...systemRetryRuntime, now: () => systemRetryRuntime.now() - queuedMs };
-        return withRetries(
-            () => {
-                const queuedAt = systemRetryRuntime.now();
-                return settings.limiter.run(() => {
-                    queuedMs += systemRetryRuntime.now() - queuedAt;
-                    return this.exchange(call, draft);
-                });
-            },
-            settings.retry,
-            settings.onRetry ? (notice) => settings.onRetry?.(notice, call.action) : undefined,
-            clock,
-        );
+        try {
+            return await withRetries(
+                () => {
+                    this.refuseWhileUnreachable(call, draft);
+                    const queuedAt = systemRetryRuntime.now();
+                    return settings.limiter.run(() => {
+                        queuedMs += systemRetryRuntime.now() - queuedAt;
+                        return this.exchange(call, draft);
+                    }, signal);
+                },
+                settings.retry,
+                settings.onRetry ? (notice) => settings.onRetry?.(notice, call.action) : undefined,
+                clock,
+                signal,
+            );
+        } catch (e) {
+            if (signal?.aborted) {
+                throw new CancelledError(draft, { action: call.action });
+            }
+            throw e;
+        }
     }
 
+    /** Fails at once while the endpoint's breaker is open: the service could not be reached by the last calls. */
+    private refuseWhileUnreachable(call: ApiCall, draft: DraftReference): void {
+        const open = this.breaker.refusal();
+        if (open) {
+            throw new ServiceUnreachableError(this.endpointName, open.lastCause, open.retryInMs, draft, { action: call.action });
+        }
+    }
+
+    /**
+     * One exchange. Tells the endpoint's breaker whether the service could be reached, and the
+     * limiter whether it throttled, so that the next calls adapt.
+     */
     private async exchange(call: ApiCall, draft: DraftReference): Promise<Record<string, unknown>> {
+        // A call that waited for its slot while the breaker opened fails without a request.
+        this.refuseWhileUnreachable(call, draft);
         const credential = await this.settings.credentials.getCredential();
         const request = signRequest(call, this.settings.endpoint, credential, this.settings.timeouts);
         let response;
         try {
-            response = await sendRequest(request);
+            response = await sendRequest(request, this.settings.signal);
         } catch (e) {
-            if (e instanceof TransportError) {
-                throw new NetworkError(`${e.message} (${this.settings.endpoint.protocol.toLowerCase()}://${this.settings.endpoint.host})`, draft, { action: call.action });
+            if (e instanceof TransportError && e.kind !== "cancelled") {
+                if (isUnreachable(e)) this.breaker.unreachable(e.message);
+                throw new NetworkError(`${e.message} (${this.endpointName})`, draft, { action: call.action });
             }
             throw e;
         }
-        return readResponse(response, call.action, draft);
+        this.breaker.reached();
+        try {
+            const body = readResponse(response, call.action, draft);
+            this.settings.limiter.succeeded();
+            return body;
+        } catch (e) {
+            if (e instanceof ThrottledError) this.settings.limiter.throttled();
+            else this.settings.limiter.succeeded();
+            throw e;
+        }
     }
 }
 

@@ -2,6 +2,7 @@ import { createHash } from "crypto";
 import { ConcurrencyLimiter } from "./concurrencyLimiter";
 import { ConfigReader, ConnectionOptions, CredentialSpec, ResolvedEndpoint, resolveCredentialSpec, resolveEndpoint, SettingNames } from "./connectionSettings";
 import { CredentialSource, createCredentialSource } from "./credentialSource";
+import { endpointBreakers } from "./circuitBreaker";
 import { DraftClient } from "./draftClient";
 import { defaultMaxConcurrency, ResolvedTuning, resolveTuning, TuningOptions } from "./clientTuning";
 import { LookupCache } from "./lookupCache";
@@ -39,6 +40,8 @@ export interface LookupContext {
     readonly settingNames: SettingNames;
     /** Told before each retry; gets no credentials. */
     readonly onRetry?: (notice: RetryNotice, action: string) => void;
+    /** Aborting it ends the lookup's calls at once with a `CancelledError` (the plugin's Cancel). */
+    readonly signal?: AbortSignal;
 }
 
 // Process-wide: one bound for every lookup of the program (or provider) process.
@@ -82,7 +85,7 @@ export function createLookupClient(context: LookupContext): { readonly client: D
     }
     // A client only holds settings, so each lookup gets its own: this lookup's tuning and
     // its own retry reporting, whatever earlier lookups used.
-    const client = new DraftClient({ endpoint, credentials: source, timeouts: tuning.timeouts, retry: tuning.retry, limiter, onRetry: context.onRetry });
+    const client = new DraftClient({ endpoint, credentials: source, timeouts: tuning.timeouts, retry: tuning.retry, limiter, onRetry: context.onRetry, signal: context.signal });
     return { client, endpoint, credentialId };
 }
 
@@ -159,13 +162,14 @@ function read(context: LookupContext, origin: Origin, key: string): unknown {
 }
 
 /**
- * Forgets every shared lookup result of this process and the credential sources resolved so
- * far, so the next lookup reads afresh and finds credentials again (e.g. after a profile
- * file was rotated).
+ * Forgets every shared lookup result of this process, the credential sources resolved so
+ * far and which endpoints could not be reached, so the next lookup reads afresh and finds
+ * credentials again (e.g. after a profile file was rotated).
  */
 export function clearDraftLookupCache(): void {
     results.clear();
     credentialSources.clear();
+    endpointBreakers.clear();
 }
 
 // Distinguishes credentials in memory-only map keys; the secret itself is only hashed.

@@ -19,6 +19,8 @@ export type VervericaErrorCode =
     | "InvalidResponse"
     | "RequestFailed"
     | "Network"
+    | "ServiceUnreachable"
+    | "Cancelled"
     | "DraftNotDeployable";
 
 /** Which draft a failed call was about. */
@@ -229,6 +231,28 @@ export class NetworkError extends VervericaError {
     override readonly retryable = true;
     constructor(problem: string, draft: DraftReference, details: ApiFailureDetails = {}) {
         super(`network error: ${problem}`, draft, details);
+    }
+}
+
+/**
+ * The endpoint failed to connect on several calls in a row, so calls fail at once for a
+ * cool-down instead of each retrying alone against a service that is not there.
+ */
+export class ServiceUnreachableError extends VervericaError {
+    readonly code = "ServiceUnreachable";
+    /** The endpoint, e.g. `https://ververica.cn-hangzhou.aliyuncs.com`. */
+    readonly endpoint: string;
+    constructor(endpoint: string, lastCause: string, retryInMs: number, draft: DraftReference, details: ApiFailureDetails = {}) {
+        super(`${endpoint} cannot be reached (${lastCause}); failing fast for ${Math.ceil(retryInMs / 1000)} s more`, draft, details);
+        this.endpoint = endpoint;
+    }
+}
+
+/** The operation was cancelled (the engine's Cancel, Ctrl-C) before it finished; nothing is known of the draft. */
+export class CancelledError extends VervericaError {
+    readonly code = "Cancelled";
+    constructor(draft: DraftReference, details: ApiFailureDetails = {}) {
+        super("cancelled before the call finished", draft, details);
     }
 }
 

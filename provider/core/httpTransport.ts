@@ -20,7 +20,7 @@ export interface HttpRequest {
 /** Why an exchange produced no response. Carries no request data, so no secret can leak through it. */
 export class TransportError extends Error {
     constructor(
-        readonly kind: "connect-timeout" | "read-timeout" | "connection-reset" | "connection-failed",
+        readonly kind: "connect-timeout" | "read-timeout" | "connection-reset" | "connection-failed" | "cancelled",
         message: string,
     ) {
         super(message);
@@ -47,8 +47,19 @@ function transportFor(protocol: "HTTP" | "HTTPS"): Transport {
     return transport;
 }
 
-/** Sends one request and reads the whole body as UTF-8. */
-export function sendRequest(request: HttpRequest): Promise<RawResponse> {
+/** Whether the exchange never reached the service: it could not connect at all. */
+export function isUnreachable(error: TransportError): boolean {
+    return error.kind === "connect-timeout" || error.kind === "connection-failed";
+}
+
+/**
+ * Sends one request and reads the whole body as UTF-8. Aborting `signal` ends the exchange at
+ * once (its socket is destroyed) with a `cancelled` TransportError.
+ */
+export function sendRequest(request: HttpRequest, signal?: AbortSignal): Promise<RawResponse> {
+    if (signal?.aborted) {
+        return Promise.reject(new TransportError("cancelled", "cancelled"));
+    }
     const transport = transportFor(request.protocol);
     const [hostname, port] = splitHost(request.host, request.protocol);
     return new Promise<RawResponse>((resolve, reject) => {
@@ -60,6 +71,7 @@ export function sendRequest(request: HttpRequest): Promise<RawResponse> {
             settled = true;
             clearTimeout(connectTimer);
             clearTimeout(readTimer);
+            signal?.removeEventListener("abort", onAbort);
             if (error) {
                 req.destroy();
                 reject(error);
@@ -114,6 +126,8 @@ export function sendRequest(request: HttpRequest): Promise<RawResponse> {
             });
         });
         req.on("error", (e) => finish(toTransportError(e)));
+        const onAbort = () => finish(new TransportError("cancelled", "cancelled"));
+        signal?.addEventListener("abort", onAbort, { once: true });
         req.end();
     });
 }

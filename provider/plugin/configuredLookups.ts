@@ -14,6 +14,7 @@ import { pluginSettingNames, providerConfigReader } from "./providerConfig";
  */
 export class ConfiguredLookups {
     private settings: Readonly<Record<string, unknown>> = {};
+    private cancellation = new AbortController();
 
     /**
      * @param env The plugin process environment, the fallback for every setting.
@@ -42,6 +43,19 @@ export class ConfiguredLookups {
         return lookupDeploymentDrafts(args, this.context({}, false));
     }
 
+    /**
+     * The engine's Cancel: every lookup in flight, waiting for a slot or between retries fails
+     * now with a `CancelledError`, and so does every later one (the engine is shutting down).
+     */
+    cancel(): void {
+        this.cancellation.abort();
+    }
+
+    /** Takes calls again after a cancellation: a new engine run attached to this process. */
+    resume(): void {
+        if (this.cancellation.signal.aborted) this.cancellation = new AbortController();
+    }
+
     private context(connection: ConnectionInputs, cache: boolean): LookupContext {
         return {
             options: { ...connectionOptionsOf(connection), cache },
@@ -49,6 +63,7 @@ export class ConfiguredLookups {
             env: this.env,
             settingNames: pluginSettingNames,
             onRetry: this.onRetry,
+            signal: this.cancellation.signal,
         };
     }
 }

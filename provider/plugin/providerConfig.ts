@@ -1,8 +1,9 @@
 /**
- * The provider's configuration: `ververica:region`, `ververica:endpoint` and the credentials,
- * for the default provider (stack config) and for explicit `ververica:Provider` resources.
- * Settings not given fall back to the environment and Alibaba's default chain exactly as in
- * the TypeScript package, because they are handed to the same resolver under its config keys.
+ * The provider's configuration: `ververica:region`, `ververica:endpoint`, the credentials and
+ * the tuning of retries, timeouts and concurrency, for the default provider (stack config) and
+ * for explicit `ververica:Provider` resources. Settings not given fall back to the
+ * environment and Alibaba's default chain exactly as in the TypeScript package, because they are
+ * handed to the same resolvers under its config keys.
  */
 import { ConfigReader, parseEndpoint, programSettingNames, SettingNames } from "../core/connectionSettings";
 import { ConfigurationError } from "../core/errors";
@@ -57,7 +58,7 @@ const connectionSettings = {
  */
 export const providerSettings: { readonly [name: string]: ProviderSettingDeclaration } = {
     ...connectionSettings,
-    ...Object.fromEntries(tuningSettings.map((s) => [s.key, { type: "integer", min: s.min, description: `${s.description} Falls back to ${s.env}.` }])),
+    ...Object.fromEntries(tuningSettings.map((s) => [s.key, { type: "integer", min: s.min, description: `${s.description} Default ${s.default}. Falls back to ${s.env}.` }])),
 };
 
 /** The provider configuration variables of the schema. */

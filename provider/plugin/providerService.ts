@@ -193,18 +193,23 @@ export function createProviderService(options: ProviderServiceOptions): grpc.Unt
         // Forgetting a draft never touches it: this resource only reads.
         delete: unary<proto.DeleteRequest, Empty>(() => new Empty()),
 
-        // Requests in flight finish within their retry budget; there is nothing else to stop.
-        cancel: unary<Empty, Empty>(() => new Empty()),
+        // The engine is shutting down (Ctrl-C): requests in flight and retry waits end now, each
+        // failing its call with Cancelled, so no read reports a draft gone.
+        cancel: unary<Empty, Empty>(() => {
+            lookups.cancel();
+            return new Empty();
+        }),
 
         // An engine run with PULUMI_DEBUG_PROVIDERS=ververica:<port> attaches to a plugin started by
         // hand and gives its address here (once per provider it loads): lines go to that engine
         // from now on. Another address is another run, which must see drafts as they are now,
-        // not as an earlier run read them.
+        // not as an earlier run read them, and is not cancelled by an earlier run's Ctrl-C.
         attach: unary<PluginAttach, Empty>((request) => {
             const address = request.getAddress();
             if (address !== log.engineAddress) {
                 log.connect(address);
                 clearDraftLookupCache();
+                lookups.resume();
             }
             return new Empty();
         }),

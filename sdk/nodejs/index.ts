@@ -35,6 +35,7 @@ export { clearDraftLookupCache } from "../../provider/core/draftLookup";
 export {
     AccessDeniedError,
     AmbiguousDraftNameError,
+    CancelledError,
     ConfigurationError,
     DraftNameNotFoundError,
     DraftNotDeployableError,
@@ -45,6 +46,7 @@ export {
     NetworkError,
     RequestFailedError,
     ServiceError,
+    ServiceUnreachableError,
     ThrottledError,
     UnconfirmedNotFoundError,
     VervericaError,

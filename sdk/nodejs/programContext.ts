@@ -43,8 +43,8 @@ export function logRetry(notice: RetryNotice, action: string): void {
 /** The lookup settings among invoke options: Pulumi's own invoke options mean nothing to a direct call. */
 export function lookupOptionsOf(opts: { readonly [K in keyof LookupOptions]?: LookupOptions[K] | undefined } | undefined): LookupOptions {
     if (!opts) return {};
-    const { region, endpoint, network, maxAttempts, maxRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, retryThrottleDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache } =
+    const { region, endpoint, network, maxAttempts, maxRetryTimeMs, throttleRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, retryThrottleDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache } =
         opts;
-    const picked = { region, endpoint, network, maxAttempts, maxRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, retryThrottleDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache };
+    const picked = { region, endpoint, network, maxAttempts, maxRetryTimeMs, throttleRetryTimeMs, retryBaseDelayMs, retryMaxDelayMs, retryThrottleDelayMs, connectTimeoutMs, readTimeoutMs, maxConcurrency, cache };
     return Object.fromEntries(Object.entries(picked).filter(([, v]) => v !== undefined));
 }

@@ -129,7 +129,8 @@ describe("e2e: DeploymentDraft resource", function () {
     });
 
     it("keeps state exactly as it was when a refresh fails, and drops the resource only when the draft is gone", async () => {
-        const [em, s] = await start([{ name: "orders-etl", id: ordersEtl }], DEFAULT_TEST_CREDENTIAL, { VERVERICA_READ_TIMEOUT_MS: "500" });
+        // Throttling is retried for a time budget: 20 ms are spent well before the 10 queued faults.
+        const [em, s] = await start([{ name: "orders-etl", id: ordersEtl }], DEFAULT_TEST_CREDENTIAL, { VERVERICA_READ_TIMEOUT_MS: "500", VERVERICA_THROTTLE_RETRY_TIME_MS: "20" });
         await s.runOk(["up", "--yes"]);
         const before = draftsIn((await s.exportState(true)).deployment.resources);
         assert.strictEqual(before.length, 1);

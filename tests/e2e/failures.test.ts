@@ -80,6 +80,8 @@ describe("e2e: failures of `pulumi up` through the Node language host, one clear
                 // Retries give up soon: the budget is what these tests exceed, not what they wait for.
                 "ververica:maxAttempts": "2",
                 "ververica:retryBaseDelayMs": "20",
+                // Room for one throttled wait of 1 s (the test's x-acs-retry-after), not two.
+                "ververica:throttleRetryTimeMs": "1500",
                 case: "baseline",
             },
         });
@@ -201,12 +203,12 @@ describe("e2e: failures of `pulumi up` through the Node language host, one clear
     });
 
     it("throttling beyond the retry budget: each retry reported, then the error", async () => {
-        emulator.faults.rate("throttle", 1, { retryAfterMs: 10 });
+        emulator.faults.rate("throttle", 1, { retryAfterMs: 1000 });
         const result = await upWithCase("byId");
-        const throttled = `request throttled (${ordersRef}; action GetDeploymentDraft; HTTP 429; requestId <request-id>; error code Throttling.User; message "Request was denied due to user flow control."; retry after 10 ms)`;
+        const throttled = `request throttled (${ordersRef}; action GetDeploymentDraft; HTTP 429; requestId <request-id>; error code Throttling.User; message "Request was denied due to user flow control."; retry after 1000 ms)`;
         assert.strictEqual(
             diagnosticsBlock(result.stdout),
-            stackBlock(`ververica: GetDeploymentDraft attempt 1/2 failed (Throttled); retrying in <n> ms: ${throttled}`, `error: ${throttled}`),
+            stackBlock(`ververica: GetDeploymentDraft attempt 1 failed (Throttled); retrying in <n> ms, for up to 0s more: ${throttled}`, `error: ${throttled}`),
         );
         await assertFailedCleanly(result);
     });

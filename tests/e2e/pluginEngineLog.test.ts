@@ -17,15 +17,15 @@ const ordersEtl = "c84d73be-40ad-4627-8bdd-fa1eba51b234";
 const projectName = "ververica-engine-log";
 const stackHeader = `pulumi:pulumi:Stack (${projectName}-test)`;
 const draftHeader = "ververica:index:DeploymentDraft (orders)";
-// Three attempts, so that a lookup throttled twice is retried twice and then succeeds.
-const retrySettings = { VERVERICA_MAX_ATTEMPTS: "3", VERVERICA_RETRY_BASE_DELAY_MS: "1" };
+// Quick retries: a lookup throttled twice is retried twice (within the throttling budget) and then succeeds.
+const retrySettings = { VERVERICA_RETRY_BASE_DELAY_MS: "1" };
 
 const trackedDraft = `resources:\n  orders:\n    type: ververica:index:DeploymentDraft\n    properties: { workspace: ${ws}, namespace: ${ns}, deploymentDraftId: ${ordersEtl} }\noutputs:\n  name: \${orders.name}\n`;
 const listedDrafts = `variables:\n  listed:\n    fn::invoke:\n      function: ververica:index:getDeploymentDrafts\n      arguments: { workspace: ${ws}, namespace: ${ns} }\noutputs:\n  ids: \${listed.ids}\n`;
 
 function throttledNotices(action: string, reference: string): string[] {
     const throttled = `request throttled (${reference}; action ${action}; HTTP 429; requestId <request-id>; error code Throttling.User; message "Request was denied due to user flow control."; retry after 10 ms)`;
-    return [1, 2].map((attempt) => `ververica: ${action} attempt ${attempt}/3 failed (Throttled); retrying in <n> ms: ${throttled}`);
+    return [1, 2].map((attempt) => `ververica: ${action} attempt ${attempt} failed (Throttled); retrying in <n> ms, for up to <time> more: ${throttled}`);
 }
 const draftNotices = throttledNotices("GetDeploymentDraft", `workspace "${ws}", namespace "${ns}", deploymentDraftId "${ordersEtl}"`);
 const listingNotices = throttledNotices("ListDeploymentDrafts", `workspace "${ws}", namespace "${ns}"`);

@@ -67,7 +67,7 @@ export function createLinkedProject(name: string, files: ProjectFiles): string {
 /**
  * The "Diagnostics:" block of a `pulumi preview`/`up` output, with what changes from run to run
  * replaced: request ids by `<request-id>`, loopback ports by `<port>`, retry waits by `<n> ms`,
- * process ids by `<pid>`. Empty when the output has no such block.
+ * what is left of a throttling budget by `<time>`, process ids by `<pid>`. Empty when the output has no such block.
  */
 export function diagnosticsBlock(stdout: string): string {
     const start = stdout.indexOf("\nDiagnostics:\n");
@@ -77,12 +77,13 @@ export function diagnosticsBlock(stdout: string): string {
     return normalizeVolatile((end < 0 ? rest : rest.slice(0, end)).trimEnd());
 }
 
-/** Replaces request ids, loopback ports, retry waits and process ids (see {@link diagnosticsBlock}). */
+/** Replaces request ids, loopback ports, retry waits and budgets, and process ids (see {@link diagnosticsBlock}). */
 export function normalizeVolatile(text: string): string {
     return text
         .replace(/requestId [0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}/g, "requestId <request-id>")
         .replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:<port>")
         .replace(/retrying in \d+ ms/g, "retrying in <n> ms")
+        .replace(/for up to (\d+m)?\d+s more/g, "for up to <time> more")
         .replace(/\(node:\d+\)/g, "(node:<pid>)");
 }
 

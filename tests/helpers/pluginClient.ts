@@ -93,12 +93,12 @@ export async function startPluginSession(env: NodeJS.ProcessEnv, log?: EngineLog
     };
 }
 
-/** Configures the plugin for the emulator at `endpoint` with its test AccessKey, the secret as a secret, as the engine sends stack config. */
-export function configureForEmulator(plugin: Pick<PluginClient, "call">, endpoint: string): Promise<proto.ConfigureResponse> {
+/** Configures the plugin as the engine would, for the emulator at `endpoint` with its test key, plus `settings`. */
+export function configureForEmulator(plugin: Pick<PluginClient, "call">, endpoint: string, settings: Record<string, unknown> = {}): Promise<proto.ConfigureResponse> {
     return plugin.call(
         (c) => c.configure.bind(c),
         new proto.ConfigureRequest()
-            .setArgs(struct({ endpoint, accessKey: DEFAULT_TEST_CREDENTIAL.accessKeyId, secretKey: secretValue(DEFAULT_TEST_CREDENTIAL.accessKeySecret) }))
+            .setArgs(struct({ endpoint, accessKey: DEFAULT_TEST_CREDENTIAL.accessKeyId, secretKey: secretValue(DEFAULT_TEST_CREDENTIAL.accessKeySecret), ...settings }))
             .setAcceptsecrets(true),
     );
 }

@@ -2,7 +2,7 @@
 // the language host that the project's `runtime` names (Node, Python, Go or YAML), on a private
 // `file://` backend, fully offline.
 
-import { execFile } from "child_process";
+import { execFile, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -53,6 +53,8 @@ export interface ProjectStack {
     run(args: readonly string[], extraEnv?: Readonly<Record<string, string>>): Promise<CommandResult>;
     /** Like {@link run}, but rejects with the whole output when the command fails. */
     runOk(args: readonly string[], extraEnv?: Readonly<Record<string, string>>): Promise<CommandResult>;
+    /** Like {@link run}, but presses Ctrl-C (sends the CLI SIGINT) once `interruptWhen` resolves, unless it has exited by then. */
+    runInterrupted(args: readonly string[], interruptWhen: () => Promise<void>): Promise<CommandResult>;
     /** `pulumi stack export` as parsed JSON (secrets stay ciphertext unless `showSecrets`). */
     exportState(showSecrets?: boolean): Promise<StackExport>;
     /** The text of every file of the backend, for "this value is nowhere" assertions. */
@@ -109,7 +111,7 @@ export async function createProjectStack(options: ProjectStackOptions): Promise<
         ...options.env,
     };
 
-    const run = (args: readonly string[], extraEnv: Readonly<Record<string, string>> = {}): Promise<CommandResult> => {
+    const argvOf = (args: readonly string[]): string[] => {
         const argv = [...args];
         if (stackCommands.has(args[0] ?? "") && !args.includes("--stack") && !(args[0] === "stack" && args[1] === "init")) {
             argv.push("--stack", stackName);
@@ -118,6 +120,10 @@ export async function createProjectStack(options: ProjectStackOptions): Promise<
         if (["preview", "up", "refresh", "destroy", "import"].includes(args[0] ?? "")) {
             argv.push("--color", "never");
         }
+        return argv;
+    };
+    const run = (args: readonly string[], extraEnv: Readonly<Record<string, string>> = {}): Promise<CommandResult> => {
+        const argv = argvOf(args);
         const started = Date.now();
         return new Promise((resolve, reject) => {
             execFile(
@@ -145,6 +151,25 @@ export async function createProjectStack(options: ProjectStackOptions): Promise<
         return result;
     };
 
+    const runInterrupted = async (args: readonly string[], interruptWhen: () => Promise<void>): Promise<CommandResult> => {
+        const started = Date.now();
+        const child = spawn(path.join(binDir, "pulumi"), argvOf(args), { cwd: options.projectDir, env });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+        const exited = new Promise<number>((resolve, reject) => {
+            child.on("error", reject);
+            child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+        });
+        // A command that ends before the moment comes is not interrupted.
+        if ((await Promise.race([interruptWhen().then(() => "interrupt" as const), exited])) === "interrupt") {
+            child.kill("SIGINT");
+        }
+        const exitCode = await exited;
+        return { exitCode, stdout, stderr, durationMs: Date.now() - started };
+    };
+
     try {
         await runOk(["stack", "init", stackName]);
         for (const [key, value] of Object.entries(options.config ?? {})) {
@@ -164,6 +189,7 @@ export async function createProjectStack(options: ProjectStackOptions): Promise<
         env,
         run,
         runOk,
+        runInterrupted,
         async exportState(showSecrets = false): Promise<StackExport> {
             const result = await runOk(["stack", "export", ...(showSecrets ? ["--show-secrets"] : [])]);
             return JSON.parse(result.stdout) as StackExport;

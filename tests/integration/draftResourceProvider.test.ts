@@ -13,7 +13,8 @@ const ordersEtl = "c84d73be-40ad-4627-8bdd-fa1eba51b234";
 
 // The provider's methods, called as the dynamic-provider host calls them, against the emulator.
 describe("DeploymentDraft provider methods", () => {
-    const fixture = useEmulator({}, { VERVERICA_MAX_ATTEMPTS: "2", VERVERICA_RETRY_THROTTLE_DELAY_MS: "5" });
+    // Throttling is retried for a time budget, not a count: none here, so it fails as soon as other faults do.
+    const fixture = useEmulator({}, { VERVERICA_MAX_ATTEMPTS: "2", VERVERICA_RETRY_THROTTLE_DELAY_MS: "5", VERVERICA_THROTTLE_RETRY_TIME_MS: "0" });
     const provider = () => createDraftResourceProvider(process.env);
     const inputs = () => ({ workspace: ws, namespace: ns, deploymentDraftId: ordersEtl, endpoint: fixture.emulator.url });
 

@@ -84,20 +84,21 @@ const permanentFaults: readonly PermanentFault[] = [
 /** One retry report, as `logRetry` writes it. */
 interface RetryLine {
     readonly attempt: number;
-    readonly of: number;
+    /** The attempt bound of a fault; throttling's lines name the time left instead. */
+    readonly of?: number;
     readonly code: string;
     readonly delayMs: number;
     readonly text: string;
 }
 
-const retryLinePattern = /^ververica: GetDeploymentDraft attempt (\d+)\/(\d+) failed \((\w+)\); retrying in (\d+) ms: /;
+const retryLinePattern = /^ververica: GetDeploymentDraft attempt (\d+)(?:\/(\d+))? failed \((\w+)\); retrying in (\d+) ms(?:, for up to (?:\d+m)?\d+s more)?: /;
 
 /** Runs `fn` while collecting the retry reports: outside a Pulumi engine, they go to stderr. */
 async function withLogCapture<T>(fn: () => Promise<T>): Promise<{ result: T; retries: RetryLine[]; lines: string[] }> {
     const { result, lines } = await withStderrCapture(fn);
     const retries = lines.flatMap((text) => {
         const m = retryLinePattern.exec(text);
-        return m ? [{ attempt: Number(m[1]), of: Number(m[2]), code: m[3], delayMs: Number(m[4]), text }] : [];
+        return m ? [{ attempt: Number(m[1]), ...(m[2] ? { of: Number(m[2]) } : {}), code: m[3], delayMs: Number(m[4]), text }] : [];
     });
     return { result, retries, lines };
 }
@@ -126,7 +127,7 @@ describe("fault matrix: retries and failures per injected fault", () => {
     function assertRetryLines(retries: readonly RetryLine[], lines: readonly string[], n: number, t: TransientFault): void {
         assert.deepStrictEqual(
             retries.map((r) => [r.attempt, r.of, r.code]),
-            Array.from({ length: n }, (_, i) => [i + 1, maxAttempts, t.code]),
+            Array.from({ length: n }, (_, i) => [i + 1, t.code === "Throttled" ? undefined : maxAttempts, t.code]),
             lines.join("\n"),
         );
         for (const r of retries) {
@@ -165,6 +166,28 @@ describe("fault matrix: retries and failures per injected fault", () => {
                 }
             });
 
+            if (t.code === "Throttled") {
+                it(`keeps retrying past maxAttempts (${maxAttempts}): succeeds after ${maxAttempts + 2} faults, naming the time left in each retry line`, async () => {
+                    const { emulator } = fixture;
+                    emulator.faults.next(t.kind, maxAttempts + 2, t.fault);
+                    const { result, retries, lines } = await withLogCapture(() => lookup());
+                    assert.strictEqual(result.deploymentDraftId, ordersEtl);
+                    assert.strictEqual(emulator.stats.requests, maxAttempts + 3);
+                    assertRetryLines(retries, lines, maxAttempts + 2, t);
+                    for (const r of retries) assert.match(r.text, /retrying in \d+ ms, for up to 4m5\ds more: request throttled/);
+                });
+
+                it("fails as Throttled after exactly 1 request with a throttling budget of 0", async () => {
+                    const { emulator } = fixture;
+                    emulator.faults.next(t.kind, maxAttempts, t.fault);
+                    const { result: e, retries } = await withLogCapture(() => failure(lookup({ throttleRetryTimeMs: 0 }), t.code, t.errorClass));
+                    assert.strictEqual(emulator.stats.requests, 1);
+                    assert.strictEqual(e.draft.deploymentDraftId, ordersEtl);
+                    assert.deepStrictEqual(retries, []);
+                });
+                return;
+            }
+
             it(`fails as ${t.code} after exactly ${maxAttempts} requests when the fault persists`, async () => {
                 const { emulator } = fixture;
                 emulator.faults.next(t.kind, maxAttempts + 2, t.fault);
@@ -201,10 +224,10 @@ describe("fault matrix: retries and failures per injected fault", () => {
             assert.deepStrictEqual(retries.map((r) => r.delayMs), [retryMaxDelayMs]);
         });
 
-        it("gives up without waiting when the next wait would pass maxRetryTimeMs", async () => {
+        it("gives up on throttling without waiting when the next wait would pass throttleRetryTimeMs", async () => {
             const { emulator } = fixture;
             emulator.faults.next("throttle", maxAttempts, { retryAfterMs: 40 });
-            const { retries } = await withLogCapture(() => failure(lookup({ maxRetryTimeMs: 30 }), "Throttled", ThrottledError));
+            const { retries } = await withLogCapture(() => failure(lookup({ throttleRetryTimeMs: 30 }), "Throttled", ThrottledError));
             assert.strictEqual(emulator.stats.requests, 1);
             assert.deepStrictEqual(retries, []);
         });

@@ -105,7 +105,7 @@ describe("getDeploymentDraft against the emulator", () => {
 });
 
 describe("getDeploymentDraft error classes from their real HTTP causes", () => {
-    const fixture = useEmulator({}, { VERVERICA_MAX_ATTEMPTS: "1" });
+    const fixture = useEmulator({}, { VERVERICA_MAX_ATTEMPTS: "1", VERVERICA_THROTTLE_RETRY_TIME_MS: "0" });
     const call = (extra: Record<string, unknown> = {}) =>
         getDeploymentDraft({ ...demo, deploymentDraftId: ordersEtl }, { endpoint: fixture.emulator.url, cache: false, ...extra });
     const secret = DEFAULT_TEST_CREDENTIAL.accessKeySecret;

@@ -12,7 +12,7 @@ import { withStderrCapture } from "../helpers/stderrCapture";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
 const args = { workspace: "a14bd5d90a", namespace: "default-namespace", deploymentDraftId: "c84d73be-40ad-4627-8bdd-fa1eba51b234" };
-const retryLine = /^ververica: GetDeploymentDraft attempt 1\/5 failed \(Throttled\); retrying in 1 ms: /;
+const retryLine = /^ververica: GetDeploymentDraft attempt 1 failed \(Throttled\); retrying in 1 ms, for up to 4m59s more: /;
 
 // A script as a user writes it: prints the draft as JSON for `node script.js > out.json`.
 const script = `

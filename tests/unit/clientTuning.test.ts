@@ -21,7 +21,7 @@ describe("clientTuning", () => {
     it("uses the documented defaults when nothing is set", () => {
         const t = resolveTuning({}, config(), {});
         assert.deepStrictEqual(t, {
-            retry: { maxAttempts: 5, maxElapsedMs: 30_000, baseDelayMs: 200, maxDelayMs: 10_000, throttleDelayMs: 1_000 },
+            retry: { maxAttempts: 5, maxElapsedMs: 30_000, throttleRetryTimeMs: 300_000, baseDelayMs: 200, maxDelayMs: 10_000, throttleDelayMs: 1_000 },
             timeouts: { connectTimeoutMs: 10_000, readTimeoutMs: 60_000 },
             maxConcurrency: 8,
         });
@@ -94,6 +94,14 @@ describe("clientTuning", () => {
         assert.strictEqual(resolveTuning({}, config({ "ververica:retryThrottleDelayMs": "30" }), { VERVERICA_RETRY_THROTTLE_DELAY_MS: "40" }).retry.throttleDelayMs, 30);
         assert.strictEqual(resolveTuning({ retryThrottleDelayMs: 20 }, config({ "ververica:retryThrottleDelayMs": "30" }), {}).retry.throttleDelayMs, 20);
         assertCleanMessage(configurationError(() => resolveTuning({}, config(), { VERVERICA_RETRY_THROTTLE_DELAY_MS: "0" })), ["VERVERICA_RETRY_THROTTLE_DELAY_MS", "at least 1"]);
+    });
+
+    it("reads the throttling time budget like the other knobs, 0 allowed, and keeps it apart from maxRetryTimeMs", () => {
+        assert.strictEqual(resolveTuning({}, config(), { VERVERICA_THROTTLE_RETRY_TIME_MS: "60000" }).retry.throttleRetryTimeMs, 60_000);
+        assert.strictEqual(resolveTuning({}, config({ "ververica:throttleRetryTimeMs": "0" }), { VERVERICA_THROTTLE_RETRY_TIME_MS: "60000" }).retry.throttleRetryTimeMs, 0);
+        const t = resolveTuning({ throttleRetryTimeMs: 1000, maxRetryTimeMs: 50 }, config({ "ververica:throttleRetryTimeMs": "30" }), {});
+        assert.deepStrictEqual([t.retry.throttleRetryTimeMs, t.retry.maxElapsedMs], [1000, 50]);
+        assertCleanMessage(configurationError(() => resolveTuning({}, config(), { VERVERICA_THROTTLE_RETRY_TIME_MS: "-1" })), ["VERVERICA_THROTTLE_RETRY_TIME_MS", "at least 0"]);
     });
 
     it("resolves each knob on its own: one from an option, one from config, one from the environment", () => {

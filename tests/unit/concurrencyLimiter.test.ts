@@ -1,5 +1,6 @@
 import * as assert from "node:assert";
 import { ConcurrencyLimiter } from "../../provider/core/concurrencyLimiter";
+import { manualClock } from "../helpers/manualClock";
 
 /** A task whose completion the test controls. */
 interface Gate<T> {
@@ -129,5 +130,111 @@ describe("concurrencyLimiter", () => {
             assert.throws(() => new ConcurrencyLimiter(bad), (e: unknown) => e instanceof RangeError && /at least 1/.test(e.message), String(bad));
             assert.throws(() => new ConcurrencyLimiter(2).setLimit(bad), RangeError, String(bad));
         }
+    });
+});
+
+describe("ConcurrencyLimiter: adaptive bound", () => {
+    it("halves the bound on a throttled answer, never below 1", () => {
+        const clock = manualClock();
+        const limiter = new ConcurrencyLimiter(8, { now: clock.now, decreaseIntervalMs: 1000 });
+        const bounds = [8, 4, 2, 1, 1].map((expected) => {
+            assert.strictEqual(limiter.bound, expected);
+            limiter.throttled();
+            clock.advance(1000);
+            return limiter.bound;
+        });
+        assert.deepStrictEqual(bounds, [4, 2, 1, 1, 1]);
+        assert.strictEqual(limiter.limit, 8, "the configured limit stays");
+    });
+
+    it("halves at most once per interval, however many answers were throttled", () => {
+        const clock = manualClock();
+        const limiter = new ConcurrencyLimiter(8, { now: clock.now, decreaseIntervalMs: 1000 });
+        for (let i = 0; i < 20; i++) limiter.throttled();
+        assert.strictEqual(limiter.bound, 4);
+        clock.advance(999);
+        limiter.throttled();
+        assert.strictEqual(limiter.bound, 4);
+        clock.advance(1);
+        limiter.throttled();
+        assert.strictEqual(limiter.bound, 2);
+    });
+
+    it("grows by one per successesPerIncrease successes, back up to the limit and no further", () => {
+        const clock = manualClock();
+        const limiter = new ConcurrencyLimiter(4, { now: clock.now, successesPerIncrease: 3 });
+        limiter.throttled();
+        assert.strictEqual(limiter.bound, 2);
+        const seen: number[] = [];
+        for (let i = 0; i < 12; i++) {
+            limiter.succeeded();
+            seen.push(limiter.bound);
+        }
+        assert.deepStrictEqual(seen, [2, 2, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4]);
+    });
+
+    it("restarts counting successes after a throttled answer", () => {
+        const clock = manualClock();
+        const limiter = new ConcurrencyLimiter(8, { now: clock.now, successesPerIncrease: 3, decreaseIntervalMs: 1000 });
+        limiter.throttled();
+        limiter.succeeded();
+        limiter.succeeded();
+        clock.advance(1000);
+        limiter.throttled();
+        limiter.succeeded();
+        limiter.succeeded();
+        assert.strictEqual(limiter.bound, 2, "two successes after the second halving are not yet three");
+        limiter.succeeded();
+        assert.strictEqual(limiter.bound, 3);
+    });
+
+    it("runs fewer tasks at once after throttling, and more again as the bound grows", async () => {
+        const clock = manualClock();
+        const limiter = new ConcurrencyLimiter(4, { now: clock.now, successesPerIncrease: 1 });
+        limiter.throttled();
+        const gates = [gate(), gate(), gate(), gate()];
+        gates.forEach((g) => void limiter.run(g.task));
+        await settle();
+        assert.deepStrictEqual(gates.map((g) => g.started()), [true, true, false, false]);
+        limiter.succeeded();
+        await settle();
+        assert.deepStrictEqual(gates.map((g) => g.started()), [true, true, true, false]);
+        gates.forEach((g) => g.open("x"));
+    });
+
+    it("keeps the adapted bound when the same limit is set again, and restarts from a new one", () => {
+        const limiter = new ConcurrencyLimiter(8, { now: manualClock().now });
+        limiter.throttled();
+        limiter.setLimit(8);
+        assert.strictEqual(limiter.bound, 4);
+        limiter.setLimit(6);
+        assert.strictEqual(limiter.bound, 6);
+    });
+});
+
+describe("ConcurrencyLimiter: cancellation", () => {
+    it("ends a wait for a slot when the signal is aborted, and the task never starts", async () => {
+        const limiter = new ConcurrencyLimiter(1);
+        const running = gate();
+        const waiting = gate();
+        const controller = new AbortController();
+        void limiter.run(running.task);
+        const queued = limiter.run(waiting.task, controller.signal);
+        controller.abort();
+        await assert.rejects(queued, (e: unknown) => e instanceof Error && e.name === "AbortError");
+        running.open("done");
+        await settle();
+        assert.strictEqual(waiting.started(), false);
+        assert.strictEqual(limiter.running, 0);
+    });
+
+    it("starts nothing once the signal is aborted", async () => {
+        const limiter = new ConcurrencyLimiter(1);
+        const controller = new AbortController();
+        controller.abort();
+        const task = gate();
+        await assert.rejects(limiter.run(task.task, controller.signal));
+        assert.strictEqual(task.started(), false);
+        assert.strictEqual(limiter.running, 0);
     });
 });

@@ -5,6 +5,7 @@ import {
     AccessDeniedError,
     AmbiguousDraftNameError,
     ApiFailureDetails,
+    CancelledError,
     ConfigurationError,
     DraftNameNotFoundError,
     DraftNotFoundError,
@@ -15,6 +16,7 @@ import {
     NetworkError,
     RequestFailedError,
     ServiceError,
+    ServiceUnreachableError,
     ThrottledError,
     VervericaError,
     VervericaErrorCode,
@@ -38,6 +40,13 @@ const classes: Array<{ ctor: abstract new (...args: never[]) => VervericaError; 
     { ctor: InvalidResponseError, code: "InvalidResponse", retryable: false, build: (d, x) => new InvalidResponseError("empty body", d, x) },
     { ctor: RequestFailedError, code: "RequestFailed", retryable: false, build: (d, x) => new RequestFailedError(d, x) },
     { ctor: NetworkError, code: "Network", retryable: true, build: (d, x) => new NetworkError("connection reset", d, x) },
+    {
+        ctor: ServiceUnreachableError,
+        code: "ServiceUnreachable",
+        retryable: false,
+        build: (d, x) => new ServiceUnreachableError("https://ververica.cn-hangzhou.aliyuncs.com", "connection failed (ECONNREFUSED)", 29_500, d, x),
+    },
+    { ctor: CancelledError, code: "Cancelled", retryable: false, build: (d, x) => new CancelledError(d, x) },
 ];
 
 const fullDraft: DraftReference = { workspace: "a14bd5d90a", namespace: "default-namespace", deploymentDraftId: "c84d73be" };
@@ -170,6 +179,17 @@ describe("errors: messages", () => {
         const e = new AmbiguousDraftNameError({ workspace: "ws", namespace: "ns", name: "dup" }, ["id-1", "id-2"]);
         assertCleanMessage(e.message, ['2 deployment drafts are named "dup"', "id-1, id-2", "pass deploymentDraftId"]);
         assert.deepStrictEqual(e.matchingIds, ["id-1", "id-2"]);
+    });
+
+    it("ServiceUnreachableError names the endpoint, the last cause and the seconds left, and keeps the endpoint", () => {
+        const e = new ServiceUnreachableError("https://ververica.cn-hangzhou.aliyuncs.com", "connection failed (ENOTFOUND)", 29_100, fullDraft, { action: "GetDeploymentDraft" });
+        assert.ok(
+            e.message.startsWith('https://ververica.cn-hangzhou.aliyuncs.com cannot be reached (connection failed (ENOTFOUND)); failing fast for 30 s more (workspace "a14bd5d90a"'),
+            e.message,
+        );
+        assert.strictEqual(e.endpoint, "https://ververica.cn-hangzhou.aliyuncs.com");
+        assert.strictEqual(sdk.ServiceUnreachableError, ServiceUnreachableError);
+        assert.strictEqual(sdk.CancelledError, CancelledError);
     });
 
     it("NetworkError and InvalidResponseError prefix their problem", () => {

@@ -9,10 +9,20 @@ import {
     ThrottledError,
     VervericaError,
 } from "../../provider/core/errors";
-import { defaultRetryOptions, retryDelayMs, RetryNotice, RetryOptions, RetryRuntime, withRetries } from "../../provider/core/retryPolicy";
+import {
+    defaultRetryOptions,
+    describeRetry,
+    formatDuration,
+    retryDelayMs,
+    RetryNotice,
+    RetryOptions,
+    RetryRuntime,
+    systemRetryRuntime,
+    withRetries,
+} from "../../provider/core/retryPolicy";
 
 const draft = { workspace: "ws", namespace: "ns", deploymentDraftId: "id" };
-const options: RetryOptions = { maxAttempts: 5, maxElapsedMs: 30_000, baseDelayMs: 200, maxDelayMs: 10_000, throttleDelayMs: 1_000 };
+const options: RetryOptions = { maxAttempts: 5, maxElapsedMs: 30_000, throttleRetryTimeMs: 300_000, baseDelayMs: 200, maxDelayMs: 10_000, throttleDelayMs: 1_000 };
 
 const serviceError = (details: ApiFailureDetails = {}) => new ServiceError(draft, { action: "GetDeploymentDraft", httpStatus: 503, ...details });
 const throttled = (retryAfterMs?: number) => new ThrottledError(draft, retryAfterMs === undefined ? { httpStatus: 429 } : { httpStatus: 429, retryAfterMs });
@@ -129,11 +139,12 @@ describe("retryPolicy: withRetries", () => {
         const s = script<string>([serviceError(), throttled(), new NetworkError("connection reset (ECONNRESET)", draft), "draft"]);
         assert.strictEqual(await withRetries(s.attempt, options, undefined, rt), "draft");
         assert.strictEqual(s.calls(), 4);
-        // The throttled second attempt waits its floor (2 x 1000 ms) plus half of it.
-        assert.deepStrictEqual(rt.sleeps, [100, 3000, 400]);
+        // Backoffs count per kind: the first throttling waits its floor (1000 ms) plus half of it,
+        // and the network failure is the second fault, so its ceiling is 2 x 200 ms.
+        assert.deepStrictEqual(rt.sleeps, [100, 1500, 200]);
     });
 
-    it("tells onRetry about each retry before sleeping: attempt, budget, delay and the error", async () => {
+    it("tells onRetry about each retry before sleeping: attempt, budget, delay, the error and the time left", async () => {
         const rt = new FakeRuntime([0.25]);
         const first = serviceError();
         const second = throttled(700);
@@ -141,8 +152,9 @@ describe("retryPolicy: withRetries", () => {
         const s = script<string>([first, second, "ok"]);
         await withRetries(s.attempt, options, (n) => notices.push({ ...n, sleptBefore: rt.sleeps.length }), rt);
         assert.deepStrictEqual(notices, [
-            { attempt: 1, maxAttempts: 5, delayMs: 50, error: first, sleptBefore: 0 },
-            { attempt: 2, maxAttempts: 5, delayMs: 700, error: second, sleptBefore: 1 },
+            // A fault's budget runs from its attempt; throttling's from the first attempt.
+            { attempt: 1, maxAttempts: 5, delayMs: 50, error: first, retryTimeLeftMs: 30_000 - 50, sleptBefore: 0 },
+            { attempt: 2, maxAttempts: 5, delayMs: 700, error: second, retryTimeLeftMs: 300_000 - 50 - 700, sleptBefore: 1 },
         ]);
     });
 
@@ -192,7 +204,7 @@ describe("retryPolicy: withRetries", () => {
     it("does not start a retry whose wait would end past the time budget", async () => {
         const rt = new FakeRuntime();
         const s = script<string>([throttled(600)]);
-        const e = await rejection(withRetries(s.attempt, { ...options, maxElapsedMs: 1000 }, undefined, rt));
+        const e = await rejection(withRetries(s.attempt, { ...options, throttleRetryTimeMs: 1000 }, undefined, rt));
         assert.ok(e instanceof ThrottledError);
         // attempt at 0 ms, wait to 600 ms; a second wait would end at 1200 ms > 1000 ms.
         assert.strictEqual(s.calls(), 2);
@@ -202,14 +214,14 @@ describe("retryPolicy: withRetries", () => {
     it("allows a retry whose wait ends exactly at the time budget", async () => {
         const rt = new FakeRuntime();
         const s = script<string>([throttled(500), throttled(500), "ok"]);
-        assert.strictEqual(await withRetries(s.attempt, { ...options, maxElapsedMs: 1000 }, undefined, rt), "ok");
+        assert.strictEqual(await withRetries(s.attempt, { ...options, throttleRetryTimeMs: 1000 }, undefined, rt), "ok");
         assert.deepStrictEqual(rt.sleeps, [500, 500]);
     });
 
     it("counts the time the attempts themselves took against the budget", async () => {
         const rt = new FakeRuntime();
         const s = script<string>([throttled(100)], rt, 450);
-        await rejection(withRetries(s.attempt, { ...options, maxElapsedMs: 1000 }, undefined, rt));
+        await rejection(withRetries(s.attempt, { ...options, throttleRetryTimeMs: 1000 }, undefined, rt));
         // 450 (attempt) + 100 (wait) + 450 (attempt) = 1000; another wait would end at 1100. Counting
         // only the waits (200 ms) would instead run all 5 attempts.
         assert.strictEqual(s.calls(), 2);
@@ -239,5 +251,105 @@ describe("retryPolicy: withRetries", () => {
         assert.strictEqual(retryable(new NetworkError("x", draft)), true);
         assert.strictEqual(retryable(new DraftNotFoundError(draft, {})), false);
         assert.strictEqual(retryable(new InvalidCredentialsError("x", draft)), false);
+    });
+});
+
+describe("retryPolicy: throttling is bounded by time, other faults by attempts", () => {
+    it("keeps retrying throttled calls past maxAttempts until throttleRetryTimeMs is spent", async () => {
+        const rt = new FakeRuntime();
+        const s = script<string>([throttled(200)]);
+        const e = await rejection(withRetries(s.attempt, { ...options, maxAttempts: 3, throttleRetryTimeMs: 10_000 }, undefined, rt));
+        assert.ok(e instanceof ThrottledError);
+        // Waits of 200 ms up to 10 s in all: 50 retries after the first attempt.
+        assert.strictEqual(s.calls(), 51);
+        assert.strictEqual(rt.sleeps.reduce((a, b) => a + b, 0), 10_000);
+    });
+
+    it("rides out throttling and succeeds, however many attempts it took", async () => {
+        const rt = new FakeRuntime();
+        const s = script<string>([...Array.from({ length: 20 }, () => throttled(200)), "ok"]);
+        assert.strictEqual(await withRetries(s.attempt, options, undefined, rt), "ok");
+        assert.strictEqual(s.calls(), 21);
+    });
+
+    it("stops other faults at maxAttempts, throttled attempts not counted", async () => {
+        const rt = new FakeRuntime([0.5]);
+        const throttles = Array.from({ length: 10 }, () => throttled(200));
+        const faults = [serviceError({ requestId: "f1" }), serviceError({ requestId: "f2" }), serviceError({ requestId: "f3" }), serviceError({ requestId: "f4" })];
+        const s = script<string>([...throttles, ...faults, "never reached"]);
+        const e = await rejection(withRetries(s.attempt, { ...options, maxAttempts: 3 }, undefined, rt));
+        assert.strictEqual(e, faults[2]);
+        assert.strictEqual(s.calls(), 13);
+    });
+
+    it("counts the faults' time budget from the first fault, not from the throttling before it", async () => {
+        const rt = new FakeRuntime([0.5]);
+        // A minute of throttling, then faults: maxRetryTimeMs (30 s) is not already spent.
+        const s = script<string>([...Array.from({ length: 6 }, () => throttled(10_000)), serviceError(), "ok"]);
+        assert.strictEqual(await withRetries(s.attempt, options, undefined, rt), "ok");
+        assert.strictEqual(s.calls(), 8);
+    });
+
+    it("bounds throttling by the time since the first attempt, faults included", async () => {
+        const rt = new FakeRuntime([0.5]);
+        const s = script<string>([serviceError(), serviceError(), throttled(1000), throttled(1000)]);
+        await rejection(withRetries(s.attempt, { ...options, throttleRetryTimeMs: 1300 }, undefined, rt));
+        // Faults waited 100 + 200 ms; one throttled wait of 1000 ms ends at 1300, a second would not.
+        assert.deepStrictEqual(rt.sleeps, [100, 200, 1000]);
+        assert.strictEqual(s.calls(), 4);
+    });
+
+    it("does not retry throttling at all with a throttling budget of 0", async () => {
+        const rt = new FakeRuntime();
+        const s = script<string>([throttled(200), "ok"]);
+        await rejection(withRetries(s.attempt, { ...options, throttleRetryTimeMs: 0 }, undefined, rt));
+        assert.strictEqual(s.calls(), 1);
+    });
+});
+
+describe("retryPolicy: the retry line", () => {
+    it("names the time left, not an attempt bound, for throttling", () => {
+        const line = describeRetry({ attempt: 7, maxAttempts: 5, delayMs: 200, error: throttled(200), retryTimeLeftMs: 292_400 }, "GetDeploymentDraft");
+        assert.ok(line.startsWith("ververica: GetDeploymentDraft attempt 7 failed (Throttled); retrying in 200 ms, for up to 4m52s more: request throttled ("), line);
+    });
+
+    it("names the attempt bound for other faults", () => {
+        const line = describeRetry({ attempt: 2, maxAttempts: 5, delayMs: 300, error: serviceError(), retryTimeLeftMs: 20_000 }, "GetDeploymentDraft");
+        assert.ok(line.startsWith("ververica: GetDeploymentDraft attempt 2/5 failed (ServiceError); retrying in 300 ms: the service failed ("), line);
+    });
+
+    it("formats durations to the second", () => {
+        assert.deepStrictEqual([0, 999, 45_000, 60_000, 292_400, 300_000, -5].map(formatDuration), ["0s", "0s", "45s", "1m00s", "4m52s", "5m00s", "0s"]);
+    });
+});
+
+describe("retryPolicy: cancellation", () => {
+    it("ends a retry wait as soon as the signal is aborted, with the signal's reason", async () => {
+        const controller = new AbortController();
+        const s = script<string>([throttled(60_000), "ok"]);
+        const waiting = withRetries(s.attempt, { ...options, maxDelayMs: 60_000 }, () => setImmediate(() => controller.abort()), systemRetryRuntime, controller.signal);
+        const e = await rejection(waiting);
+        assert.ok(e instanceof Error && e.name === "AbortError", String(e));
+        assert.strictEqual(s.calls(), 1);
+    });
+
+    it("starts no attempt once the signal is aborted", async () => {
+        const controller = new AbortController();
+        controller.abort();
+        const s = script<string>(["ok"]);
+        await rejection(withRetries(s.attempt, options, undefined, new FakeRuntime(), controller.signal));
+        assert.strictEqual(s.calls(), 0);
+    });
+
+    it("does not retry a retryable failure that came after the signal was aborted", async () => {
+        const controller = new AbortController();
+        const failure = throttled(0);
+        const s = script<string>([failure, "ok"]);
+        const attempt = () => {
+            controller.abort();
+            return s.attempt();
+        };
+        assert.strictEqual(await rejection(withRetries(attempt, options, undefined, new FakeRuntime(), controller.signal)), failure);
+        assert.strictEqual(s.calls(), 1);
     });
 });

@@ -41,68 +41,72 @@ func NewProvider(ctx *pulumi.Context,
 type providerArgs struct {
 	// The AccessKey id. Falls back to ALIBABA_CLOUD_ACCESS_KEY_ID, ALICLOUD_ACCESS_KEY, then Alibaba Cloud's default credentials chain.
 	AccessKey *string `pulumi:"accessKey"`
-	// TCP/TLS connect timeout, in ms (default 10000). Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
+	// TCP/TLS connect timeout in ms, name lookup included. Default 10000. Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
 	ConnectTimeoutMs *int `pulumi:"connectTimeoutMs"`
 	// An endpoint host (reached over HTTPS) or an http(s) URL; wins over `region`. Falls back to VERVERICA_ENDPOINT.
 	Endpoint *string `pulumi:"endpoint"`
-	// Attempts per API call, the first included (default 5). Falls back to VERVERICA_MAX_ATTEMPTS.
+	// Attempts per call that fail with a fault other than throttling (5xx, timeouts, resets), the first included. Default 5. Falls back to VERVERICA_MAX_ATTEMPTS.
 	MaxAttempts *int `pulumi:"maxAttempts"`
-	// Bound on concurrent API calls of the process (default 8). Falls back to VERVERICA_MAX_CONCURRENCY.
+	// Process-wide bound on concurrent API calls; throttling lowers the bound in force for a while. Default 8. Falls back to VERVERICA_MAX_CONCURRENCY.
 	MaxConcurrency *int `pulumi:"maxConcurrency"`
-	// Time budget for retrying one API call, in ms (default 30000). Falls back to VERVERICA_MAX_RETRY_TIME_MS.
+	// Time budget in ms for retrying one call after faults other than throttling. Default 30000. Falls back to VERVERICA_MAX_RETRY_TIME_MS.
 	MaxRetryTimeMs *int `pulumi:"maxRetryTimeMs"`
 	// Which of the region's endpoints to use: `public` (default) or `vpc` (`ververica-vpc.<region>.aliyuncs.com`, reachable only from inside an Alibaba Cloud VPC). Falls back to VERVERICA_NETWORK.
 	Network *string `pulumi:"network"`
 	// An aliyun CLI profile (`~/.aliyun/config.json`) to take credentials from.
 	Profile *string `pulumi:"profile"`
-	// Time allowed for a complete response once connected, in ms (default 60000). Falls back to VERVERICA_READ_TIMEOUT_MS.
+	// Time allowed for the complete response once connected, in ms. Default 60000. Falls back to VERVERICA_READ_TIMEOUT_MS.
 	ReadTimeoutMs *int `pulumi:"readTimeoutMs"`
 	// The region, e.g. `cn-hangzhou`; the endpoint becomes `ververica.<region>.aliyuncs.com`. Falls back to ALIBABA_CLOUD_REGION_ID, then ALICLOUD_REGION.
 	Region *string `pulumi:"region"`
-	// Upper bound of the first retry's randomized wait, in ms; it doubles per retry (default 200). Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
+	// Upper bound of the first retry's randomized wait in ms; it doubles per retry. Default 200. Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
 	RetryBaseDelayMs *int `pulumi:"retryBaseDelayMs"`
-	// The longest single wait between attempts, in ms, `x-acs-retry-after` included (default 10000). Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
+	// The longest single wait between attempts in ms, `x-acs-retry-after` included. Default 10000. Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
 	RetryMaxDelayMs *int `pulumi:"retryMaxDelayMs"`
-	// The shortest wait before retrying throttling that came without `x-acs-retry-after`, in ms; it doubles per retry (default 1000). Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
+	// The shortest wait in ms before retrying throttling that came without `x-acs-retry-after`; it doubles per retry. Default 1000. Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
 	RetryThrottleDelayMs *int `pulumi:"retryThrottleDelayMs"`
 	// The AccessKey secret. Falls back to ALIBABA_CLOUD_ACCESS_KEY_SECRET, then ALICLOUD_SECRET_KEY.
 	SecretKey *string `pulumi:"secretKey"`
 	// An STS security token, for temporary credentials. Falls back to ALIBABA_CLOUD_SECURITY_TOKEN.
 	SecurityToken *string `pulumi:"securityToken"`
+	// Time budget in ms for retrying one throttled call, however many attempts it takes. Default 300000. Falls back to VERVERICA_THROTTLE_RETRY_TIME_MS.
+	ThrottleRetryTimeMs *int `pulumi:"throttleRetryTimeMs"`
 }
 
 // The set of arguments for constructing a Provider resource.
 type ProviderArgs struct {
 	// The AccessKey id. Falls back to ALIBABA_CLOUD_ACCESS_KEY_ID, ALICLOUD_ACCESS_KEY, then Alibaba Cloud's default credentials chain.
 	AccessKey pulumi.StringPtrInput
-	// TCP/TLS connect timeout, in ms (default 10000). Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
+	// TCP/TLS connect timeout in ms, name lookup included. Default 10000. Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
 	ConnectTimeoutMs pulumi.IntPtrInput
 	// An endpoint host (reached over HTTPS) or an http(s) URL; wins over `region`. Falls back to VERVERICA_ENDPOINT.
 	Endpoint pulumi.StringPtrInput
-	// Attempts per API call, the first included (default 5). Falls back to VERVERICA_MAX_ATTEMPTS.
+	// Attempts per call that fail with a fault other than throttling (5xx, timeouts, resets), the first included. Default 5. Falls back to VERVERICA_MAX_ATTEMPTS.
 	MaxAttempts pulumi.IntPtrInput
-	// Bound on concurrent API calls of the process (default 8). Falls back to VERVERICA_MAX_CONCURRENCY.
+	// Process-wide bound on concurrent API calls; throttling lowers the bound in force for a while. Default 8. Falls back to VERVERICA_MAX_CONCURRENCY.
 	MaxConcurrency pulumi.IntPtrInput
-	// Time budget for retrying one API call, in ms (default 30000). Falls back to VERVERICA_MAX_RETRY_TIME_MS.
+	// Time budget in ms for retrying one call after faults other than throttling. Default 30000. Falls back to VERVERICA_MAX_RETRY_TIME_MS.
 	MaxRetryTimeMs pulumi.IntPtrInput
 	// Which of the region's endpoints to use: `public` (default) or `vpc` (`ververica-vpc.<region>.aliyuncs.com`, reachable only from inside an Alibaba Cloud VPC). Falls back to VERVERICA_NETWORK.
 	Network pulumi.StringPtrInput
 	// An aliyun CLI profile (`~/.aliyun/config.json`) to take credentials from.
 	Profile pulumi.StringPtrInput
-	// Time allowed for a complete response once connected, in ms (default 60000). Falls back to VERVERICA_READ_TIMEOUT_MS.
+	// Time allowed for the complete response once connected, in ms. Default 60000. Falls back to VERVERICA_READ_TIMEOUT_MS.
 	ReadTimeoutMs pulumi.IntPtrInput
 	// The region, e.g. `cn-hangzhou`; the endpoint becomes `ververica.<region>.aliyuncs.com`. Falls back to ALIBABA_CLOUD_REGION_ID, then ALICLOUD_REGION.
 	Region pulumi.StringPtrInput
-	// Upper bound of the first retry's randomized wait, in ms; it doubles per retry (default 200). Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
+	// Upper bound of the first retry's randomized wait in ms; it doubles per retry. Default 200. Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
 	RetryBaseDelayMs pulumi.IntPtrInput
-	// The longest single wait between attempts, in ms, `x-acs-retry-after` included (default 10000). Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
+	// The longest single wait between attempts in ms, `x-acs-retry-after` included. Default 10000. Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
 	RetryMaxDelayMs pulumi.IntPtrInput
-	// The shortest wait before retrying throttling that came without `x-acs-retry-after`, in ms; it doubles per retry (default 1000). Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
+	// The shortest wait in ms before retrying throttling that came without `x-acs-retry-after`; it doubles per retry. Default 1000. Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
 	RetryThrottleDelayMs pulumi.IntPtrInput
 	// The AccessKey secret. Falls back to ALIBABA_CLOUD_ACCESS_KEY_SECRET, then ALICLOUD_SECRET_KEY.
 	SecretKey pulumi.StringPtrInput
 	// An STS security token, for temporary credentials. Falls back to ALIBABA_CLOUD_SECURITY_TOKEN.
 	SecurityToken pulumi.StringPtrInput
+	// Time budget in ms for retrying one throttled call, however many attempts it takes. Default 300000. Falls back to VERVERICA_THROTTLE_RETRY_TIME_MS.
+	ThrottleRetryTimeMs pulumi.IntPtrInput
 }
 
 func (ProviderArgs) ElementType() reflect.Type {

@@ -33,25 +33,27 @@ class ProviderArgs:
                  retry_max_delay_ms: pulumi.Input[Optional[_builtins.int]] = None,
                  retry_throttle_delay_ms: pulumi.Input[Optional[_builtins.int]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
-                 security_token: pulumi.Input[Optional[_builtins.str]] = None):
+                 security_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 throttle_retry_time_ms: pulumi.Input[Optional[_builtins.int]] = None):
         """
         The set of arguments for constructing a Provider resource.
 
         :param pulumi.Input[_builtins.str] access_key: The AccessKey id. Falls back to ALIBABA_CLOUD_ACCESS_KEY_ID, ALICLOUD_ACCESS_KEY, then Alibaba Cloud's default credentials chain.
-        :param pulumi.Input[_builtins.int] connect_timeout_ms: TCP/TLS connect timeout, in ms (default 10000). Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
+        :param pulumi.Input[_builtins.int] connect_timeout_ms: TCP/TLS connect timeout in ms, name lookup included. Default 10000. Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
         :param pulumi.Input[_builtins.str] endpoint: An endpoint host (reached over HTTPS) or an http(s) URL; wins over `region`. Falls back to VERVERICA_ENDPOINT.
-        :param pulumi.Input[_builtins.int] max_attempts: Attempts per API call, the first included (default 5). Falls back to VERVERICA_MAX_ATTEMPTS.
-        :param pulumi.Input[_builtins.int] max_concurrency: Bound on concurrent API calls of the process (default 8). Falls back to VERVERICA_MAX_CONCURRENCY.
-        :param pulumi.Input[_builtins.int] max_retry_time_ms: Time budget for retrying one API call, in ms (default 30000). Falls back to VERVERICA_MAX_RETRY_TIME_MS.
+        :param pulumi.Input[_builtins.int] max_attempts: Attempts per call that fail with a fault other than throttling (5xx, timeouts, resets), the first included. Default 5. Falls back to VERVERICA_MAX_ATTEMPTS.
+        :param pulumi.Input[_builtins.int] max_concurrency: Process-wide bound on concurrent API calls; throttling lowers the bound in force for a while. Default 8. Falls back to VERVERICA_MAX_CONCURRENCY.
+        :param pulumi.Input[_builtins.int] max_retry_time_ms: Time budget in ms for retrying one call after faults other than throttling. Default 30000. Falls back to VERVERICA_MAX_RETRY_TIME_MS.
         :param pulumi.Input[_builtins.str] network: Which of the region's endpoints to use: `public` (default) or `vpc` (`ververica-vpc.<region>.aliyuncs.com`, reachable only from inside an Alibaba Cloud VPC). Falls back to VERVERICA_NETWORK.
         :param pulumi.Input[_builtins.str] profile: An aliyun CLI profile (`~/.aliyun/config.json`) to take credentials from.
-        :param pulumi.Input[_builtins.int] read_timeout_ms: Time allowed for a complete response once connected, in ms (default 60000). Falls back to VERVERICA_READ_TIMEOUT_MS.
+        :param pulumi.Input[_builtins.int] read_timeout_ms: Time allowed for the complete response once connected, in ms. Default 60000. Falls back to VERVERICA_READ_TIMEOUT_MS.
         :param pulumi.Input[_builtins.str] region: The region, e.g. `cn-hangzhou`; the endpoint becomes `ververica.<region>.aliyuncs.com`. Falls back to ALIBABA_CLOUD_REGION_ID, then ALICLOUD_REGION.
-        :param pulumi.Input[_builtins.int] retry_base_delay_ms: Upper bound of the first retry's randomized wait, in ms; it doubles per retry (default 200). Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
-        :param pulumi.Input[_builtins.int] retry_max_delay_ms: The longest single wait between attempts, in ms, `x-acs-retry-after` included (default 10000). Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
-        :param pulumi.Input[_builtins.int] retry_throttle_delay_ms: The shortest wait before retrying throttling that came without `x-acs-retry-after`, in ms; it doubles per retry (default 1000). Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
+        :param pulumi.Input[_builtins.int] retry_base_delay_ms: Upper bound of the first retry's randomized wait in ms; it doubles per retry. Default 200. Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
+        :param pulumi.Input[_builtins.int] retry_max_delay_ms: The longest single wait between attempts in ms, `x-acs-retry-after` included. Default 10000. Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
+        :param pulumi.Input[_builtins.int] retry_throttle_delay_ms: The shortest wait in ms before retrying throttling that came without `x-acs-retry-after`; it doubles per retry. Default 1000. Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
         :param pulumi.Input[_builtins.str] secret_key: The AccessKey secret. Falls back to ALIBABA_CLOUD_ACCESS_KEY_SECRET, then ALICLOUD_SECRET_KEY.
         :param pulumi.Input[_builtins.str] security_token: An STS security token, for temporary credentials. Falls back to ALIBABA_CLOUD_SECURITY_TOKEN.
+        :param pulumi.Input[_builtins.int] throttle_retry_time_ms: Time budget in ms for retrying one throttled call, however many attempts it takes. Default 300000. Falls back to VERVERICA_THROTTLE_RETRY_TIME_MS.
         """
         if access_key is not None:
             pulumi.set(__self__, "access_key", access_key)
@@ -83,6 +85,8 @@ class ProviderArgs:
             pulumi.set(__self__, "secret_key", secret_key)
         if security_token is not None:
             pulumi.set(__self__, "security_token", security_token)
+        if throttle_retry_time_ms is not None:
+            pulumi.set(__self__, "throttle_retry_time_ms", throttle_retry_time_ms)
 
     @_builtins.property
     @pulumi.getter(name="accessKey")
@@ -100,7 +104,7 @@ class ProviderArgs:
     @pulumi.getter(name="connectTimeoutMs")
     def connect_timeout_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        TCP/TLS connect timeout, in ms (default 10000). Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
+        TCP/TLS connect timeout in ms, name lookup included. Default 10000. Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
         """
         return pulumi.get(self, "connect_timeout_ms")
 
@@ -124,7 +128,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxAttempts")
     def max_attempts(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Attempts per API call, the first included (default 5). Falls back to VERVERICA_MAX_ATTEMPTS.
+        Attempts per call that fail with a fault other than throttling (5xx, timeouts, resets), the first included. Default 5. Falls back to VERVERICA_MAX_ATTEMPTS.
         """
         return pulumi.get(self, "max_attempts")
 
@@ -136,7 +140,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxConcurrency")
     def max_concurrency(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Bound on concurrent API calls of the process (default 8). Falls back to VERVERICA_MAX_CONCURRENCY.
+        Process-wide bound on concurrent API calls; throttling lowers the bound in force for a while. Default 8. Falls back to VERVERICA_MAX_CONCURRENCY.
         """
         return pulumi.get(self, "max_concurrency")
 
@@ -148,7 +152,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxRetryTimeMs")
     def max_retry_time_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Time budget for retrying one API call, in ms (default 30000). Falls back to VERVERICA_MAX_RETRY_TIME_MS.
+        Time budget in ms for retrying one call after faults other than throttling. Default 30000. Falls back to VERVERICA_MAX_RETRY_TIME_MS.
         """
         return pulumi.get(self, "max_retry_time_ms")
 
@@ -184,7 +188,7 @@ class ProviderArgs:
     @pulumi.getter(name="readTimeoutMs")
     def read_timeout_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Time allowed for a complete response once connected, in ms (default 60000). Falls back to VERVERICA_READ_TIMEOUT_MS.
+        Time allowed for the complete response once connected, in ms. Default 60000. Falls back to VERVERICA_READ_TIMEOUT_MS.
         """
         return pulumi.get(self, "read_timeout_ms")
 
@@ -208,7 +212,7 @@ class ProviderArgs:
     @pulumi.getter(name="retryBaseDelayMs")
     def retry_base_delay_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Upper bound of the first retry's randomized wait, in ms; it doubles per retry (default 200). Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
+        Upper bound of the first retry's randomized wait in ms; it doubles per retry. Default 200. Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
         """
         return pulumi.get(self, "retry_base_delay_ms")
 
@@ -220,7 +224,7 @@ class ProviderArgs:
     @pulumi.getter(name="retryMaxDelayMs")
     def retry_max_delay_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        The longest single wait between attempts, in ms, `x-acs-retry-after` included (default 10000). Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
+        The longest single wait between attempts in ms, `x-acs-retry-after` included. Default 10000. Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
         """
         return pulumi.get(self, "retry_max_delay_ms")
 
@@ -232,7 +236,7 @@ class ProviderArgs:
     @pulumi.getter(name="retryThrottleDelayMs")
     def retry_throttle_delay_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        The shortest wait before retrying throttling that came without `x-acs-retry-after`, in ms; it doubles per retry (default 1000). Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
+        The shortest wait in ms before retrying throttling that came without `x-acs-retry-after`; it doubles per retry. Default 1000. Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
         """
         return pulumi.get(self, "retry_throttle_delay_ms")
 
@@ -264,6 +268,18 @@ class ProviderArgs:
     def security_token(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "security_token", value)
 
+    @_builtins.property
+    @pulumi.getter(name="throttleRetryTimeMs")
+    def throttle_retry_time_ms(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Time budget in ms for retrying one throttled call, however many attempts it takes. Default 300000. Falls back to VERVERICA_THROTTLE_RETRY_TIME_MS.
+        """
+        return pulumi.get(self, "throttle_retry_time_ms")
+
+    @throttle_retry_time_ms.setter
+    def throttle_retry_time_ms(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "throttle_retry_time_ms", value)
+
 
 @pulumi.type_token("pulumi:providers:ververica")
 class Provider(pulumi.ProviderResource):
@@ -286,6 +302,7 @@ class Provider(pulumi.ProviderResource):
                  retry_throttle_delay_ms: pulumi.Input[Optional[_builtins.int]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 throttle_retry_time_ms: pulumi.Input[Optional[_builtins.int]] = None,
                  __props__=None):
         """
         The provider of Ververica deployment drafts. Settings not given fall back to the environment and Alibaba Cloud's default credentials chain.
@@ -293,20 +310,21 @@ class Provider(pulumi.ProviderResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] access_key: The AccessKey id. Falls back to ALIBABA_CLOUD_ACCESS_KEY_ID, ALICLOUD_ACCESS_KEY, then Alibaba Cloud's default credentials chain.
-        :param pulumi.Input[_builtins.int] connect_timeout_ms: TCP/TLS connect timeout, in ms (default 10000). Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
+        :param pulumi.Input[_builtins.int] connect_timeout_ms: TCP/TLS connect timeout in ms, name lookup included. Default 10000. Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
         :param pulumi.Input[_builtins.str] endpoint: An endpoint host (reached over HTTPS) or an http(s) URL; wins over `region`. Falls back to VERVERICA_ENDPOINT.
-        :param pulumi.Input[_builtins.int] max_attempts: Attempts per API call, the first included (default 5). Falls back to VERVERICA_MAX_ATTEMPTS.
-        :param pulumi.Input[_builtins.int] max_concurrency: Bound on concurrent API calls of the process (default 8). Falls back to VERVERICA_MAX_CONCURRENCY.
-        :param pulumi.Input[_builtins.int] max_retry_time_ms: Time budget for retrying one API call, in ms (default 30000). Falls back to VERVERICA_MAX_RETRY_TIME_MS.
+        :param pulumi.Input[_builtins.int] max_attempts: Attempts per call that fail with a fault other than throttling (5xx, timeouts, resets), the first included. Default 5. Falls back to VERVERICA_MAX_ATTEMPTS.
+        :param pulumi.Input[_builtins.int] max_concurrency: Process-wide bound on concurrent API calls; throttling lowers the bound in force for a while. Default 8. Falls back to VERVERICA_MAX_CONCURRENCY.
+        :param pulumi.Input[_builtins.int] max_retry_time_ms: Time budget in ms for retrying one call after faults other than throttling. Default 30000. Falls back to VERVERICA_MAX_RETRY_TIME_MS.
         :param pulumi.Input[_builtins.str] network: Which of the region's endpoints to use: `public` (default) or `vpc` (`ververica-vpc.<region>.aliyuncs.com`, reachable only from inside an Alibaba Cloud VPC). Falls back to VERVERICA_NETWORK.
         :param pulumi.Input[_builtins.str] profile: An aliyun CLI profile (`~/.aliyun/config.json`) to take credentials from.
-        :param pulumi.Input[_builtins.int] read_timeout_ms: Time allowed for a complete response once connected, in ms (default 60000). Falls back to VERVERICA_READ_TIMEOUT_MS.
+        :param pulumi.Input[_builtins.int] read_timeout_ms: Time allowed for the complete response once connected, in ms. Default 60000. Falls back to VERVERICA_READ_TIMEOUT_MS.
         :param pulumi.Input[_builtins.str] region: The region, e.g. `cn-hangzhou`; the endpoint becomes `ververica.<region>.aliyuncs.com`. Falls back to ALIBABA_CLOUD_REGION_ID, then ALICLOUD_REGION.
-        :param pulumi.Input[_builtins.int] retry_base_delay_ms: Upper bound of the first retry's randomized wait, in ms; it doubles per retry (default 200). Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
-        :param pulumi.Input[_builtins.int] retry_max_delay_ms: The longest single wait between attempts, in ms, `x-acs-retry-after` included (default 10000). Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
-        :param pulumi.Input[_builtins.int] retry_throttle_delay_ms: The shortest wait before retrying throttling that came without `x-acs-retry-after`, in ms; it doubles per retry (default 1000). Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
+        :param pulumi.Input[_builtins.int] retry_base_delay_ms: Upper bound of the first retry's randomized wait in ms; it doubles per retry. Default 200. Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
+        :param pulumi.Input[_builtins.int] retry_max_delay_ms: The longest single wait between attempts in ms, `x-acs-retry-after` included. Default 10000. Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
+        :param pulumi.Input[_builtins.int] retry_throttle_delay_ms: The shortest wait in ms before retrying throttling that came without `x-acs-retry-after`; it doubles per retry. Default 1000. Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
         :param pulumi.Input[_builtins.str] secret_key: The AccessKey secret. Falls back to ALIBABA_CLOUD_ACCESS_KEY_SECRET, then ALICLOUD_SECRET_KEY.
         :param pulumi.Input[_builtins.str] security_token: An STS security token, for temporary credentials. Falls back to ALIBABA_CLOUD_SECURITY_TOKEN.
+        :param pulumi.Input[_builtins.int] throttle_retry_time_ms: Time budget in ms for retrying one throttled call, however many attempts it takes. Default 300000. Falls back to VERVERICA_THROTTLE_RETRY_TIME_MS.
         """
         ...
     @overload
@@ -347,6 +365,7 @@ class Provider(pulumi.ProviderResource):
                  retry_throttle_delay_ms: pulumi.Input[Optional[_builtins.int]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 throttle_retry_time_ms: pulumi.Input[Optional[_builtins.int]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -371,6 +390,7 @@ class Provider(pulumi.ProviderResource):
             __props__.__dict__["retry_throttle_delay_ms"] = pulumi.Output.from_input(retry_throttle_delay_ms).apply(pulumi.runtime.to_json) if retry_throttle_delay_ms is not None else None
             __props__.__dict__["secret_key"] = None if secret_key is None else pulumi.Output.secret(secret_key)
             __props__.__dict__["security_token"] = None if security_token is None else pulumi.Output.secret(security_token)
+            __props__.__dict__["throttle_retry_time_ms"] = pulumi.Output.from_input(throttle_retry_time_ms).apply(pulumi.runtime.to_json) if throttle_retry_time_ms is not None else None
         super(Provider, __self__).__init__(
             'ververica',
             resource_name,

@@ -18,7 +18,7 @@ const urn = `urn:pulumi:test::project::${draftType}::orders`;
 const selector = { workspace: ws, namespace: ns, deploymentDraftId: ordersEtl };
 const ordersRef = `workspace "${ws}", namespace "${ns}", deploymentDraftId "${ordersEtl}"`;
 const throttled = `request throttled (${ordersRef}; action GetDeploymentDraft; HTTP 429; requestId <request-id>; error code Throttling.User; message "Request was denied due to user flow control."; retry after 10 ms)`;
-const retryNotice = `ververica: GetDeploymentDraft attempt 1/2 failed (Throttled); retrying in <n> ms: ${throttled}`;
+const retryNotice = `ververica: GetDeploymentDraft attempt 1 failed (Throttled); retrying in <n> ms, for up to <time> more: ${throttled}`;
 
 // The plugin's retry notices and warnings, sent to the engine's log service (played by a recorder)
 // on the resource or the stack they concern, as `pulumi` shows them without --debug.

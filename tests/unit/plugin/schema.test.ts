@@ -9,7 +9,7 @@ import { renderSchemaJson } from "../../../provider/plugin/schema";
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "package.json"), "utf8")) as { version: string; config: { repository: string } };
 
 interface ObjectSpec {
-    readonly properties: Record<string, { readonly type?: string; readonly secret?: boolean; readonly $ref?: string }>;
+    readonly properties: Record<string, { readonly type?: string; readonly description?: string; readonly secret?: boolean; readonly $ref?: string }>;
     readonly required?: readonly string[];
 }
 
@@ -53,9 +53,21 @@ describe("the plugin's package schema", () => {
         assert.strictEqual(schema.language.python.packageName, "pulumi_ververica");
     });
 
-    it("configures region, endpoint, credentials and every tuning setting (a whole number), the secret ones marked secret", () => {
-        assert.deepStrictEqual(Object.keys(schema.config.variables), ["region", "endpoint", "network", "accessKey", "secretKey", "securityToken", "profile", ...tuningSettings.map((s) => s.key)]);
-        for (const setting of tuningSettings) assert.strictEqual(schema.config.variables[setting.key].type, "integer", setting.key);
+    it("configures region, endpoint, credentials (the secret ones marked secret) and every tuning setting the TypeScript package reads", () => {
+        assert.deepStrictEqual(Object.keys(schema.config.variables), [
+            "region",
+            "endpoint",
+            "network",
+            "accessKey",
+            "secretKey",
+            "securityToken",
+            "profile",
+            ...tuningSettings.map((s) => s.key),
+        ]);
+        for (const setting of tuningSettings) {
+            assert.strictEqual(schema.config.variables[setting.key].type, "integer", setting.key);
+            assert.ok(schema.config.variables[setting.key].description?.endsWith(`Default ${setting.default}. Falls back to ${setting.env}.`), setting.key);
+        }
         assert.deepStrictEqual(schema.provider.inputProperties, schema.config.variables);
         assert.strictEqual(schema.config.variables.secretKey.secret, true);
         assert.strictEqual(schema.config.variables.securityToken.secret, true);

@@ -16,7 +16,7 @@ func GetAccessKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "ververica:accessKey")
 }
 
-// TCP/TLS connect timeout, in ms (default 10000). Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
+// TCP/TLS connect timeout in ms, name lookup included. Default 10000. Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
 func GetConnectTimeoutMs(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "ververica:connectTimeoutMs")
 }
@@ -26,17 +26,17 @@ func GetEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "ververica:endpoint")
 }
 
-// Attempts per API call, the first included (default 5). Falls back to VERVERICA_MAX_ATTEMPTS.
+// Attempts per call that fail with a fault other than throttling (5xx, timeouts, resets), the first included. Default 5. Falls back to VERVERICA_MAX_ATTEMPTS.
 func GetMaxAttempts(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "ververica:maxAttempts")
 }
 
-// Bound on concurrent API calls of the process (default 8). Falls back to VERVERICA_MAX_CONCURRENCY.
+// Process-wide bound on concurrent API calls; throttling lowers the bound in force for a while. Default 8. Falls back to VERVERICA_MAX_CONCURRENCY.
 func GetMaxConcurrency(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "ververica:maxConcurrency")
 }
 
-// Time budget for retrying one API call, in ms (default 30000). Falls back to VERVERICA_MAX_RETRY_TIME_MS.
+// Time budget in ms for retrying one call after faults other than throttling. Default 30000. Falls back to VERVERICA_MAX_RETRY_TIME_MS.
 func GetMaxRetryTimeMs(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "ververica:maxRetryTimeMs")
 }
@@ -51,7 +51,7 @@ func GetProfile(ctx *pulumi.Context) string {
 	return config.Get(ctx, "ververica:profile")
 }
 
-// Time allowed for a complete response once connected, in ms (default 60000). Falls back to VERVERICA_READ_TIMEOUT_MS.
+// Time allowed for the complete response once connected, in ms. Default 60000. Falls back to VERVERICA_READ_TIMEOUT_MS.
 func GetReadTimeoutMs(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "ververica:readTimeoutMs")
 }
@@ -61,17 +61,17 @@ func GetRegion(ctx *pulumi.Context) string {
 	return config.Get(ctx, "ververica:region")
 }
 
-// Upper bound of the first retry's randomized wait, in ms; it doubles per retry (default 200). Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
+// Upper bound of the first retry's randomized wait in ms; it doubles per retry. Default 200. Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
 func GetRetryBaseDelayMs(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "ververica:retryBaseDelayMs")
 }
 
-// The longest single wait between attempts, in ms, `x-acs-retry-after` included (default 10000). Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
+// The longest single wait between attempts in ms, `x-acs-retry-after` included. Default 10000. Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
 func GetRetryMaxDelayMs(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "ververica:retryMaxDelayMs")
 }
 
-// The shortest wait before retrying throttling that came without `x-acs-retry-after`, in ms; it doubles per retry (default 1000). Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
+// The shortest wait in ms before retrying throttling that came without `x-acs-retry-after`; it doubles per retry. Default 1000. Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
 func GetRetryThrottleDelayMs(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "ververica:retryThrottleDelayMs")
 }
@@ -84,4 +84,9 @@ func GetSecretKey(ctx *pulumi.Context) string {
 // An STS security token, for temporary credentials. Falls back to ALIBABA_CLOUD_SECURITY_TOKEN.
 func GetSecurityToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "ververica:securityToken")
+}
+
+// Time budget in ms for retrying one throttled call, however many attempts it takes. Default 300000. Falls back to VERVERICA_THROTTLE_RETRY_TIME_MS.
+func GetThrottleRetryTimeMs(ctx *pulumi.Context) int {
+	return config.GetInt(ctx, "ververica:throttleRetryTimeMs")
 }

@@ -21,7 +21,7 @@ The AccessKey id. Falls back to ALIBABA_CLOUD_ACCESS_KEY_ID, ALICLOUD_ACCESS_KEY
 
 connectTimeoutMs: Optional[int]
 """
-TCP/TLS connect timeout, in ms (default 10000). Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
+TCP/TLS connect timeout in ms, name lookup included. Default 10000. Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
 """
 
 endpoint: Optional[str]
@@ -31,17 +31,17 @@ An endpoint host (reached over HTTPS) or an http(s) URL; wins over `region`. Fal
 
 maxAttempts: Optional[int]
 """
-Attempts per API call, the first included (default 5). Falls back to VERVERICA_MAX_ATTEMPTS.
+Attempts per call that fail with a fault other than throttling (5xx, timeouts, resets), the first included. Default 5. Falls back to VERVERICA_MAX_ATTEMPTS.
 """
 
 maxConcurrency: Optional[int]
 """
-Bound on concurrent API calls of the process (default 8). Falls back to VERVERICA_MAX_CONCURRENCY.
+Process-wide bound on concurrent API calls; throttling lowers the bound in force for a while. Default 8. Falls back to VERVERICA_MAX_CONCURRENCY.
 """
 
 maxRetryTimeMs: Optional[int]
 """
-Time budget for retrying one API call, in ms (default 30000). Falls back to VERVERICA_MAX_RETRY_TIME_MS.
+Time budget in ms for retrying one call after faults other than throttling. Default 30000. Falls back to VERVERICA_MAX_RETRY_TIME_MS.
 """
 
 network: Optional[str]
@@ -56,7 +56,7 @@ An aliyun CLI profile (`~/.aliyun/config.json`) to take credentials from.
 
 readTimeoutMs: Optional[int]
 """
-Time allowed for a complete response once connected, in ms (default 60000). Falls back to VERVERICA_READ_TIMEOUT_MS.
+Time allowed for the complete response once connected, in ms. Default 60000. Falls back to VERVERICA_READ_TIMEOUT_MS.
 """
 
 region: Optional[str]
@@ -66,17 +66,17 @@ The region, e.g. `cn-hangzhou`; the endpoint becomes `ververica.<region>.aliyunc
 
 retryBaseDelayMs: Optional[int]
 """
-Upper bound of the first retry's randomized wait, in ms; it doubles per retry (default 200). Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
+Upper bound of the first retry's randomized wait in ms; it doubles per retry. Default 200. Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
 """
 
 retryMaxDelayMs: Optional[int]
 """
-The longest single wait between attempts, in ms, `x-acs-retry-after` included (default 10000). Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
+The longest single wait between attempts in ms, `x-acs-retry-after` included. Default 10000. Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
 """
 
 retryThrottleDelayMs: Optional[int]
 """
-The shortest wait before retrying throttling that came without `x-acs-retry-after`, in ms; it doubles per retry (default 1000). Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
+The shortest wait in ms before retrying throttling that came without `x-acs-retry-after`; it doubles per retry. Default 1000. Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
 """
 
 secretKey: Optional[str]
@@ -87,5 +87,10 @@ The AccessKey secret. Falls back to ALIBABA_CLOUD_ACCESS_KEY_SECRET, then ALICLO
 securityToken: Optional[str]
 """
 An STS security token, for temporary credentials. Falls back to ALIBABA_CLOUD_SECURITY_TOKEN.
+"""
+
+throttleRetryTimeMs: Optional[int]
+"""
+Time budget in ms for retrying one throttled call, however many attempts it takes. Default 300000. Falls back to VERVERICA_THROTTLE_RETRY_TIME_MS.
 """
 

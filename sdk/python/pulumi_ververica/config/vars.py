@@ -30,7 +30,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def connect_timeout_ms(self) -> Optional[int]:
         """
-        TCP/TLS connect timeout, in ms (default 10000). Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
+        TCP/TLS connect timeout in ms, name lookup included. Default 10000. Falls back to VERVERICA_CONNECT_TIMEOUT_MS.
         """
         return __config__.get_int('connectTimeoutMs')
 
@@ -44,21 +44,21 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def max_attempts(self) -> Optional[int]:
         """
-        Attempts per API call, the first included (default 5). Falls back to VERVERICA_MAX_ATTEMPTS.
+        Attempts per call that fail with a fault other than throttling (5xx, timeouts, resets), the first included. Default 5. Falls back to VERVERICA_MAX_ATTEMPTS.
         """
         return __config__.get_int('maxAttempts')
 
     @_builtins.property
     def max_concurrency(self) -> Optional[int]:
         """
-        Bound on concurrent API calls of the process (default 8). Falls back to VERVERICA_MAX_CONCURRENCY.
+        Process-wide bound on concurrent API calls; throttling lowers the bound in force for a while. Default 8. Falls back to VERVERICA_MAX_CONCURRENCY.
         """
         return __config__.get_int('maxConcurrency')
 
     @_builtins.property
     def max_retry_time_ms(self) -> Optional[int]:
         """
-        Time budget for retrying one API call, in ms (default 30000). Falls back to VERVERICA_MAX_RETRY_TIME_MS.
+        Time budget in ms for retrying one call after faults other than throttling. Default 30000. Falls back to VERVERICA_MAX_RETRY_TIME_MS.
         """
         return __config__.get_int('maxRetryTimeMs')
 
@@ -79,7 +79,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def read_timeout_ms(self) -> Optional[int]:
         """
-        Time allowed for a complete response once connected, in ms (default 60000). Falls back to VERVERICA_READ_TIMEOUT_MS.
+        Time allowed for the complete response once connected, in ms. Default 60000. Falls back to VERVERICA_READ_TIMEOUT_MS.
         """
         return __config__.get_int('readTimeoutMs')
 
@@ -93,21 +93,21 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def retry_base_delay_ms(self) -> Optional[int]:
         """
-        Upper bound of the first retry's randomized wait, in ms; it doubles per retry (default 200). Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
+        Upper bound of the first retry's randomized wait in ms; it doubles per retry. Default 200. Falls back to VERVERICA_RETRY_BASE_DELAY_MS.
         """
         return __config__.get_int('retryBaseDelayMs')
 
     @_builtins.property
     def retry_max_delay_ms(self) -> Optional[int]:
         """
-        The longest single wait between attempts, in ms, `x-acs-retry-after` included (default 10000). Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
+        The longest single wait between attempts in ms, `x-acs-retry-after` included. Default 10000. Falls back to VERVERICA_RETRY_MAX_DELAY_MS.
         """
         return __config__.get_int('retryMaxDelayMs')
 
     @_builtins.property
     def retry_throttle_delay_ms(self) -> Optional[int]:
         """
-        The shortest wait before retrying throttling that came without `x-acs-retry-after`, in ms; it doubles per retry (default 1000). Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
+        The shortest wait in ms before retrying throttling that came without `x-acs-retry-after`; it doubles per retry. Default 1000. Falls back to VERVERICA_RETRY_THROTTLE_DELAY_MS.
         """
         return __config__.get_int('retryThrottleDelayMs')
 
@@ -124,4 +124,11 @@ class _ExportableConfig(types.ModuleType):
         An STS security token, for temporary credentials. Falls back to ALIBABA_CLOUD_SECURITY_TOKEN.
         """
         return __config__.get('securityToken')
+
+    @_builtins.property
+    def throttle_retry_time_ms(self) -> Optional[int]:
+        """
+        Time budget in ms for retrying one throttled call, however many attempts it takes. Default 300000. Falls back to VERVERICA_THROTTLE_RETRY_TIME_MS.
+        """
+        return __config__.get_int('throttleRetryTimeMs')
 
