@@ -6,10 +6,12 @@
  * the throttled wait a minute.
  */
 import * as assert from "assert";
+import { PluginAttach } from "@pulumi/pulumi/proto/plugin_pb";
 import { DEFAULT_TEST_CREDENTIAL } from "../../emulator";
 import { assertCleanMessage } from "../../helpers/assertions";
 import { useEmulator } from "../../helpers/emulatorFixture";
 import { until } from "../../helpers/eventually";
+import { startEngineLogRecorder } from "../../helpers/engineLogRecorder";
 import { configureForEmulator, Empty, PluginSession, proto, startPluginSession, struct } from "../../helpers/pluginClient";
 
 const ws = "a14bd5d90a";
@@ -79,5 +81,19 @@ describe("plugin Cancel", () => {
         assertCleanMessage((await queued).details, ["Cancelled: cancelled before the call finished", "7a1c2b3d-0000-4000-8000-000000000001"]);
         cancelled((await invoke()).details);
         assert.strictEqual(fixture.emulator.stats.requests, 1);
+    });
+
+    it("takes calls again when another engine run attaches (PULUMI_DEBUG_PROVIDERS): a Ctrl-C ends only its own run", async () => {
+        await cancel();
+        cancelled((await invoke()).details);
+        const engine = await startEngineLogRecorder();
+        try {
+            await plugin.call((c) => c.attach.bind(c), new PluginAttach().setAddress(engine.address));
+            const answer = await plugin.call((c) => c.invoke.bind(c), new proto.InvokeRequest().setTok("ververica:index:getDeploymentDraft").setArgs(struct(selector)));
+            assert.strictEqual(answer.getFailuresList().length, 0);
+            assert.strictEqual(answer.getReturn()?.toJavaScript().deploymentDraftId, ordersEtl);
+        } finally {
+            await engine.close();
+        }
     });
 });
