@@ -112,6 +112,10 @@ function printTable(results: ReadonlyArray<SectionResult | SkippedSection>): voi
                 rows.push(["", `  ${name}: ${op.command} (${reads})`, `${fixed(op.ms, 0)} ms`, `${fixed(op.idealMs, 0)} ms`, fixed(op.ratio), "", ""]);
             }
         }
+        if (r.section === 11) {
+            const error = r.details.error as string | undefined;
+            rows.push(["", `  succeeded: ${r.details.succeeded ? "yes" : `no, ${error ?? ""}`}`, "", "", "", "", ""]);
+        }
         if (r.section === 4) {
             const same = r.details.noopSameOutputs as { ms: number; draftsToThis: number };
             const bytes = r.details.providerBytesPerResource as { drafts: number; noop: number };
