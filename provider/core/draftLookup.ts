@@ -4,6 +4,7 @@ import { ConfigReader, ConnectionOptions, CredentialSpec, ResolvedEndpoint, reso
 import { CredentialSource, createCredentialSource } from "./credentialSource";
 import { DraftClient } from "./draftClient";
 import type { DraftNameIndex } from "./draftNameIndex";
+import { DraftNameNotFoundError } from "./errors";
 import { defaultMaxConcurrency, ResolvedTuning, resolveTuning, TuningOptions } from "./clientTuning";
 import { LookupCache } from "./lookupCache";
 import type { DeploymentDraftAttributes } from "./model";
@@ -69,8 +70,18 @@ export async function lookupDraft(selector: DraftSelector, context: LookupContex
             return client.getDeploymentDraft(coordinates);
         }
         const list = () => client.listDraftNames(coordinates.workspace, coordinates.namespace);
-        const index = await (shared ? listings.get(JSON.stringify(scope), list) : list());
-        return client.getDeploymentDraft(index.resolve(coordinates));
+        const listingKey = JSON.stringify(scope);
+        const listing = shared ? listings.get(listingKey, list) : list();
+        const index = await listing;
+        let draft;
+        try {
+            draft = index.resolve(coordinates);
+        } catch (e) {
+            // A name the listing lacks may be a draft created since: the next lookup lists again.
+            if (e instanceof DraftNameNotFoundError) listings.forget(listingKey, listing);
+            throw e;
+        }
+        return client.getDeploymentDraft(draft);
     };
     if (!shared) {
         return load();

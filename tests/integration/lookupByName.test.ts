@@ -164,6 +164,10 @@ describe("lookup by name", () => {
         assert.ok(ambiguous.status === "rejected" && ambiguous.reason instanceof AmbiguousDraftNameError, String(ambiguous.status));
         assert.deepStrictEqual(found.status === "fulfilled" && found.value.id, target.deploymentDraftId);
         assert.strictEqual(fixture.emulator.stats.byAction.ListDeploymentDrafts, pages.length);
+        // A name the listing lacked may be a draft created since: the next lookup lists again.
+        fixture.emulator.store.put({ ...original, deploymentDraftId: "00000000-0000-4000-8000-00000000ffff", name: "draft-9999" });
+        assert.strictEqual((await lookup("draft-9999")).id, "00000000-0000-4000-8000-00000000ffff");
+        assert.strictEqual(fixture.emulator.stats.byAction.ListDeploymentDrafts, 2 * pages.length);
         // A failed listing is not kept: the next lookup lists again.
         clearDraftLookupCache();
         fixture.emulator.faults.next("forbidden", 1);

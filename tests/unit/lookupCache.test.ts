@@ -36,6 +36,19 @@ describe("lookupCache", () => {
         assert.strictEqual(cache.size, 1);
     });
 
+    it("forgets an entry on request, but not a newer one under the same key", async () => {
+        const cache = new LookupCache<string>();
+        const l = loader<string>();
+        const first = cache.get("k", l.load);
+        l.call(0).resolve("old");
+        await first;
+        cache.forget("k", first);
+        const second = cache.get("k", l.load);
+        assert.strictEqual(l.calls(), 2);
+        cache.forget("k", first);
+        assert.strictEqual(cache.get("k", l.load), second);
+    });
+
     it("loads different keys separately", async () => {
         const cache = new LookupCache<string>();
         const l = loader<string>();
