@@ -9,7 +9,7 @@ import { defaultMaxConcurrency, ResolvedTuning, resolveTuning, TuningOptions } f
 import { LookupCache } from "./lookupCache";
 import type { DeploymentDraftAttributes } from "./model";
 import type { RetryNotice } from "./retryPolicy";
-import { DraftSelector, isNameLookup, validateSelector } from "./validation";
+import { DraftCoordinates, DraftSelector, isNameLookup, validateSelector } from "./validation";
 
 /** Every attribute of the draft, plus `id` (the draft's id): what `getDeploymentDraft` returns, and each draft of `getDeploymentDrafts`. */
 export interface GetDeploymentDraftResult extends DeploymentDraftAttributes {
@@ -73,15 +73,15 @@ export async function lookupDraft(selector: DraftSelector, context: LookupContex
         const listingKey = JSON.stringify(scope);
         const listing = shared ? listings.get(listingKey, list) : list();
         const index = await listing;
-        let draft;
+        let byId: DraftCoordinates;
         try {
-            draft = index.resolve(coordinates);
+            byId = index.resolve(coordinates);
         } catch (e) {
             // A name the listing lacks may be a draft created since: the next lookup lists again.
             if (e instanceof DraftNameNotFoundError) listings.forget(listingKey, listing);
             throw e;
         }
-        return client.getDeploymentDraft(draft);
+        return client.getDeploymentDraft(byId);
     };
     if (!shared) {
         return load();
@@ -185,8 +185,8 @@ function read(context: LookupContext, origin: Origin, key: string): unknown {
 
 /**
  * Forgets every shared lookup result and namespace listing of this process and the credential
- * sources resolved so far, so the next lookup reads afresh and finds credentials again (e.g. after a profile
- * file was rotated).
+ * sources resolved so far, so the next lookup reads afresh and finds credentials again (e.g.
+ * after a profile file was rotated).
  */
 export function clearDraftLookupCache(): void {
     results.clear();
