@@ -85,9 +85,10 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
         },
 
         // Refresh, by the id in state (a draft tracked by name is not looked up by name again).
-        // A draft edited or locked since gets a new recorded revision, which shows as drift. Only a definite "not found" (the service's code 990301) removes the resource
-        // from state; any other failure (a 404 without that code, throttling, 5xx, timeouts,
-        // bad responses, credentials) fails the refresh and leaves state exactly as it was.
+        // A draft edited or locked since gets a new recorded revision, which shows as drift.
+        // Only a definite "not found" (the service's code 990301) removes the resource from
+        // state; any other failure (a 404 without that code, throttling, 5xx, timeouts, bad
+        // responses, credentials) fails the refresh and leaves state exactly as it was.
         async read(id: string, props: DraftResourceOutputs & { revision?: string }): Promise<dynamic.ReadResult> {
             const selector = { workspace: props.workspace, namespace: props.namespace, deploymentDraftId: id };
             const inputs = readInputsOf(selector, props);
