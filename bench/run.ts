@@ -113,8 +113,9 @@ function printTable(results: ReadonlyArray<SectionResult | SkippedSection>): voi
             }
         }
         if (r.section === 11) {
-            const error = r.details.error as string | undefined;
-            rows.push(["", `  succeeded: ${r.details.succeeded ? "yes" : `no, ${error ?? ""}`}`, "", "", "", "", ""]);
+            // The error's code and summary; its facts (ids, request id) are in results.json.
+            const error = ((r.details.error as string | undefined) ?? "").split(" (")[0];
+            rows.push(["", `  succeeded: ${r.details.succeeded ? "yes" : `no, ${error}`}`, "", "", "", "", ""]);
         }
         if (r.section === 4) {
             const same = r.details.noopSameOutputs as { ms: number; draftsToThis: number };
