@@ -5,23 +5,26 @@
  */
 import { ChildProcess, fork } from "child_process";
 import type { WireDeploymentDraft } from "../provider/core/wireTypes";
-import type { EmulatorStats } from "../tests/emulator";
+import type { EmulatorStats, FaultKind } from "../tests/emulator";
 
 type Command =
     | { readonly op: "setLatency"; readonly latencyMs: number }
+    | { readonly op: "setFaultRate"; readonly kind: FaultKind; readonly probability: number }
     | { readonly op: "putDrafts"; readonly drafts: readonly WireDeploymentDraft[] }
     | { readonly op: "setListOmits"; readonly fields: ReadonlyArray<keyof WireDeploymentDraft> }
     | { readonly op: "stats" }
     | { readonly op: "resetStats" };
 
 /** The emulator's counters, copied across processes. */
-export type StatsSnapshot = Pick<EmulatorStats, "requests" | "byStatus" | "peakInFlight">;
+export type StatsSnapshot = Pick<EmulatorStats, "requests" | "byAction" | "byStatus" | "peakInFlight">;
 
 /** The benchmark's handle on an emulator running in a child process. */
 export interface EmulatorProcess {
     /** e.g. `http://127.0.0.1:PORT` */
     readonly url: string;
     setLatency(latencyMs: number): Promise<void>;
+    /** Each request gets the fault `kind` with this probability (seeded, so runs repeat); 0 removes it. */
+    setFaultRate(kind: FaultKind, probability: number): Promise<void>;
     putDrafts(drafts: readonly WireDeploymentDraft[]): Promise<void>;
     /** Fields ListDeploymentDrafts leaves out of each draft. */
     setListOmits(fields: ReadonlyArray<keyof WireDeploymentDraft>): Promise<void>;
@@ -67,6 +70,7 @@ export async function startEmulatorProcess(): Promise<EmulatorProcess> {
     return {
         url,
         setLatency: (latencyMs) => send({ op: "setLatency", latencyMs }),
+        setFaultRate: (kind, probability) => send({ op: "setFaultRate", kind, probability }),
         putDrafts: (drafts) => send({ op: "putDrafts", drafts }),
         setListOmits: (fields) => send({ op: "setListOmits", fields }),
         stats: () => send<StatsSnapshot>({ op: "stats" }),
@@ -97,6 +101,9 @@ async function serveCommands(): Promise<void> {
             case "setLatency":
                 emulator.faults.latencyMs = command.latencyMs;
                 break;
+            case "setFaultRate":
+                emulator.faults.rate(command.kind, command.probability);
+                break;
             case "putDrafts":
                 for (const draft of command.drafts) emulator.store.put(draft);
                 break;
@@ -104,8 +111,8 @@ async function serveCommands(): Promise<void> {
                 emulator.behaviour.listOmits = [...command.fields];
                 break;
             case "stats": {
-                const { requests, byStatus, peakInFlight } = emulator.stats;
-                result = { requests, byStatus: { ...byStatus }, peakInFlight };
+                const { requests, byAction, byStatus, peakInFlight } = emulator.stats;
+                result = { requests, byAction: { ...byAction }, byStatus: { ...byStatus }, peakInFlight };
                 break;
             }
             case "resetStats":

@@ -4,9 +4,14 @@
  *
  *   npm run bench                 all sections
  *   npm run bench -- --only 1,3   some sections
- *   npm run bench -- --skip 4     all but some (4 and 8 need the Pulumi CLI, see scripts/pulumi-cli.sh;
- *                                 7 and 8 build the plugin, 8 the YAML host, see scripts/pulumi-yaml-host.sh)
+ *   npm run bench -- --skip 4     all but some (4 and 8 to 11 need the Pulumi CLI, see scripts/pulumi-cli.sh;
+ *                                 7 to 11 build the plugin, 8 to 11 the YAML host, see scripts/pulumi-yaml-host.sh)
  *   npm run bench -- --only 6     the audit command alone
+ *   npm run bench -- --only 9 --plugin-tarball <file>
+ *                                 sections 9 to 11 with another build of the plugin (e.g. an earlier
+ *                                 release's), for a before/after comparison
+ *
+ * Sections left out keep their figures from the previous bench/results.json.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -22,6 +27,7 @@ import { measureDistinctLookups, measureIdenticalLookups } from "./lookupLatency
 import { fixed } from "./measure";
 import { measurePluginStart } from "./pluginStart";
 import { measurePreviewOverhead } from "./previewOverhead";
+import { measureThrottledRefresh, measureTrackedById, measureTrackedByName, OperationFigures } from "./trackedDrafts";
 import { measureYamlInvokes } from "./yamlInvokes";
 import { ensurePluginTarball } from "../tests/helpers/pluginInstall";
 import type { SectionResult, SkippedSection } from "./result";
@@ -36,9 +42,12 @@ const workspace = "bench-ws";
 const namespace = "bench-ns";
 const concurrency = 8;
 const latencyMs = 50;
+// Sections 9 to 11 track drafts of a namespace of their own.
+const trackedNamespace = "bench-tracked";
+const trackedNamespaceSize = 1000;
 
 function selectedSections(argv: readonly string[]): Set<number> {
-    const all = [1, 2, 3, 4, 5, 6, 7, 8];
+    const all = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
     const list = (flag: string) => {
         const i = argv.indexOf(flag);
         return i < 0 ? undefined : (argv[i + 1] ?? "").split(",").map(Number);
@@ -46,6 +55,18 @@ function selectedSections(argv: readonly string[]): Set<number> {
     const only = list("--only");
     const skip = list("--skip") ?? [];
     return new Set((only ?? all).filter((n) => all.includes(n) && !skip.includes(n)));
+}
+
+function flagValue(argv: readonly string[], flag: string): string | undefined {
+    const i = argv.indexOf(flag);
+    return i < 0 ? undefined : argv[i + 1];
+}
+
+/** The sections of the previous results file that this run leaves out, kept as they were. */
+function keptResults(sections: ReadonlySet<number>): Array<SectionResult | SkippedSection> {
+    if (!fs.existsSync(resultsFile)) return [];
+    const previous = JSON.parse(fs.readFileSync(resultsFile, "utf8")) as { results?: Array<SectionResult | SkippedSection> };
+    return (previous.results ?? []).filter((r) => !sections.has(r.section));
 }
 
 function machine(loadAverage: number[]): Record<string, unknown> {
@@ -85,6 +106,17 @@ function printTable(results: ReadonlyArray<SectionResult | SkippedSection>): voi
         if (r.section === 5) {
             rows.push(["", "  what the package adds after @pulumi/pulumi, in one process", `${fixed(r.details.incrementAfterPulumiMs as number, 1)} ms`, "", "", "", ""]);
         }
+        if (r.section === 9 || r.section === 10) {
+            for (const [name, op] of Object.entries(r.details.operations as Record<string, OperationFigures>)) {
+                const reads = Object.entries(op.byAction).map(([action, n]) => `${n} ${action.replace("DeploymentDraft", "")}`).join(", ") || "no request";
+                rows.push(["", `  ${name}: ${op.command} (${reads})`, `${fixed(op.ms, 0)} ms`, `${fixed(op.idealMs, 0)} ms`, fixed(op.ratio), "", ""]);
+            }
+        }
+        if (r.section === 11) {
+            // The error's code and summary; its facts (ids, request id) are in results.json.
+            const error = ((r.details.error as string | undefined) ?? "").split(" (")[0];
+            rows.push(["", `  succeeded: ${r.details.succeeded ? "yes" : `no, ${error}`}`, "", "", "", "", ""]);
+        }
         if (r.section === 4) {
             const same = r.details.noopSameOutputs as { ms: number; draftsToThis: number };
             const bytes = r.details.providerBytesPerResource as { drafts: number; noop: number };
@@ -101,6 +133,7 @@ function printTable(results: ReadonlyArray<SectionResult | SkippedSection>): voi
 
 async function main(): Promise<void> {
     const sections = selectedSections(process.argv.slice(2));
+    const pluginTarball = flagValue(process.argv.slice(2), "--plugin-tarball");
     const started = performance.now();
     const loadAverage = os.loadavg();
     // Sections 4 and 5 load the built package, as a program does.
@@ -125,6 +158,12 @@ async function main(): Promise<void> {
     await emulator.putDrafts(drafts);
     const auditCounts = { "audit-a": 334, "audit-b": 333, "audit-c": 333 };
     if (sections.has(6)) await emulator.putDrafts(generateAuditDrafts(workspace, auditCounts).map((d) => d.draft));
+    const tracked = generateDrafts(trackedNamespaceSize, { workspace, namespace: trackedNamespace });
+    if ([9, 10, 11].some((n) => sections.has(n))) await emulator.putDrafts(tracked);
+    const trackedSettings = { workspace, namespace: trackedNamespace, concurrency, latencyMs, rounds: 3, pluginTarball };
+    const trackedIds = tracked.map((d) => String(d.deploymentDraftId));
+    // Every tenth draft, so the names are spread over all pages of the listing.
+    const trackedNames = tracked.filter((_, i) => i % 10 === 9).map((d) => String(d.name));
 
     const runs: Array<[number, string, () => Promise<SectionResult>]> = [
         [1, "client throughput", () => measureClientThroughput(emulator, { workspace, namespace, ids, concurrency, requests: 1500, rounds: 7 })],
@@ -135,6 +174,9 @@ async function main(): Promise<void> {
         [6, "audit", () => measureAuditLatency(emulator, { workspace, counts: auditCounts, concurrency, latencyMs, rounds: 3 })],
         [7, "plugin start", () => measurePluginStart(pluginExecutable, 9)],
         [8, "YAML invokes", () => measureYamlInvokes({ workspace, namespace, ids, endpoint: emulator.url, invokes: 100, rounds: 3 })],
+        [9, "drafts tracked by id", () => measureTrackedById(emulator, trackedSettings, trackedIds)],
+        [10, "drafts tracked by name", () => measureTrackedByName(emulator, trackedSettings, trackedNames, trackedNamespaceSize)],
+        [11, "refresh under throttling", () => measureThrottledRefresh(emulator, { ...trackedSettings, rounds: 1 }, trackedIds.slice(0, 500), 0.4, 3)],
     ];
     const results: Array<SectionResult | SkippedSection> = [];
     try {
@@ -153,8 +195,10 @@ async function main(): Promise<void> {
         await emulator.close();
     }
 
+    const kept = keptResults(sections);
     printTable(results);
-    const report = { generatedAt: new Date().toISOString(), durationSeconds: Number(fixed((performance.now() - started) / 1000, 1)), machine: machine(loadAverage), results };
+    if (kept.length > 0) console.log(`\nkept from the previous results: section ${kept.map((r) => r.section).join(", ")}`);
+    const report = { generatedAt: new Date().toISOString(), durationSeconds: Number(fixed((performance.now() - started) / 1000, 1)), machine: machine(loadAverage), results: [...kept, ...results].sort((a, b) => a.section - b.section) };
     fs.writeFileSync(resultsFile, JSON.stringify(report, null, 2) + "\n");
     console.log(`\nwrote ${path.relative(process.cwd(), resultsFile)} (${report.durationSeconds} s)`);
 }

@@ -1,6 +1,6 @@
 // Tracks the deployment drafts a team ships from, as read-only resources. `pulumi up` records
-// them, `pulumi up` and `pulumi refresh` show when someone edited or locked one in the console,
-// and `pulumi destroy` only forgets them; the drafts themselves are never changed.
+// them, `pulumi refresh` (or `pulumi up --refresh`) shows when someone edited or locked one in
+// the console, and `pulumi destroy` only forgets them; the drafts themselves are never changed.
 //
 // Where the API is reached and with which credentials comes from the stack config
 // (`ververica:region`, `ververica:accessKey` / `ververica:secretKey` as secrets) or the environment.

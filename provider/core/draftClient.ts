@@ -1,10 +1,9 @@
 import type { ResolvedEndpoint } from "./connectionSettings";
 import type { CredentialSource } from "./credentialSource";
 import { CircuitBreaker, endpointBreakers } from "./circuitBreaker";
+import { DraftNameIndex, ListedDraftIdentity } from "./draftNameIndex";
 import {
-    AmbiguousDraftNameError,
     CancelledError,
-    DraftNameNotFoundError,
     DraftReference,
     InvalidResponseError,
     NetworkError,
@@ -19,7 +18,7 @@ import { ApiCall, signRequest, TimeoutSettings } from "./requestSigner";
 import { readResponse } from "./responseClassifier";
 import { RetryNotice, RetryOptions, RetryRuntime, systemRetryRuntime, withRetries } from "./retryPolicy";
 import type { ConcurrencyLimiter } from "./concurrencyLimiter";
-import type { DraftCoordinates, DraftNameCoordinates } from "./validation";
+import type { DraftCoordinates } from "./validation";
 
 /** Everything a client needs; secrets only behind `credentials`. */
 export interface DraftClientSettings {
@@ -117,35 +116,19 @@ export class DraftClient {
     }
 
     /**
-     * Pages through ListDeploymentDrafts (100 a page) for the draft with this exact name, then
-     * reads the match with GetDeploymentDraft, so that a lookup by name returns exactly what a
-     * lookup by id returns. Of the other drafts only the name and id are read: a draft the
-     * model cannot read elsewhere in the namespace does not break the lookup.
+     * Pages through ListDeploymentDrafts (100 a page) for the name and id of every draft of the
+     * namespace; a lookup by name then reads its match with GetDeploymentDraft, so that it
+     * returns exactly what a lookup by id returns. Only names and ids are read: a draft the
+     * model cannot read elsewhere in the namespace does not break a lookup.
      */
-    async findDeploymentDraftByName(c: DraftNameCoordinates): Promise<DeploymentDraftAttributes> {
-        const matches: string[] = [];
-        const names: string[] = [];
+    async listDraftNames(workspace: string, namespace: string): Promise<DraftNameIndex> {
+        const identities: ListedDraftIdentity[] = [];
         let total: number | undefined;
-        await this.forEachListedPage(c.workspace, c.namespace, (page) => {
+        await this.forEachListedPage(workspace, namespace, (page) => {
             total = page.totalSize;
-            for (const entry of page.entries) {
-                const { name, deploymentDraftId } = identityOf(entry);
-                if (name === c.name) {
-                    if (deploymentDraftId === undefined) {
-                        throw new InvalidResponseError(`the listed draft named ${JSON.stringify(name)} has no deploymentDraftId`, c, { action: "ListDeploymentDrafts" });
-                    }
-                    matches.push(deploymentDraftId);
-                }
-                if (name !== undefined) names.push(name);
-            }
+            for (const entry of page.entries) identities.push(identityOf(entry));
         });
-        if (matches.length === 0) {
-            throw new DraftNameNotFoundError(c, names, Math.max(total ?? 0, names.length));
-        }
-        if (matches.length > 1) {
-            throw new AmbiguousDraftNameError(c, matches);
-        }
-        return this.getDeploymentDraft({ workspace: c.workspace, namespace: c.namespace, deploymentDraftId: matches[0] });
+        return new DraftNameIndex(identities, total);
     }
 
     private async forEachListedPage(workspace: string, namespace: string, onPage: (page: ListedPage) => void): Promise<void> {
@@ -259,7 +242,7 @@ export class DraftClient {
 }
 
 /** The name and id of a listed draft, whatever else it holds. */
-function identityOf(entry: unknown): { name?: string; deploymentDraftId?: string } {
+function identityOf(entry: unknown): ListedDraftIdentity {
     if (entry === null || typeof entry !== "object") return {};
     const { name, deploymentDraftId } = entry as { name?: unknown; deploymentDraftId?: unknown };
     return {

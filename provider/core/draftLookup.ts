@@ -4,11 +4,13 @@ import { ConfigReader, ConnectionOptions, CredentialSpec, ResolvedEndpoint, reso
 import { CredentialSource, createCredentialSource } from "./credentialSource";
 import { endpointBreakers } from "./circuitBreaker";
 import { DraftClient } from "./draftClient";
+import type { DraftNameIndex } from "./draftNameIndex";
+import { DraftNameNotFoundError } from "./errors";
 import { defaultMaxConcurrency, ResolvedTuning, resolveTuning, TuningOptions } from "./clientTuning";
 import { LookupCache } from "./lookupCache";
 import type { DeploymentDraftAttributes } from "./model";
 import type { RetryNotice } from "./retryPolicy";
-import { DraftSelector, isNameLookup, validateSelector } from "./validation";
+import { DraftCoordinates, DraftSelector, isNameLookup, validateSelector } from "./validation";
 
 /** Every attribute of the draft, plus `id` (the draft's id): what `getDeploymentDraft` returns, and each draft of `getDeploymentDrafts`. */
 export interface GetDeploymentDraftResult extends DeploymentDraftAttributes {
@@ -51,21 +53,44 @@ const limiter = new ConcurrencyLimiter(defaultMaxConcurrency);
 // also by what its failure would say, which depends on the host.
 const credentialSources = new Map<string, CredentialSource>();
 const results = new LookupCache<DeploymentDraftAttributes>();
+// One listing per namespace (and endpoint and credential) for every shared lookup by name.
+const listings = new LookupCache<DraftNameIndex>();
 
 /**
  * Looks a draft up by id or by name. Arguments are validated before anything else, so a bad
  * id fails without a request; connection settings and credentials are resolved next, and
- * identical lookups in one process share one request.
+ * identical lookups in one process share one request. Lookups by name in one namespace share
+ * one listing of it (concurrent ones wait for the listing in flight), then each reads its
+ * draft by id.
  */
 export async function lookupDraft(selector: DraftSelector, context: LookupContext): Promise<DeploymentDraftAttributes> {
     const coordinates = validateSelector(selector);
     const { client, endpoint, credentialId } = createLookupClient(context);
-    const load = () => (isNameLookup(coordinates) ? client.findDeploymentDraftByName(coordinates) : client.getDeploymentDraft(coordinates));
-    if (context.options.cache === false) {
+    const shared = context.options.cache !== false;
+    const scope = [endpoint.protocol, endpoint.host, credentialId, coordinates.workspace, coordinates.namespace];
+    const load = async () => {
+        if (!isNameLookup(coordinates)) {
+            return client.getDeploymentDraft(coordinates);
+        }
+        const list = () => client.listDraftNames(coordinates.workspace, coordinates.namespace);
+        const listingKey = JSON.stringify(scope);
+        const listing = shared ? listings.get(listingKey, list) : list();
+        const index = await listing;
+        let byId: DraftCoordinates;
+        try {
+            byId = index.resolve(coordinates);
+        } catch (e) {
+            // A name the listing lacks may be a draft created since: the next lookup lists again.
+            if (e instanceof DraftNameNotFoundError) listings.forget(listingKey, listing);
+            throw e;
+        }
+        return client.getDeploymentDraft(byId);
+    };
+    if (!shared) {
         return load();
     }
     const what = isNameLookup(coordinates) ? `name:${coordinates.name}` : `id:${coordinates.deploymentDraftId}`;
-    return results.get(JSON.stringify([endpoint.protocol, endpoint.host, credentialId, coordinates.workspace, coordinates.namespace, what]), load);
+    return results.get(JSON.stringify([...scope, what]), load);
 }
 
 /**
@@ -162,12 +187,13 @@ function read(context: LookupContext, origin: Origin, key: string): unknown {
 }
 
 /**
- * Forgets every shared lookup result of this process, the credential sources resolved so
- * far and which endpoints could not be reached, so the next lookup reads afresh and finds
- * credentials again (e.g. after a profile file was rotated).
+ * Forgets every shared lookup result and namespace listing of this process, the credential
+ * sources resolved so far and which endpoints could not be reached, so the next lookup reads
+ * afresh and finds credentials again (e.g. after a profile file was rotated).
  */
 export function clearDraftLookupCache(): void {
     results.clear();
+    listings.clear();
     credentialSources.clear();
     endpointBreakers.clear();
 }

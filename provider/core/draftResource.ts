@@ -3,14 +3,11 @@
  * provider and the native plugin): which inputs are valid, what counts as a change, what a
  * read returns. Each host only adapts its own calling convention to these functions.
  */
-// The module, not `@pulumi/pulumi/runtime`: the plugin's bundle takes in what is imported, and
-// the runtime's index would bring the whole SDK.
-import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import type { ConnectionOptions, Network } from "./connectionSettings";
 import { deploymentDraftShape } from "./draftShape/draftFields";
 import { InvalidArgumentError } from "./errors";
 import type { DeploymentDraftAttributes } from "./model";
-import { DraftCoordinates, DraftSelector, validateSelector } from "./validation";
+import { DraftCoordinates, validateSelector } from "./validation";
 
 /** The resource's inputs as the engine stores them. */
 export interface DraftResourceInputs {
@@ -21,7 +18,10 @@ export interface DraftResourceInputs {
     readonly endpoint?: string;
     readonly region?: string;
     readonly network?: string;
-    /** The draft's revision when last seen (see {@link revisionOf}); set by check and read. */
+    /**
+     * The draft's revision (see {@link revisionOf}) as recorded when a refresh last found it
+     * changed; kept as it is by check. Bookkeeping for drift, set only by the provider.
+     */
     readonly revision?: string;
 }
 
@@ -52,9 +52,9 @@ export const draftResourceOutputNames: ReadonlyArray<keyof DraftResourceOutputs>
 ];
 
 /**
- * A draft's revision: its modification time and lock. Kept in the resource's inputs so that
- * `up` and `refresh` show an edited or newly locked draft as a change. Built only from
- * attributes that are never secret: a hash of the SQL could confirm a guessed password.
+ * A draft's revision: its modification time and lock, what marks a draft as edited or newly
+ * locked. Built only from attributes that are never secret: a hash of the SQL could confirm a
+ * guessed password.
  */
 export function revisionOf(draft: Pick<DeploymentDraftAttributes, "modifiedAt" | "lock">): string {
     return `${draft.modifiedAt ?? "?"}/${draft.lock?.id ?? draft.lock?.holderId ?? "unlocked"}`;
@@ -66,14 +66,12 @@ export type DraftCheckResult =
     | { readonly inputs: Record<string, unknown> };
 
 /**
- * Rejects bad arguments before any request, naming the argument; then reads the draft (the
- * same lookup create makes) so that preview already fails on an unknown draft and a draft
- * edited since the last run shows up as an update. Inputs not known yet are passed through.
+ * Validates the inputs, naming a bad argument, and reads nothing: the engine calls check one
+ * resource at a time, so a read here would cost N drafts N round trips one after the other.
+ * (Create reads, also during preview; refresh reads and shows drift.) The recorded revision is
+ * carried over from the stored inputs `olds`, so that `up` never shows it as a change.
  */
-export async function checkDraftInputs(
-    news: Record<string, unknown>,
-    lookup: (selector: DraftSelector) => Promise<DeploymentDraftAttributes>,
-): Promise<DraftCheckResult> {
+export function checkDraftInputs(olds: Record<string, unknown>, news: Record<string, unknown>): DraftCheckResult {
     let selector;
     try {
         selector = validateSelector(news);
@@ -83,12 +81,10 @@ export async function checkDraftInputs(
         }
         throw e;
     }
-    const inputs = { ...news, ...selector };
-    if (Object.values(inputs).includes(unknownValue)) {
-        return { inputs };
-    }
-    const draft = await lookup(selector);
-    return { inputs: { ...inputs, revision: revisionOf(draft) } };
+    const inputs: Record<string, unknown> = { ...news, ...selector };
+    // Only the provider records a revision: one among the new inputs is dropped.
+    delete inputs.revision;
+    return { inputs: typeof olds.revision === "string" ? { ...inputs, revision: olds.revision } : inputs };
 }
 
 /**
@@ -110,11 +106,13 @@ export interface DraftDiff {
 const identityKeys = ["workspace", "namespace"] as const;
 
 /**
- * Compares stored outputs with new inputs. On `up`, `news.revision` is the draft as check just
- * saw it; on `refresh` the engine passes the refreshed outputs as `olds` and the previous
- * inputs as `news`, so an edited or locked draft shows as drift either way.
+ * Compares stored outputs with new inputs, reading nothing. `recordedRevision` is the revision
+ * recorded with the outputs `olds` (see {@link revisionToRecord}). On `up` it is the stored
+ * one, which check carried over into `news`: no change. On `refresh` the engine passes the
+ * refreshed outputs and the revision the read recorded as the old side and the stored inputs as
+ * `news`, so a draft edited or locked since shows as drift.
  */
-export function diffDraft(olds: Record<string, unknown>, news: Record<string, unknown>): DraftDiff {
+export function diffDraft(olds: Record<string, unknown>, news: Record<string, unknown>, recordedRevision: unknown): DraftDiff {
     const replaces: string[] = identityKeys.filter((k) => olds[k] !== news[k]);
     // The draft a resource tracks is fixed: choosing another (by id or by name) replaces it.
     if (news.deploymentDraftId !== undefined) {
@@ -123,10 +121,27 @@ export function diffDraft(olds: Record<string, unknown>, news: Record<string, un
         replaces.push("name");
     }
     const updates: string[] = ["endpoint", "region", "network"].filter((k) => (olds[k] ?? undefined) !== (news[k] ?? undefined));
-    if (news.revision !== undefined && news.revision !== revisionOf(olds)) {
+    if (recordedRevision !== undefined && recordedRevision !== null && recordedRevision !== news.revision) {
         updates.push("revision");
     }
     return { replaces, updates };
+}
+
+/**
+ * The revision a read records for a draft whose stored outputs were `stored` and whose stored
+ * revision was `storedRevision`: the draft's new revision when it was edited or locked since
+ * (which then differs from the stored inputs' and shows as drift), else the stored one unchanged.
+ */
+export function revisionToRecord(
+    storedRevision: unknown,
+    stored: { readonly modifiedAt?: unknown; readonly lock?: unknown },
+    draft: Pick<DeploymentDraftAttributes, "modifiedAt" | "lock">,
+): string | undefined {
+    const fresh = revisionOf(draft);
+    if (fresh !== revisionOf(stored as Pick<DeploymentDraftAttributes, "modifiedAt" | "lock">)) {
+        return fresh;
+    }
+    return typeof storedRevision === "string" ? storedRevision : undefined;
 }
 
 /**

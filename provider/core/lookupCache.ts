@@ -18,12 +18,15 @@ export class LookupCache<T> {
         }
         const pending = load();
         this.entries.set(key, pending);
-        pending.catch(() => {
-            if (this.entries.get(key) === pending) {
-                this.entries.delete(key);
-            }
-        });
+        pending.catch(() => this.forget(key, pending));
         return pending;
+    }
+
+    /** Forgets `entry` under `key`, unless a newer one has taken its place. */
+    forget(key: string, entry: Promise<T>): void {
+        if (this.entries.get(key) === entry) {
+            this.entries.delete(key);
+        }
     }
 
     clear(): void {

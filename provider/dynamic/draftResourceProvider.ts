@@ -7,6 +7,7 @@
  * only) and from the provider process environment.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { ConfigReader, programSettingNames } from "../core/connectionSettings";
 import { lookupDraft } from "../core/draftLookup";
 import {
@@ -17,8 +18,10 @@ import {
     draftOutputsOf,
     DraftResourceInputs,
     DraftResourceOutputs,
+    DraftResourceState,
     readInputsOf,
     revisionOf,
+    revisionToRecord,
 } from "../core/draftResource";
 import { DraftNotFoundError, VervericaError } from "../core/errors";
 import type { DeploymentDraftAttributes } from "../core/model";
@@ -47,12 +50,21 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
             return Promise.resolve();
         },
 
-        async check(_olds: unknown, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
+        // Reads only a draft the stack does not track yet: the engine asks a dynamic provider for
+        // no create during preview, so this read is what fails the first preview on an unknown
+        // draft; create then shares it. A tracked draft is checked without a request.
+        async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
             const undeclared = undeclaredDraftPropertyFailures(news);
             if (undeclared.length > 0) return { inputs: news, failures: [...undeclared] };
             try {
-                const result = await checkDraftInputs(news, (selector) => lookup(selector, news, true));
-                return "failure" in result ? { failures: [result.failure] } : { inputs: result.inputs };
+                const result = checkDraftInputs(olds, news);
+                if ("failure" in result) {
+                    return { failures: [result.failure] };
+                }
+                if (olds.workspace === undefined && !Object.values(result.inputs).includes(unknownValue)) {
+                    await lookup(result.inputs, result.inputs, true);
+                }
+                return { inputs: result.inputs };
             } catch (e) {
                 // A check failure is shown once, as this resource's error. A thrown error would
                 // also be printed by the provider host with its stack, after the message twice.
@@ -63,20 +75,24 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
             }
         },
 
+        // The outputs carry the revision recorded with them (a dynamic provider's diff sees no
+        // stored inputs), so a refresh compares it with the stored inputs' (see `diffDraft`).
         diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.DiffResult> {
-            const { replaces, updates } = diffDraft(olds, news);
+            const { replaces, updates } = diffDraft(olds, news, olds.revision);
             return Promise.resolve({ changes: replaces.length > 0 || updates.length > 0, replaces, deleteBeforeReplace: false });
         },
 
         async create(inputs: DraftResourceInputs): Promise<dynamic.CreateResult> {
             const draft = await lookup(inputs, inputs, true);
-            return { id: draft.deploymentDraftId, outs: draftOutputsOf(draft, inputs) };
+            return { id: draft.deploymentDraftId, outs: withRevision(draftOutputsOf(draft, inputs), inputs.revision) };
         },
 
-        // Refresh. Only a definite "not found" (the service's code 990301) removes the resource
-        // from state; any other failure (a 404 without that code, throttling, 5xx, timeouts,
-        // bad responses, credentials) fails the refresh and leaves state exactly as it was.
-        async read(id: string, props: DraftResourceOutputs): Promise<dynamic.ReadResult> {
+        // Refresh, by the id in state (a draft tracked by name is not looked up by name again).
+        // A draft edited or locked since gets a new recorded revision, which shows as drift.
+        // Only a definite "not found" (the service's code 990301) removes the resource from
+        // state; any other failure (a 404 without that code, throttling, 5xx, timeouts, bad
+        // responses, credentials) fails the refresh and leaves state exactly as it was.
+        async read(id: string, props: DraftResourceOutputs & { revision?: string }): Promise<dynamic.ReadResult> {
             const selector = { workspace: props.workspace, namespace: props.namespace, deploymentDraftId: id };
             const inputs = readInputsOf(selector, props);
             let draft: DeploymentDraftAttributes;
@@ -88,17 +104,24 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
                 }
                 throw e;
             }
-            return { id, props: draftOutputsOf(draft, inputs), inputs: { ...inputs, revision: revisionOf(draft) } };
+            const revision = revisionToRecord(props.revision, props, draft);
+            return { id, props: withRevision(draftOutputsOf(draft, inputs), revision), inputs: withRevision(inputs, revision) };
         },
 
-        async update(_id: string, _olds: DraftResourceOutputs, news: DraftResourceInputs): Promise<dynamic.UpdateResult> {
-            const draft = await lookup(news, news, false);
-            return { outs: draftOutputsOf(draft, news) };
+        // Re-reads by the id in state: a draft tracked by name is not looked up by name again.
+        async update(id: string, _olds: DraftResourceOutputs, news: DraftResourceInputs): Promise<dynamic.UpdateResult> {
+            const draft = await lookup({ workspace: news.workspace, namespace: news.namespace, deploymentDraftId: id }, news, false);
+            return { outs: withRevision(draftOutputsOf(draft, news), news.revision) };
         },
 
         // Forgetting a draft never touches it: this resource only reads.
         async delete(): Promise<void> {},
     };
+}
+
+/** `values` with the recorded revision, when there is one. */
+function withRevision<T extends DraftResourceState | DraftResourceInputs>(values: T, revision: string | undefined): T & { revision?: string } {
+    return revision === undefined ? values : { ...values, revision };
 }
 
 /** The provider instance of this process, shared by every `DeploymentDraft` resource. */

@@ -6,7 +6,7 @@
  * The resource id is `<workspace>/<namespace>/<deploymentDraftId>`, the form `pulumi import`
  * and `DeploymentDraft.get` take, so an id alone says where the draft lives.
  */
-import { checkDraftInputs, diffDraft, draftOutputsOf, DraftResourceInputs, DraftResourceOutputs, readInputsOf, resourceCheckFailure, revisionOf } from "../core/draftResource";
+import { checkDraftInputs, diffDraft, draftOutputsOf, DraftResourceInputs, DraftResourceOutputs, readInputsOf, resourceCheckFailure, revisionToRecord } from "../core/draftResource";
 import { DraftNotFoundError, InvalidArgumentError } from "../core/errors";
 import type { DeploymentDraftAttributes } from "../core/model";
 import { DraftCoordinates, requireIdentifier } from "../core/validation";
@@ -63,24 +63,27 @@ export function parseResourceId(id: string, stored: { workspace?: unknown; names
 export class DraftResourceHandlers {
     constructor(private readonly lookups: ConfiguredLookups) {}
 
-    /** Validates inputs before any request, then reads the draft (see `checkDraftInputs`). */
-    async check(news: PropertyValues): Promise<CheckAnswer> {
+    /** Validates inputs and reads nothing (see `checkDraftInputs`); `olds` are the stored inputs. */
+    check(olds: PropertyValues, news: PropertyValues): CheckAnswer {
         const undeclared = undeclaredDraftPropertyFailures(news.values);
         if (undeclared.length > 0) return { inputs: news, failures: undeclared };
         const store = validated(() => storesArtifactAsSecret(news.values), resourceCheckFailure);
         if ("failures" in store) {
             return { inputs: news, failures: store.failures };
         }
-        const result = await checkDraftInputs(news.values, (selector) => this.lookups.lookup(selector, news.values, true));
+        const result = checkDraftInputs(olds.values, news.values);
         if ("failure" in result) {
             return { inputs: news, failures: [result.failure] };
         }
         return { inputs: { values: result.inputs, secrets: news.secrets }, failures: [] };
     }
 
-    /** Compares stored outputs with new inputs (on refresh: refreshed outputs with old inputs). */
+    /**
+     * Compares stored outputs with new inputs, reading nothing (on refresh: refreshed outputs
+     * and the inputs the read recorded with the stored inputs, see `diffDraft`).
+     */
     diff(olds: Record<string, unknown>, news: Record<string, unknown>, oldInputs: Record<string, unknown>): DiffAnswer {
-        const { replaces, updates } = diffDraft(olds, news);
+        const { replaces, updates } = diffDraft(olds, news, oldInputs.revision);
         if ((oldInputs.storeArtifactAsSecret ?? true) !== (news.storeArtifactAsSecret ?? true)) {
             updates.push("storeArtifactAsSecret");
         }
@@ -101,9 +104,11 @@ export class DraftResourceHandlers {
     }
 
     /**
-     * Refresh, import (no stored properties) and reads of existing resources (`.get`). Only a
-     * definite "not found" reports the draft gone; any other failure fails the read and leaves
-     * state exactly as it was.
+     * Refresh, import (no stored properties) and reads of existing resources (`.get`), by the
+     * id in state (a draft tracked by name is not looked up by name again). A draft edited or
+     * locked since the stored outputs were read gets a new recorded revision, which shows as
+     * drift. Only a definite "not found" reports the draft gone; any other failure fails the
+     * read and leaves state exactly as it was.
      */
     async read(id: string, stored: PropertyValues, storedInputs: PropertyValues): Promise<ReadAnswer> {
         const props = stored.values as Partial<DraftResourceOutputs>;
@@ -130,17 +135,21 @@ export class DraftResourceHandlers {
         // An import (nothing stored yet) reports only what a program would declare, so that the
         // code `pulumi import` prints holds no internal bookkeeping.
         const imported = Object.keys(stored.values).length === 0 && Object.keys(storedInputs.values).length === 0;
+        const revision = imported ? undefined : revisionToRecord(storedInputs.values.revision, props, draft);
         return {
             id: resourceIdOf(draft),
             outputs: this.outputs(draft, inputs, stored.secrets),
-            inputs: { values: imported ? { ...inputs } : { ...inputs, revision: revisionOf(draft) }, secrets: storedInputs.secrets },
+            inputs: { values: revision === undefined ? { ...inputs } : { ...inputs, revision }, secrets: storedInputs.secrets },
         };
     }
 
-    /** Re-reads the draft (an edited or locked draft, or new connection inputs). */
-    async update(news: PropertyValues): Promise<Answer> {
+    /**
+     * Re-reads the draft by the id in state (new connection inputs, or a drifted draft after a
+     * refresh): a draft tracked by name is not looked up by name again.
+     */
+    async update(id: string, news: PropertyValues): Promise<Answer> {
         const values = news.values as unknown as DraftResourceInputs & { storeArtifactAsSecret?: boolean };
-        const draft = await this.lookups.lookup(values, values, false);
+        const draft = await this.lookups.lookup(parseResourceId(id, values), values, false);
         return this.outputs(draft, values, news.secrets);
     }
 

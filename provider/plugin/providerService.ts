@@ -153,9 +153,9 @@ export function createProviderService(options: ProviderServiceOptions): grpc.Unt
             }),
         ),
 
-        check: unary<proto.CheckRequest, proto.CheckResponse>(async (request) => {
+        check: unary<proto.CheckRequest, proto.CheckResponse>((request) => {
             requireDraftType(request.getType(), request.getUrn());
-            const answer = await drafts.check(fromStruct(request.getNews()));
+            const answer = drafts.check(fromStruct(request.getOlds()), fromStruct(request.getNews()));
             return new proto.CheckResponse().setInputs(toStruct(answer.inputs.values, answer.inputs.secrets)).setFailuresList(failuresOf(answer.failures));
         }),
 
@@ -186,7 +186,7 @@ export function createProviderService(options: ProviderServiceOptions): grpc.Unt
 
         update: unary<proto.UpdateRequest, proto.UpdateResponse>(async (request) => {
             requireDraftType(request.getType(), request.getUrn());
-            const outputs = await drafts.update(fromStruct(request.getNews()));
+            const outputs = await drafts.update(request.getId(), fromStruct(request.getNews()));
             return new proto.UpdateResponse().setProperties(toStruct(outputs.values, outputs.secrets));
         }),
 

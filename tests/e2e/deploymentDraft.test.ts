@@ -1,6 +1,6 @@
 // The DeploymentDraft resource as users run it: `pulumi up`, `refresh` and `destroy` of a
-// TypeScript project through the Node language host against the emulator: create, no-op update,
-// refresh with drift, refresh under faults, an unknown draft, forgetting on destroy, and what
+// TypeScript project through the Node language host against the emulator: create, a no-op update
+// that reads nothing, refresh with drift, refresh under faults, an unknown draft, forgetting on destroy, and what
 // ends up in the state file.
 
 import * as assert from "assert";
@@ -103,14 +103,16 @@ describe("e2e: DeploymentDraft resource", function () {
         const plain = JSON.parse((await s.runOk(["stack", "output", "--json"])).stdout) as Record<string, unknown>;
         assert.strictEqual(plain.kind, "[secret]", "the artifact is a secret by default");
 
-        const second = await s.runOk(["up", "--yes"]);
-        assert.match(second.stdout, /2 unchanged/, second.stdout);
-
         em.store.update(ws, ns, ordersEtl, (d) => {
             d.engineVersion = "vvr-11.1-jdk11-flink-1.20";
             d.lock = { id: "lock-1", workspace: ws, namespace: ns, holderId: "1001", holderName: "bob" };
             if (d.artifact?.sqlArtifact) d.artifact.sqlArtifact.sqlScript = "INSERT INTO sink SELECT * FROM source;";
         });
+        // `up` compares the program with state and reads no tracked draft: drift is refresh's.
+        em.stats.reset();
+        const second = await s.runOk(["up", "--yes", "--expect-no-changes"]);
+        assert.match(second.stdout, /2 unchanged/, second.stdout);
+        assert.strictEqual(em.stats.requests, 0, "a no-op up reads no draft");
         const refresh = await s.runOk(["refresh", "--yes"]);
         assert.match(refresh.stdout, /~ pulumi-nodejs:dynamic\/ververica:DeploymentDraft orders-etl (refreshed|updated)|1 updated/, refresh.stdout);
         const [tracked] = draftsIn((await s.exportState(true)).deployment.resources);

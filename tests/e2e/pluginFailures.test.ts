@@ -136,11 +136,13 @@ function stackBlock(lines: readonly string[]): string {
 /**
  * Asserts `block` is that of a failure of the tracked draft, in one of the ways the host frames it.
  * When the stack has lines of its own, the engine prints its block and the resource's in the order
- * their first diagnostics reached it, so either comes first.
+ * their first diagnostics reached it, so either comes first. `engineStackLines` are what the
+ * engine itself adds on the stack, after the program's.
  */
-function assertResourceBlock(language: PluginLanguage, block: string, line: string): void {
+function assertResourceBlock(language: PluginLanguage, block: string, line: string, engineStackLines: readonly string[] = []): void {
     const resource = [`  ${draftType} (tracked):`, ...indent([line])];
-    const ways = framing[language].stackOfResourceFailure.flatMap((stack) => {
+    const ways = framing[language].stackOfResourceFailure.flatMap((programLines) => {
+        const stack = [...programLines, ...engineStackLines];
         if (stack.length === 0) return [["Diagnostics:", ...resource]];
         const stackLines = [stackHeader, ...indent(stack)];
         return [
@@ -239,9 +241,9 @@ for (const language of pluginLanguages) {
             assert.strictEqual(emulator.stats.requests, 0);
         });
 
-        it("an unknown draft tracked by DeploymentDraft: once, on the resource", async () => {
+        it("an unknown draft tracked by DeploymentDraft: once, on the resource (the engine sums up the failed create on the stack)", async () => {
             const call: Call = { fn: "DeploymentDraft", args: { workspace, namespace, deploymentDraftId: unknownId } };
-            assertResourceBlock(language, await failedUp(call), `error: ${notFound}`);
+            assertResourceBlock(language, await failedUp(call), `error: ${notFound}`, ["error: update failed"]);
         });
 
         it("an empty input of DeploymentDraft: once, on the resource", async () => {

@@ -43,7 +43,7 @@ describe("e2e: examples/track-drafts", function () {
         assert.strictEqual(result.status, 0, result.stdout + result.stderr);
     });
 
-    it("tracks the drafts by name and exports their attributes; a lock taken since shows on the next up", async () => {
+    it("tracks the drafts by name and exports their attributes; a lock taken since shows on the next refresh, and up reads nothing", async () => {
         const em = (emulator = await startEmulator());
         projectDir = createLinkedProject("ververica-track-drafts", exampleFiles());
         stack = await createProjectStack({
@@ -65,13 +65,18 @@ describe("e2e: examples/track-drafts", function () {
         assert.deepStrictEqual(outputs.artifactKinds, ["SQLSCRIPT", "JAR", "SQLSCRIPT"]);
         assert.strictEqual(em.stats.byAction.ListDeploymentDrafts > 0, true, "looked up by name");
 
-        // Someone takes the lock on a draft in the console: the next `up` shows it.
+        // Someone takes the lock on a draft in the console. `up` compares the program with state
+        // and reads nothing; `up --refresh` (as `refresh`) reads each draft by its id and shows it.
         em.store.update("a14bd5d90a", "default-namespace", "c84d73be-40ad-4627-8bdd-fa1eba51b234", {
             lock: { id: "lock-7", holderId: "2001", holderName: "dave" },
         });
-        const second = await stack.runOk(["up", "--yes"]);
-        assert.match(second.stdout, /~ 1 updated/, second.stdout);
-        assert.match(second.stdout, /3 unchanged/, second.stdout);
+        em.stats.reset();
+        const second = await stack.runOk(["up", "--yes", "--expect-no-changes"]);
+        assert.match(second.stdout, /4 unchanged/, second.stdout);
+        assert.strictEqual(em.stats.requests, 0, "a no-op up reads no draft");
+        const refreshed = await stack.runOk(["up", "--yes", "--refresh"]);
+        assert.deepStrictEqual(Object.keys(em.stats.byAction), ["GetDeploymentDraft"], "a refresh reads each draft by its id, without listing");
+        assert.match(refreshed.stdout, /orders-etl/, refreshed.stdout);
         const after = JSON.parse((await stack.runOk(["stack", "output", "--json"])).stdout) as { tracked: Array<Record<string, unknown>> };
         assert.strictEqual(after.tracked[0].lockedBy, "dave");
     });

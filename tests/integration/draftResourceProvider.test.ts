@@ -31,19 +31,22 @@ describe("DeploymentDraft provider methods", () => {
         assert.strictEqual(fixture.emulator.stats.requests, 0);
     });
 
-    it("check records the draft's revision, reports an unknown draft as a check failure, and skips unknown inputs", async () => {
+    it("check reads only a draft the stack does not track yet: an unknown one fails, a tracked one or unknown inputs make no request", async () => {
         const p = provider();
         const checked = await p.check({}, inputs());
         assert.strictEqual(checked.failures, undefined);
-        const stored = fixture.emulator.store.get(ws, ns, ordersEtl);
-        assert.strictEqual((checked.inputs as Record<string, unknown> | undefined)?.revision, revisionOf({ modifiedAt: stored?.modifiedAt, lock: undefined }));
+        assert.strictEqual((checked.inputs as Record<string, unknown> | undefined)?.revision, undefined);
+        assert.strictEqual(fixture.emulator.stats.requests, 1);
         const missing = await p.check({}, { ...inputs(), deploymentDraftId: "missing" });
         assert.strictEqual(missing.failures?.length, 1);
         assert.strictEqual(missing.failures?.[0].property, "");
         assert.match(String(missing.failures?.[0].reason), /^deployment draft not found \(workspace "a14bd5d90a", namespace "default-namespace", deploymentDraftId "missing"; .*error code 990301/);
         const requests = fixture.emulator.stats.requests;
+        const tracked = await p.check({ ...inputs(), revision: "r-1" }, { ...inputs(), deploymentDraftId: "missing" });
+        assert.strictEqual(tracked.failures, undefined);
+        assert.strictEqual((tracked.inputs as Record<string, unknown> | undefined)?.revision, "r-1", "the recorded revision is carried over");
         const preview = await p.check({}, { ...inputs(), deploymentDraftId: unknownValue });
-        assert.strictEqual((preview.inputs as Record<string, unknown> | undefined)?.revision, undefined);
+        assert.strictEqual(preview.failures, undefined);
         assert.strictEqual(fixture.emulator.stats.requests, requests);
     });
 
@@ -99,20 +102,35 @@ describe("DeploymentDraft provider methods", () => {
         assert.strictEqual(fixture.emulator.stats.requests, requests);
     });
 
-    it("diff reports an edited or newly locked draft as an update, on up and on refresh", async () => {
+    it("up shows no change and reads nothing for a draft edited since; refresh shows it as drift once", async () => {
         const p = provider();
-        const olds = (await p.create(inputs())).outs as DraftResourceOutputs;
-        const seen = revisionOf(olds);
-        assert.strictEqual((await p.diff(ordersEtl, olds as never, { ...inputs(), revision: seen })).changes, false);
+        const stored = (await p.check({}, inputs())).inputs as Record<string, unknown>;
+        const olds = (await p.create(stored)).outs as Record<string, unknown>;
         fixture.emulator.store.update(ws, ns, ordersEtl, { lock: { id: "lock-9", holderName: "carol" } });
         clearDraftLookupCache(); // the next `up` runs in a new provider process
-        const checked = (await provider().check({}, inputs())).inputs as Record<string, unknown>;
-        const onUp = await p.diff(ordersEtl, olds, checked);
-        assert.deepStrictEqual([onUp.changes, onUp.replaces], [true, []]);
-        // A refresh diffs the refreshed outputs (olds) against the previous inputs (news).
-        const refreshed = (await p.read(ordersEtl, olds)).props as DraftResourceOutputs;
-        const onRefresh = await p.diff(ordersEtl, refreshed, { ...inputs(), revision: seen });
+        const requests = fixture.emulator.stats.requests;
+        const checked = (await provider().check(stored, inputs())).inputs as Record<string, unknown>;
+        assert.strictEqual((await p.diff(ordersEtl, olds, checked)).changes, false);
+        assert.strictEqual(fixture.emulator.stats.requests, requests);
+        // A refresh diffs the refreshed outputs (olds) against the stored inputs (news).
+        const read = await p.read(ordersEtl, olds);
+        const refreshed = read.props as Record<string, unknown>;
+        assert.strictEqual(refreshed.revision, revisionOf({ modifiedAt: refreshed.modifiedAt as number, lock: { id: "lock-9" } }));
+        const onRefresh = await p.diff(ordersEtl, refreshed, stored);
         assert.deepStrictEqual([onRefresh.changes, onRefresh.replaces], [true, []]);
+        // Then it is in state: neither the next up nor the next refresh shows it again.
+        const next = (await p.check(read.inputs as Record<string, unknown>, inputs())).inputs as Record<string, unknown>;
+        assert.strictEqual((await p.diff(ordersEtl, refreshed, next)).changes, false);
+        const again = await p.read(ordersEtl, refreshed);
+        assert.strictEqual((await p.diff(ordersEtl, again.props as Record<string, unknown>, read.inputs as Record<string, unknown>)).changes, false);
+    });
+
+    it("a revision stored by an earlier version causes no change on up", async () => {
+        const p = provider();
+        const olds = (await p.create(inputs())).outs as Record<string, unknown>;
+        const earlier = { ...inputs(), revision: "1700000000000/unlocked" };
+        const checked = (await p.check(earlier, inputs())).inputs as Record<string, unknown>;
+        assert.deepStrictEqual(await p.diff(ordersEtl, olds, checked), { changes: false, replaces: [], deleteBeforeReplace: false });
     });
 
     it("read re-reads the draft and shows drift", async () => {
@@ -187,5 +205,15 @@ describe("DeploymentDraft provider methods", () => {
         await p.delete(ordersEtl, outs);
         assert.strictEqual(fixture.emulator.stats.requests, before + 1);
         assert.ok(fixture.emulator.store.get(ws, ns, ordersEtl));
+    });
+
+    it("update and read of a draft tracked by name read it by the id in state, without listing the namespace", async () => {
+        const p = provider();
+        const byName = { workspace: ws, namespace: ns, name: "orders-etl", endpoint: fixture.emulator.url };
+        const created = await p.create(byName);
+        fixture.emulator.stats.reset();
+        await p.update(created.id, created.outs as DraftResourceOutputs, { ...byName, endpoint: fixture.emulator.url });
+        await p.read(created.id, created.outs as DraftResourceOutputs);
+        assert.deepStrictEqual(fixture.emulator.stats.byAction, { GetDeploymentDraft: 2 });
     });
 });

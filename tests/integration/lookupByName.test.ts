@@ -2,6 +2,7 @@
 // match with GetDeploymentDraft; the emulator serves enough drafts for three pages.
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
+import { clearDraftLookupCache } from "../../provider/core/draftLookup";
 import { AmbiguousDraftNameError, DraftNameNotFoundError } from "../../provider/core/errors";
 import { draftResourceOutputNames } from "../../provider/core/draftResource";
 import { createDraftResourceProvider, DraftResourceOutputs } from "../../provider/dynamic/draftResourceProvider";
@@ -142,5 +143,37 @@ describe("lookup by name", () => {
         // Every declared output, an absent one as null.
         assert.deepStrictEqual(outs, Object.fromEntries(draftResourceOutputNames.map((name) => [name, stored[name] ?? null])));
         assert.deepStrictEqual(requests(fixture.emulator.stats.log), [...pages, readTarget]);
+    });
+
+    it("lookups by name in one namespace share one listing: concurrent ones wait for the listing in flight, then each reads its own draft", async () => {
+        const names = drafts.slice(0, 40).map((d) => String(d.name));
+        const found = await Promise.all(names.map((name) => getDeploymentDraft({ workspace, namespace, name }, { endpoint: endpoint() })));
+        assert.deepStrictEqual(found.map((d) => d.name), names);
+        // A later lookup in the same namespace resolves from the same listing.
+        await getDeploymentDraft({ workspace, namespace, name: targetName }, { endpoint: endpoint() });
+        assert.deepStrictEqual(fixture.emulator.stats.byAction, { ListDeploymentDrafts: pages.length, GetDeploymentDraft: names.length + 1 });
+    });
+
+    it("a shared listing fails each lookup as its own would: not found, ambiguous, or the listing's own failure", async () => {
+        const original = drafts[199];
+        fixture.emulator.store.put({ ...original, deploymentDraftId: "00000000-0000-4000-8000-000000000000" });
+        const lookup = (name: string) => getDeploymentDraft({ workspace, namespace, name }, { endpoint: endpoint() });
+        const [missing, ambiguous, found] = await Promise.allSettled([lookup("draft-9999"), lookup(String(original.name)), lookup(targetName)]);
+        assert.ok(missing.status === "rejected" && missing.reason instanceof DraftNameNotFoundError, String(missing.status));
+        assert.deepStrictEqual(missing.reason.availableNames.length, drafts.length + 1);
+        assert.ok(ambiguous.status === "rejected" && ambiguous.reason instanceof AmbiguousDraftNameError, String(ambiguous.status));
+        assert.deepStrictEqual(found.status === "fulfilled" && found.value.id, target.deploymentDraftId);
+        assert.strictEqual(fixture.emulator.stats.byAction.ListDeploymentDrafts, pages.length);
+        // A name the listing lacked may be a draft created since: the next lookup lists again.
+        fixture.emulator.store.put({ ...original, deploymentDraftId: "00000000-0000-4000-8000-00000000ffff", name: "draft-9999" });
+        assert.strictEqual((await lookup("draft-9999")).id, "00000000-0000-4000-8000-00000000ffff");
+        assert.strictEqual(fixture.emulator.stats.byAction.ListDeploymentDrafts, 2 * pages.length);
+        // A failed listing is not kept: the next lookup lists again.
+        clearDraftLookupCache();
+        fixture.emulator.faults.next("forbidden", 1);
+        await rejectsWithCode(lookup("draft-0001"), "AccessDenied");
+        fixture.emulator.stats.reset();
+        assert.strictEqual((await lookup("draft-0001")).name, "draft-0001");
+        assert.strictEqual(fixture.emulator.stats.byAction.ListDeploymentDrafts, pages.length);
     });
 });

@@ -36,6 +36,17 @@ describe("lookupCache", () => {
         assert.strictEqual(cache.size, 1);
     });
 
+    it("forgets an entry on request, but not a newer one under the same key", () => {
+        const cache = new LookupCache<string>();
+        const l = loader<string>();
+        const forgotten = cache.get("k", l.load);
+        cache.forget("k", forgotten);
+        const newer = cache.get("k", l.load);
+        cache.forget("k", forgotten);
+        assert.strictEqual(cache.get("k", l.load), newer);
+        assert.strictEqual(l.calls(), 2);
+    });
+
     it("loads different keys separately", async () => {
         const cache = new LookupCache<string>();
         const l = loader<string>();

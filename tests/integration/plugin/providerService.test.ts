@@ -36,7 +36,8 @@ describe("ververica plugin gRPC service", () => {
         plugin.call((c) => c.configure.bind(c), new proto.ConfigureRequest().setArgs(struct(settings)).setAcceptsecrets(true));
     const configureWithTestKey = () =>
         configure({ endpoint: fixture.emulator.url, accessKey: DEFAULT_TEST_CREDENTIAL.accessKeyId, secretKey: secretValue(DEFAULT_TEST_CREDENTIAL.accessKeySecret) });
-    const check = (news: Record<string, unknown>) => plugin.call((c) => c.check.bind(c), new proto.CheckRequest().setUrn(urn).setType(draftType).setNews(struct(news)));
+    const check = (news: Record<string, unknown>, olds: Record<string, unknown> = {}) =>
+        plugin.call((c) => c.check.bind(c), new proto.CheckRequest().setUrn(urn).setType(draftType).setOlds(struct(olds)).setNews(struct(news)));
     const selector = { workspace: ws, namespace: ns, deploymentDraftId: ordersEtl };
 
     it("reports its version and serves the schema", async () => {
@@ -149,26 +150,33 @@ describe("ververica plugin gRPC service", () => {
         assert.strictEqual(fixture.emulator.stats.requests, 0);
     });
 
-    it("Check records the draft's revision, passes unknown inputs through and fails on an unknown draft", async () => {
+    it("Check makes no request: it passes valid inputs through and carries the recorded revision over; Create in preview fails on an unknown draft", async () => {
         await configureWithTestKey();
-        const checked = (await check(selector)).getInputs()?.toJavaScript() as Record<string, unknown>;
-        const stored = fixture.emulator.store.get(ws, ns, ordersEtl);
-        assert.strictEqual(checked.revision, revisionOf({ modifiedAt: stored?.modifiedAt }));
-        const requests = fixture.emulator.stats.requests;
+        assert.deepStrictEqual((await check(selector)).getInputs()?.toJavaScript(), selector);
+        const missing = await check({ ...selector, deploymentDraftId: "missing" });
+        assert.deepStrictEqual(missing.getFailuresList(), []);
+        const tracked = (await check(selector, { ...selector, revision: "r-1" })).getInputs()?.toJavaScript() as Record<string, unknown>;
+        assert.strictEqual(tracked.revision, "r-1");
         const preview = (await check({ ...selector, deploymentDraftId: unknownValue })).getInputs()?.toJavaScript() as Record<string, unknown>;
-        assert.strictEqual(preview.revision, undefined);
-        assert.strictEqual(fixture.emulator.stats.requests, requests);
-        const missing = await plugin.fail((c) => c.check.bind(c), new proto.CheckRequest().setUrn(urn).setType(draftType).setNews(struct({ ...selector, deploymentDraftId: "missing" })));
-        assertCleanMessage(missing.details, ["DraftNotFound", `workspace "${ws}"`, `namespace "${ns}"`, 'deploymentDraftId "missing"', "requestId", "error code 990301"], ["\n"]);
+        assert.strictEqual(preview.deploymentDraftId, unknownValue);
+        assert.strictEqual(fixture.emulator.stats.requests, 0);
+        const unknownDraft = await plugin.fail(
+            (c) => c.create.bind(c),
+            new proto.CreateRequest().setUrn(urn).setType(draftType).setPreview(true).setProperties(struct({ ...selector, deploymentDraftId: "missing" })),
+        );
+        assertCleanMessage(unknownDraft.details, ["DraftNotFound", `workspace "${ws}"`, `namespace "${ns}"`, 'deploymentDraftId "missing"', "requestId", "error code 990301"], ["\n"]);
     });
 
-    it("Diff: nothing changed, a changed draft updates, another draft replaces, the secrecy setting updates", async () => {
-        const olds = { ...selector, name: "orders-etl", modifiedAt: 100 };
+    it("Diff: nothing changed, a revision a refresh recorded updates, another draft replaces, the secrecy setting updates", async () => {
+        const olds = { ...selector, name: "orders-etl", modifiedAt: 200 };
         const diff = (news: Record<string, unknown>, oldInputs: Record<string, unknown> = selector) =>
             plugin.call((c) => c.diff.bind(c), new proto.DiffRequest().setUrn(urn).setType(draftType).setId(`${ws}/${ns}/${ordersEtl}`).setOlds(struct(olds)).setNews(struct(news)).setOldInputs(struct(oldInputs)));
-        const none = await diff({ ...selector, revision: revisionOf({ modifiedAt: 100 }) });
-        assert.strictEqual(none.getChanges(), proto.DiffResponse.DiffChanges.DIFF_NONE);
-        const edited = await diff({ ...selector, revision: revisionOf({ modifiedAt: 200 }) });
+        assert.strictEqual((await diff(selector)).getChanges(), proto.DiffResponse.DiffChanges.DIFF_NONE);
+        // On up, Check carried the stored revision over: the same on both sides.
+        const carried = { ...selector, revision: revisionOf({ modifiedAt: 100 }) };
+        assert.strictEqual((await diff(carried, carried)).getChanges(), proto.DiffResponse.DiffChanges.DIFF_NONE);
+        // On refresh, the read recorded a new revision (old side) against the stored inputs (news).
+        const edited = await diff(selector, { ...selector, revision: revisionOf({ modifiedAt: 200 }) });
         assert.strictEqual(edited.getChanges(), proto.DiffResponse.DiffChanges.DIFF_SOME);
         assert.deepStrictEqual(edited.getDiffsList(), ["revision"]);
         assert.deepStrictEqual(edited.getReplacesList(), []);
@@ -223,7 +231,14 @@ describe("ververica plugin gRPC service", () => {
         const outputs = read.getProperties()?.toJavaScript() as Record<string, unknown>;
         assert.strictEqual(outputs.engineVersion, "vvr-9.0.0-flink-1.20");
         assert.strictEqual(outputs.endpoint, fixture.emulator.url);
-        assert.strictEqual((read.getInputs()?.toJavaScript() as Record<string, unknown>).revision, revisionOf({ modifiedAt: fixture.emulator.store.get(ws, ns, ordersEtl)?.modifiedAt }));
+        const recorded = read.getInputs()?.toJavaScript() as Record<string, unknown>;
+        assert.strictEqual(recorded.revision, revisionOf({ modifiedAt: fixture.emulator.store.get(ws, ns, ordersEtl)?.modifiedAt }));
+        // Read again unchanged, it records nothing new: the next refresh shows no drift.
+        const again = await plugin.call(
+            (c) => c.read.bind(c),
+            new proto.ReadRequest().setUrn(urn).setType(draftType).setId(created.getId()).setProperties(read.getProperties()).setInputs(read.getInputs()),
+        );
+        assert.deepStrictEqual(again.getInputs()?.toJavaScript(), recorded);
 
         fixture.emulator.faults.next("error503", 2);
         const transient = await plugin.fail((c) => c.read.bind(c), refresh());
