@@ -83,36 +83,10 @@ export class DraftClient {
     /**
      * Pages through ListDeploymentDrafts (100 a page) to the namespace's last draft. Each page
      * is handed to `onPage` as soon as it and those before it have arrived, in page order, so a
-     * caller can start work on its drafts while the next pages are read. Once the first page
-     * tells the namespace's size, the pages after it are requested together, as many ahead as
-     * the concurrency bound lets run; without a size, or when the namespace grew meanwhile,
-     * paging goes on one page at a time.
+     * caller can start work on its drafts while the next pages are read.
      */
     async forEachDraftPage(workspace: string, namespace: string, onPage: (page: DraftPage) => void): Promise<void> {
-        const deliver = ({ entries, ...page }: ListedPage) => onPage({ drafts: entries.map((d) => normalizeDraft(d, { workspace, namespace })), ...page });
-        let last = await this.listPage(workspace, namespace, 1, maxPageSize);
-        deliver(last);
-        if (!last.isLastPage && last.totalSize !== undefined) {
-            const pageCount = Math.ceil(last.totalSize / last.pageSize);
-            const ahead: Array<Promise<ListedPage>> = [];
-            let next = 2;
-            const request = () => {
-                const page = this.listPage(workspace, namespace, next++, maxPageSize);
-                // Awaited in order below; one left behind by an earlier last page must not count as unhandled.
-                page.catch(() => undefined);
-                ahead.push(page);
-            };
-            while (next <= pageCount && ahead.length < this.settings.limiter.limit) request();
-            while (ahead.length > 0 && !last.isLastPage) {
-                last = await (ahead.shift() as Promise<ListedPage>);
-                deliver(last);
-                if (next <= pageCount) request();
-            }
-        }
-        while (!last.isLastPage) {
-            last = await this.listPage(workspace, namespace, last.pageIndex + 1, maxPageSize);
-            deliver(last);
-        }
+        await this.forEachListedPage(workspace, namespace, ({ entries, ...page }) => onPage({ drafts: entries.map((d) => normalizeDraft(d, { workspace, namespace })), ...page }));
     }
 
     /**
@@ -131,11 +105,35 @@ export class DraftClient {
         return new DraftNameIndex(identities, total);
     }
 
+    /**
+     * Every page of the namespace's listing, in page order. Once the first page tells the
+     * namespace's size, the pages after it are requested together, as many ahead as the
+     * concurrency bound lets run; without a size, or when the namespace grew meanwhile, paging
+     * goes on one page at a time.
+     */
     private async forEachListedPage(workspace: string, namespace: string, onPage: (page: ListedPage) => void): Promise<void> {
-        for (let pageIndex = 1; ; pageIndex++) {
-            const page = await this.listPage(workspace, namespace, pageIndex, maxPageSize);
-            onPage(page);
-            if (page.isLastPage) break;
+        let last = await this.listPage(workspace, namespace, 1, maxPageSize);
+        onPage(last);
+        if (!last.isLastPage && last.totalSize !== undefined) {
+            const pageCount = Math.ceil(last.totalSize / last.pageSize);
+            const ahead: Array<Promise<ListedPage>> = [];
+            let next = 2;
+            const request = () => {
+                const page = this.listPage(workspace, namespace, next++, maxPageSize);
+                // Awaited in order below; one left behind by an earlier last page must not count as unhandled.
+                page.catch(() => undefined);
+                ahead.push(page);
+            };
+            while (next <= pageCount && ahead.length < this.settings.limiter.limit) request();
+            while (ahead.length > 0 && !last.isLastPage) {
+                last = await (ahead.shift() as Promise<ListedPage>);
+                onPage(last);
+                if (next <= pageCount) request();
+            }
+        }
+        while (!last.isLastPage) {
+            last = await this.listPage(workspace, namespace, last.pageIndex + 1, maxPageSize);
+            onPage(last);
         }
     }
 

@@ -19,9 +19,24 @@ const drafts = generateDrafts(250, { workspace, namespace });
 const target = drafts[216];
 const targetName = "draft-0217";
 
-/** What each request asked for, in order: the action, and the page of a list request. */
+/**
+ * What each request asked for, in order: the action, and the page of a list request. The pages
+ * after the first are requested together, so a run of list requests is given in page order.
+ */
 function requests(log: readonly RequestLogEntry[]): string[] {
-    return log.map((e) => {
+    const pageOf = (e: RequestLogEntry) => Number(new URLSearchParams(e.rawQuery).get("pageIndex"));
+    const inOrder: RequestLogEntry[] = [];
+    let listing: RequestLogEntry[] = [];
+    for (const e of [...log, undefined]) {
+        if (e?.action === "ListDeploymentDrafts") {
+            listing.push(e);
+            continue;
+        }
+        inOrder.push(...listing.sort((a, b) => pageOf(a) - pageOf(b)));
+        listing = [];
+        if (e) inOrder.push(e);
+    }
+    return inOrder.map((e) => {
         if (e.action !== "ListDeploymentDrafts") return `${e.action} ${e.rawPath}`;
         const query = new URLSearchParams(e.rawQuery);
         return `${e.action} pageIndex=${query.get("pageIndex")} pageSize=${query.get("pageSize")}`;
@@ -47,6 +62,13 @@ describe("lookup by name", () => {
         assert.deepStrictEqual(result, { id: target.deploymentDraftId, ...stored });
         assert.deepStrictEqual(requests(fixture.emulator.stats.log), [...pages, readTarget]);
         assert.ok(fixture.emulator.stats.log.every((e) => e.headers.workspace === workspace));
+    });
+
+    it("requests the pages after the first together once the first tells the namespace's size", async () => {
+        fixture.emulator.faults.latencyMs = 20;
+        await getDeploymentDraft({ workspace, namespace, name: targetName }, { endpoint: endpoint() });
+        assert.deepStrictEqual(requests(fixture.emulator.stats.log), [...pages, readTarget]);
+        assert.strictEqual(fixture.emulator.stats.peakInFlight, 2, "pages 2 and 3 in flight together");
     });
 
     it("getDeploymentDraftOutput does the same", async () => {
