@@ -7,6 +7,7 @@ import type { ConnectionOptions, Network } from "./connectionSettings";
 import { deploymentDraftShape } from "./draftShape/draftFields";
 import { InvalidArgumentError } from "./errors";
 import type { DeploymentDraftAttributes } from "./model";
+import { rejectUnknownArguments } from "./unknownArguments";
 import { DraftCoordinates, validateSelector } from "./validation";
 
 /** The resource's inputs as the engine stores them. */
@@ -95,6 +96,27 @@ export function checkDraftInputs(olds: Record<string, unknown>, news: Record<str
  */
 export function resourceCheckFailure(e: InvalidArgumentError): { readonly property: string; readonly reason: string } {
     return { property: "", reason: e.message };
+}
+
+/**
+ * The properties a program gives a `DeploymentDraft`, in both hosts (the plugin's schema
+ * declares each with its description; `revision` is the provider's own bookkeeping).
+ */
+export const draftResourceInputNames = ["workspace", "namespace", "deploymentDraftId", "name", "endpoint", "region", "network", "storeArtifactAsSecret"] as const;
+
+/**
+ * The check failure for the first property of `news` the resource does not declare, so that a
+ * misspelt `deploymentDraftID` or a stray `junk` fails, naming it, instead of being stored in
+ * state; none when every property is declared.
+ */
+export function undeclaredDraftPropertyFailures(news: Readonly<Record<string, unknown>>): ReadonlyArray<{ readonly property: string; readonly reason: string }> {
+    try {
+        rejectUnknownArguments(news, draftResourceInputNames, "DeploymentDraft");
+        return [];
+    } catch (e) {
+        if (e instanceof InvalidArgumentError) return [resourceCheckFailure(e)];
+        throw e;
+    }
 }
 
 /** The properties whose change replaces the resource, and those that only update it. */

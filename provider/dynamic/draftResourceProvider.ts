@@ -22,13 +22,13 @@ import {
     readInputsOf,
     revisionOf,
     revisionToRecord,
+    undeclaredDraftPropertyFailures,
 } from "../core/draftResource";
 import { DraftNotFoundError, VervericaError } from "../core/errors";
 import type { DeploymentDraftAttributes } from "../core/model";
 import { reportRetryOnStderr } from "../core/retryPolicy";
 import { settingText } from "../core/settingText";
 import type { DraftSelector } from "../core/validation";
-import { undeclaredDraftPropertyFailures } from "../plugin/draftPropertyCheck";
 
 export { DraftResourceInputs, DraftResourceOutputs, revisionOf };
 

@@ -1,26 +1,23 @@
 /**
- * The inputs the package schema declares: each function's arguments and the `DeploymentDraft`
- * resource's input properties. The plugin accepts exactly these, so the schema the SDKs are
- * generated from is the one list of what a caller may pass.
+ * The arguments the package schema declares for each function. The plugin accepts exactly
+ * these, so the schema the SDKs are generated from is the one list of what a caller may pass.
+ * (The `DeploymentDraft` resource's inputs are `draftResourceInputNames`, which both hosts check.)
  */
 import { rejectUnknownArguments } from "../core/unknownArguments";
-import { packageSchema, tokens } from "./schema";
+import { packageSchema } from "./schema";
 
 type Declared = { readonly [token: string]: readonly string[] };
 
-let declared: { readonly functions: Declared; readonly resources: Declared } | undefined;
+let declared: Declared | undefined;
 
 function propertyNames(value: unknown): readonly string[] {
     return value !== null && typeof value === "object" ? Object.keys(value) : [];
 }
 
-function declaredInputs(): { readonly functions: Declared; readonly resources: Declared } {
+function declaredArguments(): Declared {
     if (declared === undefined) {
-        const schema = packageSchema() as { functions?: Record<string, { inputs?: { properties?: unknown } }>; resources?: Record<string, { inputProperties?: unknown }> };
-        declared = {
-            functions: Object.fromEntries(Object.entries(schema.functions ?? {}).map(([token, spec]) => [token, propertyNames(spec.inputs?.properties)])),
-            resources: Object.fromEntries(Object.entries(schema.resources ?? {}).map(([token, spec]) => [token, propertyNames(spec.inputProperties)])),
-        };
+        const schema = packageSchema() as { functions?: Record<string, { inputs?: { properties?: unknown } }> };
+        declared = Object.fromEntries(Object.entries(schema.functions ?? {}).map(([token, spec]) => [token, propertyNames(spec.inputs?.properties)]));
     }
     return declared;
 }
@@ -32,10 +29,5 @@ function shortName(token: string): string {
 
 /** Throws `InvalidArgumentError` naming the first argument the function's schema does not declare. */
 export function rejectUndeclaredFunctionArguments(token: string, args: object): void {
-    rejectUnknownArguments(args, declaredInputs().functions[token] ?? [], shortName(token));
-}
-
-/** Throws `InvalidArgumentError` naming the first input property `DeploymentDraft`'s schema does not declare. */
-export function rejectUndeclaredDraftProperties(news: object): void {
-    rejectUnknownArguments(news, declaredInputs().resources[tokens.deploymentDraft] ?? [], "DeploymentDraft");
+    rejectUnknownArguments(args, declaredArguments()[token] ?? [], shortName(token));
 }

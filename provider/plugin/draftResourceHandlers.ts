@@ -6,12 +6,11 @@
  * The resource id is `<workspace>/<namespace>/<deploymentDraftId>`, the form `pulumi import`
  * and `DeploymentDraft.get` take, so an id alone says where the draft lives.
  */
-import { checkDraftInputs, diffDraft, draftOutputsOf, DraftResourceInputs, DraftResourceOutputs, readInputsOf, resourceCheckFailure, revisionToRecord } from "../core/draftResource";
+import { checkDraftInputs, diffDraft, draftOutputsOf, DraftResourceInputs, DraftResourceOutputs, readInputsOf, resourceCheckFailure, revisionToRecord, undeclaredDraftPropertyFailures } from "../core/draftResource";
 import { DraftNotFoundError, InvalidArgumentError } from "../core/errors";
 import type { DeploymentDraftAttributes } from "../core/model";
 import { DraftCoordinates, requireIdentifier } from "../core/validation";
 import type { ConfiguredLookups } from "./configuredLookups";
-import { undeclaredDraftPropertyFailures } from "./draftPropertyCheck";
 import { secretFieldsOf, storesArtifactAsSecret } from "./draftSecrecy";
 import { ArgumentFailure, validated } from "./invokeAnswer";
 import { containsUnknown, PropertyValues } from "./propertyValues";

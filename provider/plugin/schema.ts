@@ -7,6 +7,7 @@
  */
 import { draftAttributeProperties as draftAttributes, draftSchemaTypes, objectType, PropertySpec, requiredDraftAttributes, typeToken } from "./draftSchemaTypes";
 import type { DraftFilterArgs } from "../core/draftFilter";
+import { draftResourceInputNames } from "../core/draftResource";
 import { packageManifest } from "../core/packageManifest";
 import { deploymentArgsFunction, deploymentArgsTypes } from "./getDeploymentArgsSchema";
 import { providerConfigVariables } from "./providerConfig";
@@ -67,7 +68,8 @@ const connectionInputs = {
     network: string("`public` or `vpc`: which of the region's endpoints this resource uses; otherwise the provider's."),
 };
 
-const resourceInputs = {
+// Exactly the inputs both hosts accept (`draftResourceInputNames`; a test checks no other is declared).
+const resourceInputs: Readonly<Record<(typeof draftResourceInputNames)[number], PropertySpec>> = {
     workspace: { ...selectorInputs.workspace, description: "The workspace id, e.g. `a14bd5d90a`. Changing it replaces the resource.", willReplaceOnChanges: true },
     namespace: { ...selectorInputs.namespace, description: "The namespace, e.g. `default-namespace`. Changing it replaces the resource.", willReplaceOnChanges: true },
     deploymentDraftId: { ...selectorInputs.deploymentDraftId, description: "The draft's id. Give this or `name`; choosing another draft replaces the resource.", willReplaceOnChanges: true },
@@ -80,7 +82,7 @@ const resourceInputs = {
             "Keep the draft's `artifact` (SQL script, main args, CDC YAML: places where passwords hide) encrypted in state as a Pulumi secret. " +
             "Default `true`; set `false` only for drafts known to hold no secret.",
     },
-} satisfies Record<string, PropertySpec>;
+};
 
 /** What {@link buildSchema} reads from package.json. */
 export interface PackageFacts {

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { tuningSettings } from "../../../provider/core/clientTuning";
-import { draftResourceOutputNames } from "../../../provider/core/draftResource";
+import { draftResourceInputNames, draftResourceOutputNames } from "../../../provider/core/draftResource";
 import { draftAttributeNames } from "../../../provider/core/model";
 import { renderSchemaJson } from "../../../provider/plugin/schema";
 
@@ -43,6 +43,10 @@ describe("the plugin's package schema", () => {
     it("declares as the resource's outputs exactly those the hosts return (every one, an absent one as null)", () => {
         const declared = Object.keys(schema.resources["ververica:index:DeploymentDraft"].properties);
         assert.deepStrictEqual([...declared].sort(), [...draftResourceOutputNames].sort());
+    });
+
+    it("declares as the resource's inputs exactly those both hosts accept", () => {
+        assert.deepStrictEqual(Object.keys(schema.resources["ververica:index:DeploymentDraft"].inputProperties).sort(), [...draftResourceInputNames].sort());
     });
 
     it("names the package, its version and its SDKs' homes from package.json", () => {
