@@ -24,6 +24,7 @@ import {
 import { DEFAULT_TEST_CREDENTIAL, FaultKind, FaultOptions, generateDrafts, RequestLogEntry } from "../emulator";
 import { rejectsWithCode } from "../helpers/assertions";
 import { useEmulator } from "../helpers/emulatorFixture";
+import { inPageOrder } from "../helpers/requestLog";
 import { withStderrCapture } from "../helpers/stderrCapture";
 
 const demo = { workspace: "a14bd5d90a", namespace: "default-namespace" };
@@ -259,7 +260,7 @@ describe("fault matrix: retries and failures per injected fault", () => {
 
         /** What each request asked for: the action and, for a list, the page and the size asked. */
         function requests(log: readonly RequestLogEntry[]): string[] {
-            return log.map((e) => {
+            return inPageOrder(log).map((e) => {
                 const query = new URLSearchParams(e.rawQuery);
                 return e.action === "ListDeploymentDrafts" ? `list ${query.get("pageIndex")}/${query.get("pageSize")}` : "get";
             });

@@ -11,6 +11,7 @@ import { getDeploymentDraft, GetDeploymentDraftArgs, getDeploymentDraftOutput } 
 import { generateDrafts, RequestLogEntry } from "../emulator";
 import { rejectsWithCode } from "../helpers/assertions";
 import { useEmulator } from "../helpers/emulatorFixture";
+import { inPageOrder } from "../helpers/requestLog";
 
 const workspace = "ws-paging";
 const namespace = "many-drafts";
@@ -24,19 +25,7 @@ const targetName = "draft-0217";
  * after the first are requested together, so a run of list requests is given in page order.
  */
 function requests(log: readonly RequestLogEntry[]): string[] {
-    const pageOf = (e: RequestLogEntry) => Number(new URLSearchParams(e.rawQuery).get("pageIndex"));
-    const inOrder: RequestLogEntry[] = [];
-    let listing: RequestLogEntry[] = [];
-    for (const e of [...log, undefined]) {
-        if (e?.action === "ListDeploymentDrafts") {
-            listing.push(e);
-            continue;
-        }
-        inOrder.push(...listing.sort((a, b) => pageOf(a) - pageOf(b)));
-        listing = [];
-        if (e) inOrder.push(e);
-    }
-    return inOrder.map((e) => {
+    return inPageOrder(log).map((e) => {
         if (e.action !== "ListDeploymentDrafts") return `${e.action} ${e.rawPath}`;
         const query = new URLSearchParams(e.rawQuery);
         return `${e.action} pageIndex=${query.get("pageIndex")} pageSize=${query.get("pageSize")}`;
