@@ -135,20 +135,24 @@ function stackBlock(lines: readonly string[]): string {
 
 /**
  * Asserts `block` is that of a failure of the tracked draft, in one of the ways the host frames it.
- * When the stack has lines of its own, the engine prints its block and the resource's in the order
- * their first diagnostics reached it, so either comes first. `engineStackLines` are what the
- * engine itself adds on the stack, after the program's.
+ * The engine prints the stack's block and the resource's, and on the stack its own lines
+ * (`engineStackLines`) and the program's, in the order they reached it, so either may come first.
  */
 function assertResourceBlock(language: PluginLanguage, block: string, line: string, engineStackLines: readonly string[] = []): void {
     const resource = [`  ${draftType} (tracked):`, ...indent([line])];
     const ways = framing[language].stackOfResourceFailure.flatMap((programLines) => {
-        const stack = [...programLines, ...engineStackLines];
-        if (stack.length === 0) return [["Diagnostics:", ...resource]];
-        const stackLines = [stackHeader, ...indent(stack)];
-        return [
-            ["Diagnostics:", ...stackLines, "", ...resource],
-            ["Diagnostics:", ...resource, "", ...stackLines],
-        ];
+        const program = indent(programLines);
+        const engine = indent(engineStackLines);
+        // Each block's lines as printed (a blank line parts the engine's from the program's).
+        const stacks = program.length === 0 || engine.length === 0 ? [[...program, ...engine]] : [[...program, ...engine], [...engine, "", ...program]];
+        return stacks.flatMap((stack) => {
+            if (stack.length === 0) return [["Diagnostics:", ...resource]];
+            const stackLines = [stackHeader, ...stack];
+            return [
+                ["Diagnostics:", ...stackLines, "", ...resource],
+                ["Diagnostics:", ...resource, "", ...stackLines],
+            ];
+        });
     });
     const texts = ways.map((way) => way.join("\n"));
     if (!texts.includes(block)) assert.strictEqual(block, texts[0]);
