@@ -10,7 +10,7 @@ import * as fs from "fs";
 import { draftResourceOutputNames } from "../../provider/core/draftResource";
 import { Emulator, startEmulator } from "../emulator";
 import { createLinkedProject, emulatorStackConfig } from "../helpers/linkedProject";
-import { createPluginProject, PluginLanguage, pluginLanguages, PluginProject } from "../helpers/pluginProjects";
+import { createPluginProject, goName, PluginLanguage, pluginLanguages, PluginProject, pythonName } from "../helpers/pluginProjects";
 import { createProjectStack, ProjectStack } from "../helpers/projectStack";
 import { quickstartDrafts } from "../helpers/quickstartStack";
 
@@ -28,9 +28,6 @@ const ids: readonly string[] = Object.values(drafts);
 /** What `deploymentArgsFromDraft` and `getDeploymentArgs` take from a draft. */
 const feedNames = ["resourceId", "namespace", "deploymentName", "executionMode", "engineVersion", "artifact", "localVariables", "labels"] as const;
 const outputNames: readonly string[] = draftResourceOutputNames;
-
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const pascal = (name: string) => `${name[0].toUpperCase()}${name.slice(1)}`;
 
 /** The program of each language exporting `single`, `plural`, `tracked` and `feed`. */
 const programs: Readonly<Record<PluginLanguage | "typescript", string>> = {
@@ -84,10 +81,10 @@ ids = ${JSON.stringify(ids)}
 selection = {"workspace": "${ws}", "namespace": "${ns}"}
 
 def tracked_outputs(draft):
-    return { ${outputNames.map((n) => `"${n}": draft.${snake(n)}`).join(", ")} }
+    return { ${outputNames.map((n) => `"${n}": draft.${pythonName(n)}`).join(", ")} }
 
 def feed_outputs(args):
-    return { ${feedNames.map((n) => `"${n}": args.${snake(n)}`).join(", ")} }
+    return { ${feedNames.map((n) => `"${n}": args.${pythonName(n)}`).join(", ")} }
 
 pulumi.export("single", [ververica.get_deployment_draft_output(deployment_draft_id=i, **selection) for i in ids])
 pulumi.export("plural", ververica.get_deployment_drafts_output(**selection))
@@ -117,11 +114,11 @@ func main() {
 			if err != nil {
 				return err
 			}
-			tracked = append(tracked, pulumi.Map{${outputNames.map((n) => `"${n}": draft.${pascal(n)}`).join(", ")}})
+			tracked = append(tracked, pulumi.Map{${outputNames.map((n) => `"${n}": draft.${goName(n)}`).join(", ")}})
 			args := ververica.GetDeploymentArgsOutput(ctx, ververica.GetDeploymentArgsOutputArgs{
 				Workspace: pulumi.String("${ws}"), Namespace: pulumi.String("${ns}"), DeploymentDraftId: pulumi.String(id),
 			})
-			feed = append(feed, pulumi.Map{${feedNames.map((n) => `"${n}": args.${pascal(n)}()`).join(", ")}})
+			feed = append(feed, pulumi.Map{${feedNames.map((n) => `"${n}": args.${goName(n)}()`).join(", ")}})
 		}
 		ctx.Export("single", single)
 		ctx.Export("plural", ververica.GetDeploymentDraftsOutput(ctx, ververica.GetDeploymentDraftsOutputArgs{

@@ -11,7 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import { DEFAULT_TEST_CREDENTIAL, Emulator, startEmulator } from "../emulator";
 import { diagnosticsBlock } from "../helpers/linkedProject";
-import { createPluginProject, PluginLanguage, pluginLanguages, PluginProject } from "../helpers/pluginProjects";
+import { createPluginProject, goName, PluginLanguage, pluginLanguages, PluginProject, pythonName } from "../helpers/pluginProjects";
 import { quickstartDrafts } from "../helpers/quickstartStack";
 
 const { workspace, namespace } = quickstartDrafts;
@@ -25,9 +25,6 @@ interface Call {
     readonly args: Readonly<Record<string, string>>;
 }
 
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const pascal = (name: string) => `${name[0].toUpperCase()}${name.slice(1)}`;
-
 /** The program making `call`, and exporting a value read from its result. */
 function programOf(language: PluginLanguage, call: Call): string {
     const entries = Object.entries(call.args);
@@ -39,12 +36,12 @@ function programOf(language: PluginLanguage, call: Call): string {
                 : `variables:\n  draft:\n    fn::invoke:\n      function: ververica:index:${call.fn}\n      arguments: { ${args} }\noutputs:\n  result: \${draft.namespace}\n`;
         }
         case "python": {
-            const args = entries.map(([k, v]) => `${snake(k)}="${v}"`).join(", ");
-            const made = call.fn === "DeploymentDraft" ? `ververica.DeploymentDraft("tracked", ${args})` : `ververica.${snake(call.fn)}_output(${args})`;
+            const args = entries.map(([k, v]) => `${pythonName(k)}="${v}"`).join(", ");
+            const made = call.fn === "DeploymentDraft" ? `ververica.DeploymentDraft("tracked", ${args})` : `ververica.${pythonName(call.fn)}_output(${args})`;
             return `import pulumi\nimport pulumi_ververica as ververica\n\nresult = ${made}\npulumi.export("result", result.namespace)\n`;
         }
         case "go": {
-            const args = entries.map(([k, v]) => `${pascal(k)}: pulumi.String("${v}")`).join(", ");
+            const args = entries.map(([k, v]) => `${goName(k)}: pulumi.String("${v}")`).join(", ");
             // The names the Go generator gave the functions.
             const goFunction = { getDeploymentDraft: "LookupDeploymentDraft", getDeploymentDrafts: "GetDeploymentDrafts" };
             const made =

@@ -18,6 +18,12 @@ export type PluginLanguage = "yaml" | "python" | "go";
 /** Every language, in the order tests run them (the slowest to build last). */
 export const pluginLanguages: readonly PluginLanguage[] = ["yaml", "python", "go"];
 
+/** A schema name as the Python SDK spells it: `deploymentDraftId` → `deployment_draft_id`. */
+export const pythonName = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A schema name as the Go SDK spells a field or function: `deploymentDraftId` → `DeploymentDraftId`. */
+export const goName = (name: string): string => `${name[0].toUpperCase()}${name.slice(1)}`;
+
 /** A program's text in each language. */
 export type PluginProgram = Readonly<Record<PluginLanguage, string>>;
 
