@@ -1,5 +1,6 @@
 import type { CredentialSpec } from "./connectionSettings";
 import { ConfigurationError } from "./errors";
+import { rememberSecret } from "./secretRedaction";
 
 /** A resolved credential, valid for one request. Never logged, never put in an error. */
 export interface CallerCredential {
@@ -59,6 +60,8 @@ export function createCredentialSource(spec: CredentialSpec): CredentialSource {
                 ? { accessKeyId: spec.accessKeyId, accessKeySecret: spec.accessKeySecret, securityToken: spec.securityToken, providerName: "static_sts" }
                 : { accessKeyId: spec.accessKeyId, accessKeySecret: spec.accessKeySecret, providerName: "static_ak" },
         );
+        rememberSecret(pair.accessKeySecret);
+        rememberSecret(pair.securityToken);
         return { identity, description: spec.source, getCredential: () => Promise.resolve(pair) };
     }
     const resolver = spec.kind === "profile" ? profileResolver(spec.profileName) : defaultChainResolver();
@@ -81,6 +84,8 @@ export function createCredentialSource(spec: CredentialSpec): CredentialSource {
             if (!model.accessKeyId || !model.accessKeySecret) {
                 throw new ConfigurationError(`credentials from ${spec.source} have no AccessKey pair`);
             }
+            rememberSecret(model.accessKeySecret);
+            rememberSecret(model.securityToken);
             return {
                 accessKeyId: model.accessKeyId,
                 accessKeySecret: model.accessKeySecret,

@@ -11,6 +11,7 @@ import * as proto from "@pulumi/pulumi/proto/provider_pb";
 import { PluginAttach, PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import { clearDraftLookupCache } from "../core/draftLookup";
 import { VervericaError } from "../core/errors";
+import { redactedMessageOf } from "../core/secretRedaction";
 import { ConfiguredLookups } from "./configuredLookups";
 import { DraftResourceHandlers } from "./draftResourceHandlers";
 import { EngineLog } from "./engineLog";
@@ -74,7 +75,7 @@ function statusOf(e: unknown): grpc.status {
 
 /** A failure as one line: a `VervericaError` with its code, never a stack trace. */
 export function messageOf(e: unknown): string {
-    const text = e instanceof VervericaError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e);
+    const text = e instanceof VervericaError ? `${e.code}: ${e.message}` : redactedMessageOf(e);
     return text.replace(/\s*\n\s*/g, " ");
 }
 

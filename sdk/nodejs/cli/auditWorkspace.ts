@@ -7,6 +7,7 @@ import { createHash } from "crypto";
 import type { DraftClient } from "../../../provider/core/draftClient";
 import { ListingProgress, readDrafts } from "../../../provider/core/draftListing";
 import { VervericaError } from "../../../provider/core/errors";
+import { redactedMessageOf } from "../../../provider/core/secretRedaction";
 import type { DeploymentDraftAttributes } from "../../../provider/core/model";
 import type { AuditFinding, AuditReport, FindingLevel, NamespaceFailure, NamespaceSummary } from "./auditReport";
 import { locateFinding } from "./findingLocation";
@@ -92,6 +93,6 @@ function fingerprint(rule: string, draft: DeploymentDraftAttributes, message: st
 }
 
 function failureOf(workspace: string, namespace: string, error: unknown): NamespaceFailure {
-    const message = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+    const message = redactedMessageOf(error).split("\n")[0];
     return { workspace, namespace, code: error instanceof VervericaError ? error.code : "Unexpected", message };
 }
