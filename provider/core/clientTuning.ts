@@ -70,6 +70,16 @@ export const tuningSettings: readonly TuningSetting[] = [
     { key: "retryThrottleDelayMs", env: "VERVERICA_RETRY_THROTTLE_DELAY_MS", min: 1, default: defaultRetryOptions.throttleDelayMs, description: "The shortest wait in ms before retrying throttling that came without `x-acs-retry-after`; it doubles per retry." },
 ];
 
+/**
+ * A whole-number setting's value: a number as it is, or its text in decimal digits (stack config
+ * and environment variables are text). Anything else, `"1e3"` and `"0x10"` included, is NaN.
+ */
+export function wholeNumberOf(raw: unknown): number {
+    if (typeof raw === "number") return Number.isInteger(raw) ? raw : Number.NaN;
+    const text = settingText(raw).trim();
+    return /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
+}
+
 /** Resolves tuning: per-call options, then stack config, then environment, then defaults. */
 export function resolveTuning(options: TuningOptions, config: ConfigReader, env: NodeJS.ProcessEnv): ResolvedTuning {
     const value = (key: keyof TuningOptions): number | undefined => {
@@ -82,8 +92,8 @@ export function resolveTuning(options: TuningOptions, config: ConfigReader, env:
         ];
         for (const [raw, source] of candidates) {
             if (raw === undefined || raw === null || raw === "") continue;
-            const n = typeof raw === "number" ? raw : Number(settingText(raw).trim());
-            if (!Number.isInteger(n) || n < s.min) {
+            const n = wholeNumberOf(raw);
+            if (Number.isNaN(n) || n < s.min) {
                 throw new ConfigurationError(`${source} must be a whole number of at least ${s.min}, got ${JSON.stringify(raw)}`);
             }
             return n;

@@ -8,7 +8,7 @@
 import { ConfigReader, parseEndpoint, programSettingNames, SettingNames } from "../core/connectionSettings";
 import { ConfigurationError } from "../core/errors";
 import { settingText } from "../core/settingText";
-import { tuningSettings } from "../core/clientTuning";
+import { tuningSettings, wholeNumberOf } from "../core/clientTuning";
 import { isPulumiInternalKey, nearestName } from "../core/unknownArguments";
 import { containsUnknown } from "./propertyValues";
 import type { PropertySpec } from "./schema";
@@ -137,8 +137,8 @@ function typedValue(name: string, setting: ProviderSettingDeclaration, value: un
     }
     const text = typeof value === "string" ? value.trim() : undefined;
     if (text === "") return {};
-    const number = typeof value === "number" ? value : text !== undefined && /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (Number.isInteger(number) && number >= setting.min) return { value: number };
+    const number = typeof value === "number" || text !== undefined ? wholeNumberOf(value) : Number.NaN;
+    if (number >= setting.min) return { value: number };
     const given = typeof value === "number" || typeof value === "string" ? JSON.stringify(value) : kindOf(value);
     return { failure: { property: name, reason: `ververica:${name} must be a whole number of at least ${setting.min}, got ${given}` } };
 }

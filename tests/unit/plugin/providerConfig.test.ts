@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
-import { tuningSettings } from "../../../provider/core/clientTuning";
+import { resolveTuning, tuningSettings } from "../../../provider/core/clientTuning";
 import { ConfigReader, ConnectionOptions, resolveCredentialSpec as resolveCredentialSpecOf, resolveEndpoint as resolveEndpointOf } from "../../../provider/core/connectionSettings";
 import { ConfigurationError } from "../../../provider/core/errors";
 import { checkProviderSettings, pluginSettingNames, providerConfigReader, providerSettings, requireProviderSettings } from "../../../provider/plugin/providerConfig";
@@ -77,6 +77,21 @@ describe("plugin provider configuration", () => {
         assert.deepStrictEqual(reasons({ maxConcurrency: "16", maxAttempts: 3, maxRetryTimeMs: "0", readTimeoutMs: " 5000 " }), []);
         // A preview may not know a setting yet: it is checked once known.
         assert.deepStrictEqual(reasons({ maxConcurrency: unknownValue, region: unknownValue, accessKey: "LTAI", secretKey: unknownValue }), []);
+    });
+
+    it("accepts and refuses the same whole-number texts as a TypeScript program's tuning does", () => {
+        const texts = ["16", " 16 ", "+16", "1e3", "0x10", "16.0", "1_000", "16ms", "Infinity"];
+        const pluginAccepts = texts.map((text) => checkProviderSettings({ maxConcurrency: text }).length === 0);
+        const programAccepts = texts.map((text) => {
+            try {
+                resolveTuning({}, () => text, {});
+                return true;
+            } catch {
+                return false;
+            }
+        });
+        assert.deepStrictEqual(pluginAccepts, [true, true, true, false, false, false, false, false, false]);
+        assert.deepStrictEqual(programAccepts, pluginAccepts);
     });
 
     it("refuses an unknown key, naming the setting it misspells; passes the engine's version and internal keys", () => {
