@@ -67,14 +67,23 @@ export type DraftCheckResult =
     | { readonly inputs: Record<string, unknown> };
 
 /**
+ * The properties a program gives a `DeploymentDraft`, in both hosts (the plugin's schema
+ * declares each with its description; `revision` is the provider's own bookkeeping).
+ */
+export const draftResourceInputNames = ["workspace", "namespace", "deploymentDraftId", "name", "endpoint", "region", "network", "storeArtifactAsSecret"] as const;
+
+/**
  * Validates the inputs, naming a bad argument, and reads nothing: the engine calls check one
  * resource at a time, so a read here would cost N drafts N round trips one after the other.
- * (Create reads, also during preview; refresh reads and shows drift.) The recorded revision is
+ * (Create reads, also during preview; refresh reads and shows drift.) A property the resource
+ * does not declare (a misspelt `deploymentDraftID`, a stray `junk`, a `revision`, which only the
+ * provider records) fails, naming it, instead of being stored in state. The recorded revision is
  * carried over from the stored inputs `olds`, so that `up` never shows it as a change.
  */
 export function checkDraftInputs(olds: Record<string, unknown>, news: Record<string, unknown>): DraftCheckResult {
     let selector;
     try {
+        rejectUnknownArguments(news, draftResourceInputNames, "DeploymentDraft");
         selector = validateSelector(news);
     } catch (e) {
         if (e instanceof InvalidArgumentError) {
@@ -83,8 +92,6 @@ export function checkDraftInputs(olds: Record<string, unknown>, news: Record<str
         throw e;
     }
     const inputs: Record<string, unknown> = { ...news, ...selector };
-    // Only the provider records a revision: one among the new inputs is dropped.
-    delete inputs.revision;
     return { inputs: typeof olds.revision === "string" ? { ...inputs, revision: olds.revision } : inputs };
 }
 
@@ -96,27 +103,6 @@ export function checkDraftInputs(olds: Record<string, unknown>, news: Record<str
  */
 export function resourceCheckFailure(e: InvalidArgumentError): { readonly property: string; readonly reason: string } {
     return { property: "", reason: e.message };
-}
-
-/**
- * The properties a program gives a `DeploymentDraft`, in both hosts (the plugin's schema
- * declares each with its description; `revision` is the provider's own bookkeeping).
- */
-export const draftResourceInputNames = ["workspace", "namespace", "deploymentDraftId", "name", "endpoint", "region", "network", "storeArtifactAsSecret"] as const;
-
-/**
- * The check failure for the first property of `news` the resource does not declare, so that a
- * misspelt `deploymentDraftID` or a stray `junk` fails, naming it, instead of being stored in
- * state; none when every property is declared.
- */
-export function undeclaredDraftPropertyFailures(news: Readonly<Record<string, unknown>>): ReadonlyArray<{ readonly property: string; readonly reason: string }> {
-    try {
-        rejectUnknownArguments(news, draftResourceInputNames, "DeploymentDraft");
-        return [];
-    } catch (e) {
-        if (e instanceof InvalidArgumentError) return [resourceCheckFailure(e)];
-        throw e;
-    }
 }
 
 /** The properties whose change replaces the resource, and those that only update it. */

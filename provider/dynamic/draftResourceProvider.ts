@@ -22,7 +22,6 @@ import {
     readInputsOf,
     revisionOf,
     revisionToRecord,
-    undeclaredDraftPropertyFailures,
 } from "../core/draftResource";
 import { DraftNotFoundError, VervericaError } from "../core/errors";
 import type { DeploymentDraftAttributes } from "../core/model";
@@ -54,8 +53,6 @@ export function createDraftResourceProvider(env: NodeJS.ProcessEnv = process.env
         // no create during preview, so this read is what fails the first preview on an unknown
         // draft; create then shares it. A tracked draft is checked without a request.
         async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
-            const undeclared = undeclaredDraftPropertyFailures(news);
-            if (undeclared.length > 0) return { inputs: news, failures: [...undeclared] };
             try {
                 const result = checkDraftInputs(olds, news);
                 if ("failure" in result) {

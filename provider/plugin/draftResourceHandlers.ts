@@ -6,7 +6,7 @@
  * The resource id is `<workspace>/<namespace>/<deploymentDraftId>`, the form `pulumi import`
  * and `DeploymentDraft.get` take, so an id alone says where the draft lives.
  */
-import { checkDraftInputs, diffDraft, draftOutputsOf, DraftResourceInputs, DraftResourceOutputs, readInputsOf, resourceCheckFailure, revisionToRecord, undeclaredDraftPropertyFailures } from "../core/draftResource";
+import { checkDraftInputs, diffDraft, draftOutputsOf, DraftResourceInputs, DraftResourceOutputs, readInputsOf, resourceCheckFailure, revisionToRecord } from "../core/draftResource";
 import { DraftNotFoundError, InvalidArgumentError } from "../core/errors";
 import type { DeploymentDraftAttributes } from "../core/model";
 import { DraftCoordinates, requireIdentifier } from "../core/validation";
@@ -64,8 +64,6 @@ export class DraftResourceHandlers {
 
     /** Validates inputs and reads nothing (see `checkDraftInputs`); `olds` are the stored inputs. */
     check(olds: PropertyValues, news: PropertyValues): CheckAnswer {
-        const undeclared = undeclaredDraftPropertyFailures(news.values);
-        if (undeclared.length > 0) return { inputs: news, failures: undeclared };
         const store = validated(() => storesArtifactAsSecret(news.values), resourceCheckFailure);
         if ("failures" in store) {
             return { inputs: news, failures: store.failures };

@@ -1,15 +1,17 @@
 // Where a DeploymentDraft's drift is found: check and diff compare what is stored, a read
 // records a new revision only for a draft edited or locked since.
 import * as assert from "assert";
-import { checkDraftInputs, diffDraft, revisionOf, revisionToRecord } from "../../provider/core/draftResource";
+import { checkDraftInputs, diffDraft, draftResourceInputNames, revisionOf, revisionToRecord } from "../../provider/core/draftResource";
 
 const selector = { workspace: "ws", namespace: "ns", deploymentDraftId: "d-1" };
 const outputs = { ...selector, name: "orders-etl", modifiedAt: 100, lock: null };
 
 describe("DeploymentDraft drift", () => {
-    it("check carries the stored revision over and drops one given among the new inputs", () => {
-        assert.deepStrictEqual(checkDraftInputs({ ...selector, revision: "100/unlocked" }, { ...selector, revision: "forged" }), { inputs: { ...selector, revision: "100/unlocked" } });
-        assert.deepStrictEqual(checkDraftInputs({}, { ...selector, revision: "forged" }), { inputs: selector });
+    it("check carries the stored revision over and refuses one given among the new inputs", () => {
+        assert.deepStrictEqual(checkDraftInputs({ ...selector, revision: "100/unlocked" }, selector), { inputs: { ...selector, revision: "100/unlocked" } });
+        assert.deepStrictEqual(checkDraftInputs({}, selector), { inputs: selector });
+        const forged = { failure: { property: "", reason: `invalid argument "revision": is not an argument of DeploymentDraft; it takes ${draftResourceInputNames.map((n) => `"${n}"`).join(", ")}` } };
+        assert.deepStrictEqual(checkDraftInputs({ ...selector, revision: "100/unlocked" }, { ...selector, revision: "forged" }), forged);
     });
 
     it("diff shows no change while the recorded revision is the stored one, and an update when a read recorded another", () => {
