@@ -13,9 +13,6 @@ import { CommandResult, createProjectStack, ProjectStack } from "../helpers/proj
 
 const CLI_TIMEOUT_MS = 40 * 60 * 1000;
 const RUN_TIMEOUT_MS = 5 * 60 * 1000;
-// Far below any retry budget or timeout (the output form once waited 48 s on an empty argument),
-// far above what starting the engine, the language host and ts-node takes on a busy machine.
-const PROMPT_FAILURE_MS = 40_000;
 
 const workspace = "a14bd5d90a";
 const namespace = "default-namespace";
@@ -154,10 +151,11 @@ describe("e2e: failures of `pulumi up` through the Node language host, one clear
 
     it("an empty argument: named at once, with no request", async () => {
         const result = await upWithCase("emptyArgument");
+        // Thrown at the call: an output failing while the program is evaluated would show here as
+        // the runtime's two unhandled-rejection warnings (and stall the run until they are given up).
         assert.strictEqual(diagnosticsBlock(result.stdout), stackBlock('error: invalid argument "namespace": is empty'));
         await assertFailedCleanly(result);
         assert.strictEqual(emulator.stats.requests, 0);
-        assert.ok(result.durationMs < PROMPT_FAILURE_MS, `took ${result.durationMs} ms`);
     });
 
     it("a wrong secret: the gateway's code and message, and never the secret", async () => {
