@@ -8,17 +8,21 @@
  *   - masked or filler text: `******`, `LTAI5t****`, `xxx`, `yyy`, `XXXX-XXXX`, `sk-xxxxxxxxxxxx`
  *     (text mostly made of runs of one repeated character);
  *   - an ellipsis: `...`, `…`, `sk-...`;
- *   - a bracketed name or redaction: `<password>`, `<<REPLACE>>`, `[REDACTED]`, `[your key]`;
+ *   - a bracketed name or redaction, in angle, square or round brackets, single or doubled:
+ *     `<password>`, `<<REPLACE>>`, `[REDACTED]`, `[[password]]`, `(removed)`, `[your key]`;
  *   - a template field, unrendered: `{{ db_password }}`, `{% raw %}`, `<%= pw %>`,
  *     `${{ secrets.PW }}`, and host-language fields (`{password}`, `{db_password}`,
- *     `{os.environ.get("PW")}`, `{0}`, `{}`, `%(password)s`, `%s`, `@db.password@`,
- *     `#{dbPassword}`) left in SQL that a script renders;
- *   - words that say what belongs there: `yourPassword`, `YOUR_API_KEY`, `REPLACE_ME`,
- *     `Your AWS Secret Access Key`, `enter password here`, also as a variable's name
- *     (`${your_accessKey}`).
+ *     `{os.environ.get("PW")}`, `{0}`, `{}`, `%(password)s`, `%s`) left in SQL that a script
+ *     renders, and the tokens that build tools replace, a name between the same markers
+ *     (`@db.password@`, `@@PW@@`, `__DB_PASSWORD__`, `#{dbPassword}`, `#{DbPassword}#`);
+ *   - words that say what belongs there or that it was taken out: `yourPassword`, `YOUR_API_KEY`,
+ *     `REPLACE_ME`, `PUT_PASSWORD_HERE`, `masked`, `Your AWS Secret Access Key`,
+ *     `enter password here`, also as a variable's name (`${your_accessKey}`).
  * - an identifier: an access key *id* in its published form (`AKIA...`, `LTAI...`), the
  *   public half of a key pair, wherever it is written;
  * - nothing: blank text, or text that says there is no value (`null`, `none`, `n/a`).
+ *
+ * Text in one pair of matching quotes (`''`, `"FkPw"`) is judged by what the quotes hold.
  *
  * An `Authorization` scheme in front (`Bearer ******`) is judged by the credential after it.
  * Everything else is a literal credential, however weak or odd it looks (`123456`, `changeme`,
@@ -42,15 +46,19 @@ const schemePrefix = /^(\S+)\s+(\S[\s\S]*)$/;
 const noValue = /^(null|none|nil|n\/a|undefined)$/i;
 const maskRun = /[*•●]{3,}/;
 const ellipsis = /\.\.\.|…/;
-const bracketed = /^(<+[^<>]*[A-Za-z][^<>]*>+|\[[^[\]]*[A-Za-z][^[\]]*\])$/;
+const bracketed = /^(<+[^<>]*[A-Za-z][^<>]*>+|\[+[^[\]]*[A-Za-z][^[\]]*\]+|\(+[^()]*[A-Za-z][^()]*\)+)$/;
 const bracketedWords = /^[\w\s.'/:-]*$/;
 const templateMarkup = /\{\{[^{}]*\}\}|\{%[^%]*%\}|<%[^%]*%>/;
 const braceField = /^\{((?:[^{}]|\}\})*)\}$/;
 const hostExpression = /^[A-Za-z_][\w]*(\s*(\.[A-Za-z_]\w*|\([^()]*\)|\[[^[\]]*\]))+$/;
 const identifier = /^[A-Za-z_][\w]*$/;
-const otherFields = [/^%(\([\w.]+\))?[sdr]$/, /^@[\w.-]+@$/, /^#\{[^{}]+\}$/];
-const placeholderWords = new Set(["your", "placeholder", "redacted", "omitted", "replace", "insert", "enter", "todo", "tbd", "fixme"]);
-const credentialWords = /^(password|passwd|pwd|pass|passphrase|secret|secrets|key|keys|token|tokens|credential|credentials|api|access|apikey)$/;
+const otherFields = [/^%(\([\w.]+\))?[sdr]$/, /^(@@?|__|##)[\w.-]+\1$/, /^#\{[^{}]+\}#?$/];
+const placeholderWords = new Set([
+    "your", "placeholder", "replace", "insert", "enter", "here", "todo", "tbd", "fixme",
+    // Words of a redaction: what was there has been taken out.
+    "redacted", "omitted", "masked", "hidden", "removed", "filtered",
+]);
+const credentialWords = /^(password|passwd|pwd|pw|psw|pswd|pass|passphrase|secret|secrets|key|keys|token|tokens|credential|credentials|api|access|apikey)$/;
 
 /**
  * Says what `text`, written where a credential belongs, is.
@@ -65,6 +73,10 @@ const credentialWords = /^(password|passwd|pwd|pass|passphrase|secret|secrets|ke
 export function classifyCredential(text: string): CredentialText {
     const schemed = schemePrefix.exec(text.trim());
     const trimmed = schemed !== null && authorizationScheme.test(schemed[1]) ? schemed[2].trim() : text.trim();
+    const quoted = /^(['"])([\s\S]*)\1$/.exec(trimmed);
+    if (quoted !== null) {
+        return classifyCredential(quoted[2]);
+    }
     if (trimmed === "" || noValue.test(trimmed)) {
         return "empty";
     }
@@ -100,7 +112,7 @@ function isPlaceholder(text: string): boolean {
         return true;
     }
     const inBrackets = bracketed.exec(text);
-    if (inBrackets !== null && bracketedWords.test(text.replace(/^[<[]+|[>\]]+$/g, ""))) {
+    if (inBrackets !== null && bracketedWords.test(text.replace(/^[<[(]+|[>\])]+$/g, ""))) {
         return true;
     }
     // A variable named for what belongs there is a placeholder too: `${your_accessKey}`.
