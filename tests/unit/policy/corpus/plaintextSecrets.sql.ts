@@ -1291,4 +1291,499 @@ CREATE TABLE b (id INT) WITH ('connector' = 'http-sink', 'sink.token-bucket.rate
         secrets: ["Fk-none-of-it"],
         covers: ["filler placeholder"],
     },
+    {
+        name: "legacy Elasticsearch descriptor with connector.enable-auth and a literal connector.password",
+        source: "https://mail-archive.com/issues@flink.apache.org/msg334145.html (FLINK-16788, user_behavior_es)",
+        sql: `CREATE TABLE user_behavior_es (
+    user_id BIGINT,
+    item_id BIGINT
+) WITH (
+    'connector.type'='elasticsearch',
+    'connector.version'='7',
+    'connector.hosts'='http://localhost:9200',
+    'connector.index'='user_behavior_es',
+    'connector.document-type'='user_behavior_es',
+    'connector.enable-auth'='true',
+    'connector.username'='zhisheng',
+    'connector.password'='Fk123456',
+    'format.type'='json',
+    'update-mode'='append',
+    'connector.bulk-flush.max-actions'='10'
+)`,
+        violations: ["SQL statement 1 (CREATE TABLE user_behavior_es), line 12: option \"connector.password\" in a WITH list has a literal value"],
+        secrets: ["Fk123456"],
+    },
+    {
+        name: "mysql-cdc to Doris with the same literal password on both sides",
+        source: "https://github.com/charlist8324/Flink-SQL-Manger (backend/sql_jobs/9671b1a9aa66c93271a05cada091129c.sql)",
+        sql: `SET 'parallelism.default' = '1';
+SET 'execution.checkpointing.interval' = '30000ms';
+CREATE TABLE db_source_user (
+    id INT, name STRING, sex STRING, PRIMARY KEY (id) NOT ENFORCED
+) WITH (
+    'connector' = 'mysql-cdc',
+    'hostname' = '192.168.31.251',
+    'port' = '3306',
+    'database-name' = 'db_source',
+    'table-name' = 'user',
+    'username' = 'root',
+    'password' = 'Fk@dmin900',
+    'server-time-zone' = 'Asia/Shanghai',
+    'scan.incremental.snapshot.enabled' = 'true',
+    'debezium.snapshot.locking.mode' = 'none'
+);
+CREATE TABLE db_source_user_sink (
+    id INT, name STRING, sex STRING, PRIMARY KEY (id) NOT ENFORCED
+) WITH (
+    'connector' = 'doris',
+    'fenodes' = '192.168.31.234:8030',
+    'table.identifier' = 'testdb.db_source_user_sink',
+    'username' = 'root',
+    'password' = 'Fk@dmin900',
+    'sink.properties.format' = 'json',
+    'sink.properties.strip_outer_array' = 'false'
+);`,
+        violations: ["SQL statement 3 (CREATE TABLE db_source_user), line 12: option \"password\" in a WITH list has a literal value", "SQL statement 4 (CREATE TABLE db_source_user_sink), line 24: option \"password\" in a WITH list has a literal value"],
+        secrets: ["Fk@dmin900"],
+    },
+    {
+        name: "ClickHouse sink with empty credentials and batch options",
+        source: "https://github.com/liekkassmile/flink-connector-clickhouse (README.md)",
+        sql: `CREATE TABLE ck_sink (
+    name VARCHAR, grade BIGINT, rate FLOAT, more VARCHAR
+) WITH (
+    'connector' = 'clickhouse',
+    'url' = 'clickhouse://192.168.8.94:8123',
+    'username' = '',
+    'password' = '',
+    'database-name' = 'glab',        /* ClickHouse database */
+    'table-name' = 'ck_test',
+    'sink.batch-size' = '1000',
+    'sink.flush-interval' = '1000',
+    'sink.max-retries' = '1',
+    'sink.partition-strategy' = 'balanced',
+    'sink.write-local' = 'true',
+    'sink.ignore-delete' = 'true'
+)`,
+        violations: [],
+    },
+    {
+        name: "Redis sink templates with <password> and a masked ****** password",
+        source: "https://github.com/jeff-zou/flink-connector-redis (README.md, 'password'='******') and Tencent Oceanus Redis connector docs found by code search ('password' = '<password>')",
+        sql: `CREATE TABLE \`redis_set_sink_table\` (
+ \`key\` STRING,
+ \`value\` STRING
+) WITH (
+  'connector' = 'redis',
+  'command' = 'set',
+  'nodes' = '<host>:<port>',
+  'password' = '<password>',
+  'database' = '<database>'
+);
+create table sink_redis(username VARCHAR, passport VARCHAR) with ( 'connector'='redis',
+'host'='10.11.80.147','port'='7001', 'redis-mode'='single','password'='******','command'='set');`,
+        violations: [],
+        covers: ["bracketed redaction", "filler placeholder"],
+    },
+    {
+        name: "Iceberg catalog template with YOUR_AWS_* placeholders",
+        source: "public Flink SQL found by code search ('-- Test Iceberg Catalog Creation (Template)', s3.access-key = 'YOUR_AWS_ACCESS_KEY')",
+        sql: `-- Replace AWS credentials with your own values
+CREATE CATALOG iceberg_catalog WITH (
+    'type'='iceberg',
+    'warehouse'='s3a://your-iceberg-warehouse',
+    's3.endpoint'='https://s3.amazonaws.com',
+    's3.access-key'='YOUR_AWS_ACCESS_KEY',
+    's3.secret-key'='YOUR_AWS_SECRET_KEY',
+    's3.region'='your-region'
+);
+USE CATALOG iceberg_catalog;`,
+        violations: [],
+        covers: ["prose placeholder"],
+    },
+    {
+        name: "Iceberg Hadoop catalog on MinIO with the default minioadmin pair",
+        source: "public Flink SQL found by code search ('Pipeline 04: Flink SQL - Iceberg Catalog', s3.access-key-id / s3.secret-access-key on MinIO)",
+        sql: `CREATE CATALOG iceberg_catalog WITH (
+    'type' = 'iceberg',
+    'catalog-type' = 'hadoop',
+    'warehouse' = 's3a://warehouse/',
+    'io-impl' = 'org.apache.iceberg.aws.s3.S3FileIO',
+    's3.endpoint' = 'http://minio:9000',
+    's3.access-key-id' = 'minioadmin',
+    's3.secret-access-key' = 'minioadmin',
+    's3.path-style-access' = 'true'
+);`,
+        violations: ["SQL statement 1 (CREATE CATALOG iceberg_catalog), line 8: option \"s3.secret-access-key\" in a WITH list has a literal value"],
+        covers: ["access key id"],
+    },
+    {
+        name: "Iceberg catalog templated with environment-style placeholders and no credential",
+        source: "https://github.com/weyseing/lakehouse_flink (catalogs/catalog_lakehouse.sql)",
+        sql: `CREATE CATALOG catalog_lakehouse WITH (
+  'type'='iceberg',
+  'catalog-impl'='\${CATALOG_IMPL}',
+  'warehouse'='s3://\${ICEBERG_S3_BUCKET}/\${ICEBERG_S3_WAREHOUSE}',
+  'client.region'='\${ICEBERG_S3_REGION}',
+  'uri'='\${CATALOG_URI}',
+  's3.endpoint'='\${S3_ENDPOINT}',
+  's3.path-style-access'='\${S3_PATH_STYLE}'
+);`,
+        violations: [],
+    },
+    {
+        name: "StarRocks sink with xxx filler credentials",
+        source: "https://help.aliyun.com/document_detail/406741.htm (StarRocksSinkOptions with username/password xxx) as SQL options",
+        sql: `CREATE TABLE sr_sink (score INT, name STRING) WITH (
+  'connector' = 'starrocks',
+  'jdbc-url' = 'jdbc:mysql://fe1_ip:query_port,fe2_ip:query_port,fe3_ip:query_port?xxxxx',
+  'load-url' = 'fe1_ip:http_port;fe2_ip:http_port;fe3_ip:http_port',
+  'username' = 'xxx',
+  'password' = 'xxx',
+  'table-name' = 'xxx',
+  'database-name' = 'xxx',
+  'sink.properties.format' = 'json',
+  'sink.properties.strip_outer_array' = 'true'
+);`,
+        violations: [],
+        covers: ["filler placeholder"],
+    },
+    {
+        name: "Hologres sink with an AccessKey id as user name and its secret in plain text",
+        source: "https://www.alibabacloud.com/help/en/hologres/user-guide/write-data-from-open-source-apache-flink-1-11-or-later-to-hologres-in-real-time (sample code)",
+        sql: `create table sink(user_id bigint, user_name string, price decimal(38,2)) with (
+  'connector'='hologres',
+  'dbname'='test_db',
+  'tablename'='order_details',
+  'username'='LTAI5tFkHoloUser01',
+  'password'='FkHoloSecretQ8mZ2nW4xR6tY1uI3oP5',
+  'endpoint'='hgprecn-cn-fk0000.hologres.aliyuncs.com:80'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE sink), line 6: option \"password\" in a WITH list has a literal value"],
+        secrets: ["FkHoloSecretQ8mZ2nW4xR6tY1uI3oP5"],
+    },
+    {
+        name: "avro-confluent with schema registry user info in plain text",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/connectors/table/formats/avro-confluent/ (basic-auth options)",
+        sql: `CREATE TABLE user_created (the_kafka_key STRING, id STRING, name STRING) WITH (
+  'connector' = 'kafka',
+  'topic' = 'user_events_example1',
+  'properties.bootstrap.servers' = 'localhost:9092',
+  'value.format' = 'avro-confluent',
+  'value.avro-confluent.url' = 'https://psrc-fk000.us-east-2.aws.confluent.cloud',
+  'value.avro-confluent.basic-auth.credentials-source' = 'USER_INFO',
+  'value.avro-confluent.basic-auth.user-info' = 'FKSRKEY7QX2ABCDE:Fk+SrSecret/9LmNoPqRsTuVw',
+  'value.fields-include' = 'EXCEPT_KEY'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE user_created), line 8: option \"value.avro-confluent.basic-auth.user-info\" in a WITH list has a literal value"],
+        secrets: ["Fk+SrSecret/9LmNoPqRsTuVw"],
+    },
+    {
+        name: "MongoDB Atlas URI with a password in its user info",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/connectors/table/mongodb/ (uri option) with an Atlas SRV connection string",
+        sql: `CREATE TABLE users (_id STRING, name STRING, PRIMARY KEY (_id) NOT ENFORCED) WITH (
+  'connector' = 'mongodb',
+  'uri' = 'mongodb+srv://flink_user:FkMongoPw9x@cluster0.fk1ab.mongodb.net/?retryWrites=true&w=majority',
+  'database' = 'my_db',
+  'collection' = 'users'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE users), line 3: option \"uri\" in a WITH list holds a password in a URL (user:password@host)"],
+        secrets: ["FkMongoPw9x"],
+    },
+    {
+        name: "JDBC URL with the key store password as pgjdbc's sslpassword parameter",
+        source: "https://jdbc.postgresql.org/documentation/use/ (connection parameters: sslpassword) in a Flink JDBC table",
+        sql: `CREATE TABLE pg_sink (id BIGINT, v STRING) WITH (
+  'connector' = 'jdbc',
+  'url' = 'jdbc:postgresql://pg.internal:5432/orders?sslmode=verify-full&sslkey=/opt/flink/usrlib/client.pk8&sslpassword=FkSslKeyPw1',
+  'table-name' = 'orders',
+  'username' = 'etl',
+  'password' = '\${secret_values.pg_pw}'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE pg_sink), line 3: option \"url\" in a WITH list holds \"sslpassword\" as literal text"],
+        secrets: ["FkSslKeyPw1"],
+    },
+    {
+        name: "MySQL JDBC URL whose parameters mention public keys and SSL but carry no credential",
+        source: "https://dev.mysql.com/doc/connector-j/en/connector-j-connp-props-security.html (allowPublicKeyRetrieval, serverRSAPublicKeyFile)",
+        sql: `CREATE TABLE mysql_dim (id BIGINT, name STRING) WITH (
+  'connector' = 'jdbc',
+  'url' = 'jdbc:mysql://rm-bp1fk.mysql.rds.aliyuncs.com:3306/dim?useSSL=true&allowPublicKeyRetrieval=true&serverRSAPublicKeyFile=/opt/keys/mysql.pub&serverTimezone=UTC',
+  'table-name' = 'dim_users',
+  'username' = 'reader',
+  'password' = '\${secret_values.dim_pw}',
+  'lookup.cache' = 'PARTIAL',
+  'lookup.partial-cache.expire-after-write' = '10min'
+);`,
+        violations: [],
+    },
+    {
+        name: "OSS filesystem configured by SET with a literal AccessKey secret",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/filesystems/oss/ (fs.oss.endpoint, fs.oss.accessKeyId, fs.oss.accessKeySecret) as SET statements",
+        sql: `SET 'fs.oss.endpoint' = 'oss-cn-hangzhou-internal.aliyuncs.com';
+SET 'fs.oss.accessKeyId' = 'LTAI5tFkOssKeyId07';
+SET 'fs.oss.accessKeySecret' = 'FkOssSecret7aB2cD4eF6gH8iJ0kL1mN';
+CREATE TABLE oss_sink (id INT, v STRING) WITH ('connector' = 'filesystem', 'path' = 'oss://flink-out/orders/', 'format' = 'parquet');`,
+        violations: ["SQL statement 3 (SET), line 3: option \"fs.oss.accessKeySecret\" in a SET has a literal value"],
+        secrets: ["FkOssSecret7aB2cD4eF6gH8iJ0kL1mN"],
+        covers: ["access key id"],
+    },
+    {
+        name: "mysql-cdc with an SSL key store password passed through to Debezium",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/flink-sources/mysql-cdc/ (debezium.* pass-through) and https://debezium.io/documentation/reference/stable/connectors/mysql.html (database.ssl.keystore.password)",
+        sql: `CREATE TABLE orders (order_id INT, PRIMARY KEY (order_id) NOT ENFORCED) WITH (
+  'connector' = 'mysql-cdc',
+  'hostname' = 'mysql.internal',
+  'port' = '3306',
+  'username' = 'cdc',
+  'password' = '\${secret_values.mysql_pw}',
+  'database-name' = 'shop',
+  'table-name' = 'orders',
+  'debezium.database.ssl.mode' = 'required',
+  'debezium.database.ssl.keystore' = '/opt/flink/usrlib/mysql-client.p12',
+  'debezium.database.ssl.keystore.password' = 'FkKeystorePw5'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE orders), line 11: option \"debezium.database.ssl.keystore.password\" in a WITH list has a literal value"],
+        secrets: ["FkKeystorePw5"],
+    },
+    {
+        name: "Debezium history consumer over MSK IAM: a JAAS line without credentials and an empty password",
+        source: "https://gist.github.com/romanbonapart/81da1b04cff553fd7911f2b2709dfb31 (Debezium MySQL connector with MSK IAM) as mysql-cdc debezium.* options",
+        sql: `CREATE TABLE ds (id INT, PRIMARY KEY (id) NOT ENFORCED) WITH (
+  'connector' = 'mysql-cdc',
+  'hostname' = 'mysql.internal',
+  'username' = 'admin',
+  'password' = '',
+  'database-name' = 'dataset',
+  'table-name' = '.*',
+  'debezium.database.history.consumer.security.protocol' = 'SASL_SSL',
+  'debezium.database.history.consumer.sasl.mechanism' = 'AWS_MSK_IAM',
+  'debezium.database.history.consumer.sasl.jaas.config' = 'software.amazon.msk.auth.iam.IAMLoginModule required;',
+  'debezium.database.history.consumer.sasl.client.callback.handler.class' = 'software.amazon.msk.auth.iam.IAMClientCallbackHandler'
+);`,
+        violations: [],
+    },
+    {
+        name: "internal SSL settings with a literal key store password beside switches and paths",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/security/security-ssl/ (security.ssl.internal.* options)",
+        sql: `SET 'security.ssl.internal.enabled' = 'true';
+SET 'security.ssl.internal.keystore' = '/path/to/flink/conf/internal.keystore';
+SET 'security.ssl.internal.truststore' = '/path/to/flink/conf/internal.keystore';
+SET 'security.ssl.internal.keystore-password' = 'FkInternalKsPw';
+SET 'security.ssl.internal.key-password' = '\${secret_values.internal_key_pw}';
+SET 'security.ssl.rest.authentication-enabled' = 'false';
+SET 'security.ssl.algorithms' = 'TLS_RSA_WITH_AES_128_CBC_SHA';`,
+        violations: ["SQL statement 4 (SET), line 4: option \"security.ssl.internal.keystore-password\" in a SET has a literal value"],
+        secrets: ["FkInternalKsPw"],
+    },
+    {
+        name: "Hive catalog with Kerberos principal and keytab path",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/connectors/table/hive/hive_catalog/ and https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/security/security-kerberos/",
+        sql: `SET 'security.kerberos.login.keytab' = '/etc/security/keytabs/flink.keytab';
+SET 'security.kerberos.login.principal' = 'flink/_HOST@EXAMPLE.COM';
+SET 'security.kerberos.login.use-ticket-cache' = 'false';
+CREATE CATALOG myhive WITH (
+  'type' = 'hive',
+  'default-database' = 'mydatabase',
+  'hive-conf-dir' = '/opt/hive-conf',
+  'hadoop-conf-dir' = '/opt/hadoop-conf'
+);`,
+        violations: [],
+    },
+    {
+        name: "Azure Blob connection string with an AccountKey",
+        source: "https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string (DefaultEndpointsProtocol=...;AccountName=...;AccountKey=...) as an in-house connector option",
+        sql: `CREATE TABLE blob_sink (id INT) WITH (
+  'connector' = 'acme-azure-blob',
+  'connection-string' = 'DefaultEndpointsProtocol=https;AccountName=flinkdata;AccountKey=FkAccountKey0123456789abcdefghijABCDEFGHIJklmnopqrstuvwxyz0123456789ABCDEFGHIJKLmnopqrstuv==;EndpointSuffix=core.windows.net',
+  'container' = 'out'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE blob_sink), line 3: option \"connection-string\" in a WITH list holds \"AccountKey\" as literal text"],
+        secrets: ["FkAccountKey0123456789abcdefghijABCDEFGHIJklmnopqrstuvwxyz0123456789ABCDEFGHIJKLmnopqrstuv=="],
+    },
+    {
+        name: "bracketed redactions of several shapes",
+        source: "adversarial (redactions in tickets: [REDACTED], <hidden>, (removed), {masked})",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'jdbc', 'password' = '[REDACTED]');
+CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = '<hidden>');
+CREATE TABLE c (id INT) WITH ('connector' = 'jdbc', 'password' = '(removed)');
+CREATE TABLE d (id INT) WITH ('connector' = 'jdbc', 'password' = '[secret]');`,
+        violations: [],
+        covers: ["bracketed redaction"],
+    },
+    {
+        name: "prose where the secret belongs",
+        source: "adversarial (prose placeholders copied from setup guides)",
+        sql: `CREATE TABLE oss_dim (id INT) WITH (
+  'connector' = 'odps',
+  'accessId' = 'Your AccessKey ID',
+  'accessKey' = 'Your AccessKey Secret',
+  'project' = 'your project name'
+);
+CREATE TABLE pg (id INT) WITH ('connector' = 'jdbc', 'password' = 'the password of the RDS account');`,
+        violations: [],
+        covers: ["prose placeholder"],
+    },
+    {
+        name: "secret-store and config-provider references in options",
+        source: "adversarial (Kafka's ${file:path:key} and ${directory:path:key} config providers, a vault provider, a secrets:// URI)",
+        sql: `CREATE TABLE k (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.ssl.keystore.password' = '\${file:/opt/flink/secrets/kafka.properties:keystore.password}',
+  'properties.ssl.key.password' = '\${directory:/mnt/secrets:ssl-key-password}',
+  'properties.ssl.truststore.password' = '\${vault:secret/data/kafka:truststore}',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="\${secrets://kafka:creds/user}" password="\${secrets://kafka:creds/password}";'
+);`,
+        violations: [],
+        covers: ["secret-store URI", "config-provider reference"],
+    },
+    {
+        name: "host-language template fields in a rendered script: Jinja, %-format and Spring",
+        source: "adversarial (template fields left unrendered: {{ var }}, %(name)s, #{expr}, @maven.property@)",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'jdbc', 'password' = '{{ db_password }}');
+CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = '%(db_password)s');
+CREATE TABLE c (id INT) WITH ('connector' = 'jdbc', 'password' = '#{dbProps.password}');
+CREATE TABLE d (id INT) WITH ('connector' = 'jdbc', 'password' = '@db.password@');`,
+        violations: [],
+        covers: ["template field"],
+    },
+    {
+        name: "template and placeholder shapes: Helm, ERB, Azure token replace, UPPER_SNAKE",
+        source: "adversarial ({{ .Values.x }}, <%= %>, #{x}#, REPLACE_WITH_...)",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'jdbc', 'password' = '{{ .Values.mysql.password }}');
+CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = '<%= ENV["DB_PASSWORD"] %>');
+CREATE TABLE c (id INT) WITH ('connector' = 'jdbc', 'password' = '#{DbPassword}#');
+CREATE TABLE d (id INT) WITH ('connector' = 'jdbc', 'password' = 'REPLACE_WITH_YOUR_PASSWORD');`,
+        violations: [],
+        covers: ["template field", "prose placeholder"],
+    },
+    {
+        name: "option names about secrets that hold none: switches, lifetimes, file paths, names",
+        source: "adversarial (password.enabled, secret.ttl, password.file, token.expiry, secret.name, credentials.provider)",
+        sql: `CREATE TABLE t (id INT) WITH (
+  'connector' = 'acme-db',
+  'password.enabled' = 'true',
+  'password.file' = '/opt/flink/secrets/db.pw',
+  'secret.ttl' = '3600',
+  'secret.name' = 'prod/flink/orders-db',
+  'token.expiry' = '15min',
+  'token.refresh-interval' = '5min',
+  'credentials.provider' = 'com.amazonaws.auth.DefaultAWSCredentialsProviderChain',
+  'password.min-length' = '12',
+  'api-key.header' = 'X-API-Key'
+);`,
+        violations: [],
+        covers: ["secret word inside the key"],
+    },
+    {
+        name: "options about passwords that hold a method, a URL or a switch",
+        source: "adversarial (authentication.method = password, password.reset.url, passwordless, password.encoder)",
+        sql: `CREATE TABLE t (id INT) WITH (
+  'connector' = 'acme-db',
+  'authentication.method' = 'password',
+  'password.reset.url' = 'https://iam.example.com/reset',
+  'passwordless' = 'true',
+  'password.encoder' = 'bcrypt',
+  'password-policy' = 'strong'
+);`,
+        violations: [],
+        covers: ["secret word inside the key"],
+    },
+    {
+        name: "joined lower-case secret words: clientsecret, accesskeysecret, secretkey, keypass, storepass",
+        source: "adversarial (compound words without separators, keytool-style keypass/storepass)",
+        sql: `CREATE TABLE t (id INT) WITH (
+  'connector' = 'acme-db',
+  'oauth.clientsecret' = 'FkJoined1',
+  'oss.accesskeysecret' = 'FkJoined2',
+  'secretkey' = 'FkJoined3',
+  'ssl.keypass' = 'FkJoined4',
+  'ssl.storepass' = 'FkJoined5'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE t), line 3: option \"oauth.clientsecret\" in a WITH list has a literal value", "SQL statement 1 (CREATE TABLE t), line 4: option \"oss.accesskeysecret\" in a WITH list has a literal value", "SQL statement 1 (CREATE TABLE t), line 5: option \"secretkey\" in a WITH list has a literal value", "SQL statement 1 (CREATE TABLE t), line 6: option \"ssl.keypass\" in a WITH list has a literal value", "SQL statement 1 (CREATE TABLE t), line 7: option \"ssl.storepass\" in a WITH list has a literal value"],
+        secrets: ["FkJoined1", "FkJoined2", "FkJoined3", "FkJoined4", "FkJoined5"],
+        covers: ["secret word inside the key"],
+    },
+    {
+        name: "option names ending in key that name fields, formats and KMS keys",
+        source: "adversarial (key.fields, partition.key, primary-key, message.key.format, KMS ARN and alias, chunk key column)",
+        sql: `CREATE TABLE t (id INT, user_id STRING) WITH (
+  'connector' = 'kafka',
+  'key.fields' = 'user_id',
+  'key.format' = 'json',
+  'sink.partition.key' = 'user_id',
+  'scan.incremental.snapshot.chunk.key-column' = 'id',
+  'encryption.kms.key' = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  'sse.key' = 'alias/flink-output',
+  'kms.key-id' = 'key-hzz62b8f1c9d0e1f2a3b4c'
+);`,
+        violations: [],
+        covers: ["key material"],
+    },
+    {
+        name: "key options that name routing, sorting and caching keys",
+        source: "adversarial (routing.key, sort.key, rowkey, cache.key.prefix, lookup.key)",
+        sql: `CREATE TABLE t (id INT) WITH (
+  'connector' = 'acme-mq',
+  'routing.key' = 'orders.created.v2',
+  'sink.sort.key' = 'event_time',
+  'rowkey' = 'user_id',
+  'cache.key.prefix' = 'flink:orders:',
+  'lookup.key' = 'order_id',
+  'dedup.key' = 'event_id'
+);`,
+        violations: [],
+        covers: ["key material"],
+    },
+    {
+        name: "a public key for signature checks, in base64 and PEM",
+        source: "adversarial (public keys are no secret: verify.public-key and a PEM public key)",
+        sql: `CREATE TABLE t (id INT) WITH (
+  'connector' = 'acme-webhook',
+  'verify.public-key' = 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEFkPublicKeyMaterial0123456789abcdefghijklmnopqrstuvwxyzABCDEF==',
+  'jwt.public.key' = '-----BEGIN PUBLIC KEY-----
+MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEFkPublicKeyMaterial0123456789abcdef
+-----END PUBLIC KEY-----'
+);`,
+        violations: [],
+        covers: ["key material"],
+    },
+    {
+        name: "an API key in a URL query parameter named key",
+        source: "adversarial (a lookup URL against a key-authenticated API)",
+        sql: `CREATE TABLE geo (address STRING, lat DOUBLE) WITH (
+  'connector' = 'rest-lookup',
+  'format' = 'json',
+  'url' = 'https://maps.example.com/maps/api/geocode/json?region=cn&key=AIzaSyFkExampleKey0123456789abcdefghij'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE geo), line 4: option \"url\" in a WITH list holds an API key in a URL query (key=)"],
+        secrets: ["AIzaSyFkExampleKey0123456789abcdefghij"],
+        covers: ["API key in a URL query"],
+    },
+    {
+        name: "URL user info with / and + in the secret, in a sink path",
+        source: "adversarial (s3a://id:secret@bucket with an unencoded AWS-style secret)",
+        sql: `CREATE TABLE s (id INT) WITH (
+  'connector' = 'filesystem',
+  'path' = 's3a://AKIAFKEXAMPLE0000066:FkUrl/Secret+Key/66abc@flink-bucket/out/',
+  'format' = 'parquet'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE s), line 3: option \"path\" in a WITH list holds a password in a URL (user:password@host)"],
+        secrets: ["FkUrl/Secret+Key/66abc"],
+        covers: ["URL user info with /"],
+    },
+    {
+        name: "model options counting tokens and naming a tokenizer",
+        source: "adversarial (AI model options: max_tokens, tokenizer, token budget)",
+        sql: `CREATE MODEL summarizer INPUT (txt STRING) OUTPUT (summary STRING) WITH (
+  'provider' = 'openai',
+  'endpoint' = 'https://api.openai.com/v1/chat/completions',
+  'api-key' = '\${secret_values.openai_key}',
+  'model' = 'gpt-4o-mini',
+  'max_tokens' = '1024',
+  'tokenizer' = 'cl100k_base',
+  'token-budget.per-minute' = '90000'
+);`,
+        violations: [],
+    },
 ];
