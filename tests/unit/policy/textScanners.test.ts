@@ -15,6 +15,10 @@ describe("main-argument scanner", () => {
         assert.deepEqual(splitArguments(`a  'b c' "d \\"e\\"" f\\ g ''`), ["a", "b c", 'd "e"', "f g", ""]);
     });
 
+    it("keeps an unrendered template field one argument, spaces and all", () => {
+        assert.deepEqual(splitArguments("--token {{ api_token }} --mode {% raw %}x{% endraw %} --brace { a }"), ["--token", "{{ api_token }}", "--mode", "{% raw %}x{% endraw %}", "--brace", "{", "a", "}"]);
+    });
+
     it("joins lines ended by a backslash, as a shell script does", () => {
         assert.deepEqual(splitArguments("mysql_sync_table \\\n--mysql-conf password=p1 \\\r\n--table t"), ["mysql_sync_table", "--mysql-conf", "password=p1", "--table", "t"]);
     });

@@ -269,4 +269,67 @@ sink:
         violations: [],
         covers: ["base64 text"],
     },
+    {
+        name: "Oracle CDC DataStream arguments passed to a JAR job",
+        source: "https://github.com/BigDataMao/FlinkCDC-Test (src/main/java/cn/chatdoge/flink117/TestOracle.java, builder settings) as program arguments",
+        jarArgs: `--hostname localhost --port 31521 --database XE --username flinkuser --password flinkpw --schema-list flinkuser --table-list flinkuser.products --startup-mode initial`,
+        violations: ["jarArtifact.mainArgs, argument 9: \"password\" has a literal value"],
+        secrets: ["flinkpw"],
+    },
+    {
+        name: "Doris sync job with --sink-conf password and a referenced source password",
+        source: "https://doris.apache.org/docs/ecosystem/flink-doris-connector (mysql-sync-database: --mysql-conf, --sink-conf)",
+        jarArgs: `mysql-sync-database --database test_db --mysql-conf hostname=127.0.0.1 --mysql-conf port=3306 --mysql-conf username=root --mysql-conf password=\${secret_values.mysql_pw} --mysql-conf database-name=mysql_db --including-tables "tbl1|test.*" --sink-conf fenodes=127.0.0.1:8030 --sink-conf username=root --sink-conf password=FkDorisSink41 --sink-conf jdbc-url=jdbc:mysql://127.0.0.1:9030 --sink-conf sink.label-prefix=label --table-conf replication_num=1`,
+        violations: ["jarArtifact.mainArgs, argument 20: \"sink-conf\" holds \"password\" as literal text"],
+        secrets: ["FkDorisSink41"],
+    },
+    {
+        name: "PyFlink job arguments with an env-var-named flag and a config path",
+        source: "public PyFlink Kafka job found by code search (load_dotenv, KAFKA_PASSWORD from the environment) as arguments",
+        pythonArgs: `--env-file /opt/flink/usrlib/.env --kafka-password-env PROD_KAFKA_PASSWORD --sasl-mechanisms SCRAM-SHA-256 --security-protocol SASL_PLAINTEXT --input-topic events`,
+        violations: [],
+        covers: ["environment reference"],
+    },
+    {
+        name: "Paimon action on OSS with catalog keys for OSS and a referenced secret",
+        source: "https://paimon.apache.org/docs/master/filesystems/oss/ (fs.oss.endpoint, fs.oss.accessKeyId, fs.oss.accessKeySecret) in a mysql_sync_database action",
+        jarArgs: `mysql_sync_database --warehouse oss://paimon-lake/warehouse --database ods --catalog_conf fs.oss.endpoint=oss-cn-hangzhou-internal.aliyuncs.com --catalog_conf fs.oss.accessKeyId=LTAI5tFkPaimonId71 --catalog_conf fs.oss.accessKeySecret=\${secret_values.oss_secret} --mysql_conf hostname=rm-bp1fk.mysql.rds.aliyuncs.com --mysql_conf username=cdc --mysql_conf password=\${secret_values.mysql_pw} --mysql_conf database-name=app`,
+        violations: [],
+        covers: ["access key id"],
+    },
+    {
+        name: "template fields in arguments, one of them unquoted with spaces",
+        source: "adversarial (a job's arguments templated by a deployment script and left unrendered)",
+        jarArgs: `--password {password} --token {{ api_token }} --secret %(secret)s`,
+        violations: [],
+        covers: ["template field"],
+    },
+    {
+        name: "a warehouse URL whose secret holds / and + in an argument",
+        source: "adversarial (s3://id:secret@bucket with an unencoded secret, as an argument)",
+        jarArgs: `--warehouse s3://AKIAFKEXAMPLE0000014:Fk/Args+Sec/ret14@bucket/wh`,
+        violations: ["jarArtifact.mainArgs, argument 1: \"warehouse\" holds a password in a URL (user:password@host)"],
+        secrets: ["Fk/Args+Sec/ret14"],
+        covers: ["URL user info with /"],
+    },
+    {
+        name: "flags whose secret word sits in the middle",
+        source: "adversarial (--oauth-client-secret-prod-eu, --db-password-staging)",
+        jarArgs: `--oauth-client-secret-prod-eu FkMidArg16 --db-password-staging FkMidArg17`,
+        violations: ["jarArtifact.mainArgs, argument 1: \"oauth-client-secret-prod-eu\" has a literal value", "jarArtifact.mainArgs, argument 3: \"db-password-staging\" has a literal value"],
+        secrets: ["FkMidArg16", "FkMidArg17"],
+        covers: ["secret word inside the key"],
+    },
+    {
+        name: "a JAAS config in an argument with line breaks around =",
+        source: "adversarial (a JAAS config pasted from a properties file into a quoted argument)",
+        jarArgs: `--jaas 'org.apache.kafka.common.security.plain.PlainLoginModule required
+username
+="etl"
+password
+="FkArgJaas18";'`,
+        violations: ["jarArtifact.mainArgs, argument 1: \"jaas\" holds \"password\" as literal text"],
+        secrets: ["FkArgJaas18"],
+        covers: ["JAAS line break"],
+    },
 ];

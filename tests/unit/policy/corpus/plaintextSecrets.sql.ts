@@ -1786,4 +1786,228 @@ MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEFkPublicKeyMaterial0123456789abcdef
 );`,
         violations: [],
     },
+    {
+        name: "OceanBase CDC source with the documented pswd and a config URL with xxx ids",
+        source: "https://github.com/apache/flink-cdc (docs/content/connectors/oceanbase-cdc(ZH).md, OceanBase Oracle mode example)",
+        sql: `CREATE TABLE orders (
+    order_id     INT,
+    order_date   TIMESTAMP(0),
+    PRIMARY KEY (order_id) NOT ENFORCED
+) WITH (
+    'connector' = 'oceanbase-cdc',
+    'scan.startup.mode' = 'initial',
+    'username' = 'user@test_tenant#cluster_name',
+    'password' = 'pswd',
+    'tenant-name' = 'test_tenant',
+    'database-name' = '^test_db$',
+    'table-name' = '^orders$',
+    'hostname' = '127.0.0.1',
+    'port' = '2881',
+    'compatible-mode' = 'oracle',
+    'jdbc.driver' = 'com.oceanbase.jdbc.Driver',
+    'config-url' = 'http://127.0.0.1:8080/services?Action=ObRootServiceInfo&User_ID=xxx&UID=xxx&ObRegion=xxx',
+    'logproxy.host' = '127.0.0.1',
+    'logproxy.port' = '2983',
+    'working-mode' = 'memory'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE orders), line 9: option \"password\" in a WITH list has a literal value"],
+        secrets: ["pswd"],
+        covers: ["filler placeholder"],
+    },
+    {
+        name: "Tablestore sink as documented with plain variables for the AccessKey pair",
+        source: "https://help.aliyun.com/en/flink/realtime-flink/developer-reference/tablestore-connector (sink table syntax)",
+        sql: `CREATE TABLE ots_sink (
+  name VARCHAR, age BIGINT, birthday BIGINT,
+  PRIMARY KEY (name, age) NOT ENFORCED
+) WITH (
+  'connector'='ots',
+  'instanceName'='<yourInstanceName>',
+  'tableName'='<yourTableName>',
+  'accessId'='\${ak_id}',
+  'accessKey'='\${ak_secret}',
+  'endPoint'='<yourEndpoint>',
+  'valueColumns'='birthday'
+);`,
+        // A plain ${ak_secret} is a Ververica variable, kept in plain text: the secret half needs ${secret_values.<name>}.
+        violations: ["SQL statement 1 (CREATE TABLE ots_sink), line 9: option \"accessKey\" in a WITH list has a literal value"],
+        covers: ["access key id"],
+    },
+    {
+        name: "Tablestore source with a tunnel and the pair defined as local variables, the secret one literal",
+        source: "https://help.aliyun.com/document_detail/177654.htm (source table syntax) with the draft's variables",
+        sql: `CREATE TABLE tablestore_stream(
+  \`order\` VARCHAR, orderid VARCHAR, customerid VARCHAR, customername VARCHAR
+) WITH (
+  'connector'='ots',
+  'endPoint' ='https://flink-source.cn-hangzhou.vpc.tablestore.aliyuncs.com',
+  'instanceName' = 'flink-source',
+  'tableName' ='flink_source_table',
+  'tunnelName' = 'flinksourcestream',
+  'accessId' ='\${ak_id}',
+  'accessKey' ='\${ak_secret}',
+  'ignoreDelete' = 'false'
+);`,
+        localVariables: [{ name: "ak_id", value: "LTAI5tFkOtsId0031" }, { name: "ak_secret", value: "FkOtsSecret31aB2cD4eF6gH8iJ0kL1m" }],
+        violations: ["SQL statement 1 (CREATE TABLE tablestore_stream), line 10: option \"accessKey\" in a WITH list has a literal value (through local variable \"ak_secret\")", "local variable \"ak_secret\" has a literal value"],
+        secrets: ["FkOtsSecret31aB2cD4eF6gH8iJ0kL1m"],
+        covers: ["access key id"],
+    },
+    {
+        name: "InfluxDB metrics reporter settings with a literal password and a retention policy",
+        source: "https://blog.csdn.net/qq_37095882/article/details/102629095 (flink-conf.yaml reporters: metrics.reporter.influxdb.password: qwerty) as SET statements",
+        sql: `SET 'metrics.reporter.influxdb.host' = 'localhost';
+SET 'metrics.reporter.influxdb.port' = '8086';
+SET 'metrics.reporter.influxdb.db' = 'flink';
+SET 'metrics.reporter.influxdb.username' = 'flink-metrics';
+SET 'metrics.reporter.influxdb.password' = 'qwerty';
+SET 'metrics.reporter.influxdb.retentionPolicy' = 'one_hour';`,
+        violations: ["SQL statement 5 (SET), line 5: option \"metrics.reporter.influxdb.password\" in a SET has a literal value"],
+        secrets: ["qwerty"],
+    },
+    {
+        name: "Datadog reporter API key as a placeholder, and as a literal",
+        source: "https://docs.datadoghq.com/integrations/flink/ (metrics.reporter.dghttp.apikey: <DATADOG_API_KEY>)",
+        sql: `SET 'metrics.reporter.dghttp.factory.class' = 'org.apache.flink.metrics.datadog.DatadogHttpReporterFactory';
+SET 'metrics.reporter.dghttp.apikey' = '<DATADOG_API_KEY>';
+SET 'metrics.reporter.dghttp.dataCenter' = 'US';
+SET 'metrics.reporter.dghttp2.apikey' = 'fk0a1b2c3d4e5f60718293a4b5c6d7e8';`,
+        violations: ["SQL statement 4 (SET), line 4: option \"metrics.reporter.dghttp2.apikey\" in a SET has a literal value"],
+        secrets: ["fk0a1b2c3d4e5f60718293a4b5c6d7e8"],
+        covers: ["bracketed redaction"],
+    },
+    {
+        name: "Azure Blob account key per account, placeholder and literal",
+        source: "https://github.com/apache/flink (docs/content/docs/deployment/filesystems/azure.md: fs.azure.account.key.<account_name>.blob.core.windows.net: <azure_storage_key>)",
+        sql: `SET 'fs.azure.account.key.youraccount.blob.core.windows.net' = '<azure_storage_key>';
+SET 'fs.azure.account.key.flinkprod.dfs.core.windows.net' = 'FkAzureStorageKey0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV0123456789+/==';`,
+        violations: ["SQL statement 2 (SET), line 2: option \"fs.azure.account.key.flinkprod.dfs.core.windows.net\" in a SET has a literal value"],
+        secrets: ["FkAzureStorageKey0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV0123456789+/=="],
+        covers: ["secret word inside the key"],
+    },
+    {
+        name: "Azure path with the container and account, no credential",
+        source: "https://github.com/apache/flink (docs/content/docs/deployment/filesystems/azure.md, wasbs:// and abfss:// paths)",
+        sql: `CREATE TABLE az (id INT) WITH ('connector' = 'filesystem', 'path' = 'abfss://flink-out@flinkprod.dfs.core.windows.net/orders/', 'format' = 'parquet');
+CREATE TABLE az2 (id INT) WITH ('connector' = 'filesystem', 'path' = 'wasbs://flink-out@flinkprod.blob.core.windows.net/orders/', 'format' = 'csv');`,
+        violations: [],
+    },
+    {
+        name: "Oracle CDC source with a password like the tutorial's flinkpw",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/flink-sources/oracle-cdc/ (SQL client example: 'password' = 'flinkpw')",
+        sql: `CREATE TABLE products (
+    ID INT NOT NULL, NAME STRING, PRIMARY KEY(ID) NOT ENFORCED
+) WITH (
+    'connector' = 'oracle-cdc',
+    'hostname' = 'localhost',
+    'port' = '1521',
+    'username' = 'flinkuser',
+    'password' = 'flinkpw',
+    'database-name' = 'ORCLCDB',
+    'schema-name' = 'inventory',
+    'table-name' = 'products',
+    'debezium.log.mining.strategy' = 'online_catalog',
+    'debezium.log.mining.continuous.mine' = 'true'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE products), line 8: option \"password\" in a WITH list has a literal value"],
+        secrets: ["flinkpw"],
+    },
+    {
+        name: "TiDB CDC source without credentials, PD addresses only",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/flink-sources/tidb-cdc/ (SQL client example)",
+        sql: `CREATE TABLE orders (
+     order_id INT, order_date TIMESTAMP(3), PRIMARY KEY(order_id) NOT ENFORCED
+) WITH (
+     'connector' = 'tidb-cdc',
+     'tikv.grpc.timeout_in_ms' = '20000',
+     'pd-addresses' = 'localhost:2379',
+     'database-name' = 'mydb',
+     'table-name' = 'orders'
+);`,
+        violations: [],
+    },
+    {
+        name: "Kafka table on Confluent Cloud with the API key pair in its JAAS config, quotes doubled",
+        source: "https://docs.confluent.io/cloud/current/client-apps/config-client.html (sasl.jaas.config with API key and secret) in a Flink Kafka table",
+        sql: `CREATE TABLE cc (id STRING) WITH (
+  'connector' = 'kafka',
+  'topic' = 'orders',
+  'properties.bootstrap.servers' = 'pkc-fk000.us-west-2.aws.confluent.cloud:9092',
+  'properties.security.protocol' = 'SASL_SSL',
+  'properties.sasl.mechanism' = 'PLAIN',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username=''FKCCAPIKEY7QX2AB'' password=''FkCcApiSecret+0123456789abcdefABCDEF/ghij'';',
+  'properties.client.dns.lookup' = 'use_all_dns_ips',
+  'properties.session.timeout.ms' = '45000',
+  'format' = 'json'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE cc), line 7: option \"properties.sasl.jaas.config\" in a WITH list holds \"password\" as literal text"],
+        secrets: ["FkCcApiSecret+0123456789abcdefABCDEF/ghij"],
+    },
+    {
+        name: "Kafka consumer group and client ids that look random",
+        source: "https://kafka.apache.org/documentation/#consumerconfigs (group.id, client.id, group.instance.id) in a Flink Kafka table",
+        sql: `CREATE TABLE k (id STRING) WITH (
+  'connector' = 'kafka',
+  'topic' = 'orders',
+  'properties.bootstrap.servers' = 'kafka:9092',
+  'properties.group.id' = 'flink-orders-7f3c9a1e5b2d',
+  'properties.client.id' = 'orders-consumer-3f2b8c1e',
+  'properties.group.instance.id' = 'tm-0a1b2c3d4e5f',
+  'properties.transactional.id' = 'orders-sink-txn',
+  'sink.transactional-id-prefix' = 'orders-8d7c6b5a',
+  'format' = 'json'
+);`,
+        violations: [],
+    },
+    {
+        name: "Hudi table on S3 with an explicit hoodie AWS secret key",
+        source: "https://hudi.apache.org/docs/s3_hoodie/ (fs.s3a.access.key / fs.s3a.secret.key) and https://hudi.apache.org/docs/configurations/ (hoodie.aws.secret.key) in a Flink Hudi table",
+        sql: `CREATE TABLE hudi_t (uuid VARCHAR(20) PRIMARY KEY NOT ENFORCED, name VARCHAR(10)) WITH (
+  'connector' = 'hudi',
+  'path' = 's3a://lake/hudi/t1',
+  'table.type' = 'MERGE_ON_READ',
+  'hoodie.aws.access.key' = 'AKIAFKEXAMPLE0000081',
+  'hoodie.aws.secret.key' = 'FkHudiSecret81/abcdefghijklmnopqrstuvwx',
+  'hoodie.aws.session.token' = ''
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE hudi_t), line 6: option \"hoodie.aws.secret.key\" in a WITH list has a literal value"],
+        secrets: ["FkHudiSecret81/abcdefghijklmnopqrstuvwx"],
+        covers: ["access key id"],
+    },
+    {
+        name: "Lindorm wide table sink with a literal password",
+        source: "https://www.alibabacloud.com/help/en/flink/developer-reference/lindorm-connector (syntax: seedServer, userName, password)",
+        sql: `CREATE TEMPORARY TABLE lindorm_sink (id INT, name STRING, PRIMARY KEY (id) NOT ENFORCED) WITH (
+  'connector' = 'lindorm',
+  'seedServer' = 'ld-bp1fk-proxy-lindorm.lindorm.rds.aliyuncs.com:30020',
+  'namespace' = 'default',
+  'tableName' = 'flink_sink',
+  'userName' = 'root',
+  'password' = 'FkLindormPw91'
+);`,
+        violations: ["SQL statement 1 (CREATE TEMPORARY TABLE lindorm_sink), line 7: option \"password\" in a WITH list has a literal value"],
+        secrets: ["FkLindormPw91"],
+    },
+    {
+        name: "a MySQL catalog whose password is a local variable holding a secret reference",
+        source: "https://www.alibabacloud.com/help/en/flink/user-guide/manage-mysql-catalogs (CREATE CATALOG ... 'password' = '${secret_values.mysqlpw}') with the draft's variable",
+        sql: `CREATE CATALOG mysql_cat WITH (
+  'type' = 'mysql',
+  'hostname' = 'pxc-fk0000.polarx.rds.aliyuncs.com',
+  'port' = '3306',
+  'username' = 'flink',
+  'password' = '\${mysql_pw}',
+  'default-database' = 'app'
+);`,
+        localVariables: [{ name: "mysql_pw", value: "${secret_values.mysqlpw}" }],
+        violations: [],
+    },
+    {
+        name: "an option holding a JAAS config in base64",
+        source: "adversarial (a credential blob passed base64-encoded to an in-house connector)",
+        sql: `CREATE TABLE t (id INT) WITH ('connector' = 'acme', 'auth.blob.b64' = 'b3JnLmFwYWNoZS5rYWZrYS5jb21tb24uc2VjdXJpdHkucGxhaW4uUGxhaW5Mb2dpbk1vZHVsZSByZXF1aXJlZCB1c2VybmFtZT0iZXRsIiBwYXNzd29yZD0iRmtCNjRKYWFzMjMiOw==');`,
+        violations: ["SQL statement 1 (CREATE TABLE t), line 1: option \"auth.blob.b64\" in a WITH list holds \"password\" as literal text (base64-encoded)"],
+        secrets: ["FkB64Jaas23"],
+        covers: ["base64 text"],
+    },
 ];

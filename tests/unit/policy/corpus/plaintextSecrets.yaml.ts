@@ -564,4 +564,81 @@ sink:
         secrets: ["FkNestedOssSecret09"],
         covers: ["access key id"],
     },
+    {
+        name: "Elasticsearch pipeline sink with username and password placeholders in angle brackets",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/pipeline-connectors/elasticsearch/ (pipeline options)",
+        cdcYaml: `source:
+  type: mysql
+  hostname: localhost
+  port: 3306
+  username: root
+  password: \${secret_values.mysql_pw}
+  tables: app_db.\\.*
+sink:
+  type: elasticsearch
+  name: Elasticsearch Sink
+  hosts: http://127.0.0.1:9092,http://127.0.0.1:9093
+  username: <username>
+  password: <password>
+  batch.size.max: 500
+  inflight.requests.max: 5`,
+        violations: [],
+        covers: ["bracketed redaction"],
+    },
+    {
+        name: "Fluss pipeline sink with SASL client options",
+        source: "https://www.mail-archive.com/issues@fluss.apache.org/msg12727.html (Flink CDC Integration docs for the Fluss pipeline sink) with SASL properties",
+        cdcYaml: `source:
+  type: postgres
+  hostname: pg.internal
+  username: cdc
+  password: \${secret_values.pg_pw}
+  tables: app.public.orders
+  slot.name: fluss
+sink:
+  type: fluss
+  bootstrap.servers: fluss-coordinator:9123
+  properties.client.security.protocol: sasl
+  properties.client.security.sasl.mechanism: PLAIN
+  properties.client.security.sasl.username: fluss_user
+  properties.client.security.sasl.password: FkFlussPw61`,
+        violations: ["cdcYamlArtifact.cdcYaml, line 14: key \"properties.client.security.sasl.password\" has a literal value"],
+        secrets: ["FkFlussPw61"],
+        covers: ["secret word inside the key"],
+    },
+    {
+        name: "a pipeline password as an unquoted Jinja field",
+        source: "adversarial (a pipeline rendered by Ansible, left unrendered)",
+        cdcYaml: `source:
+  type: mysql
+  password: {{ mysql_password }}
+sink:
+  type: values`,
+        violations: [],
+        covers: ["template field"],
+    },
+    {
+        name: "a pipeline option with an API key in a key= query parameter",
+        source: "adversarial (a lookup URL in a pipeline definition)",
+        cdcYaml: `source:
+  type: mysql
+  url: https://maps.example.com/api?address=x&key=AIzaSyFkExampleKey0123456789abcdefghij
+sink:
+  type: values`,
+        violations: ["cdcYamlArtifact.cdcYaml, line 3: key \"url\" holds an API key in a URL query (key=)"],
+        secrets: ["AIzaSyFkExampleKey0123456789abcdefghij"],
+        covers: ["API key in a URL query"],
+    },
+    {
+        name: "an ODBC connection string with a braced password in a pipeline",
+        source: "adversarial (ODBC brace quoting in YAML)",
+        cdcYaml: `source:
+  type: mysql
+  connection-string: "Driver={ODBC Driver 18};Server=x;Uid=u;Pwd={Fk;Yaml}}Pw};"
+sink:
+  type: values`,
+        violations: ["cdcYamlArtifact.cdcYaml, line 3: key \"connection-string\" holds \"Pwd\" as literal text"],
+        secrets: ["Fk;Yaml}}Pw", "Fk;Yaml}Pw"],
+        covers: ["ODBC braced value"],
+    },
 ];
