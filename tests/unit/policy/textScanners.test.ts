@@ -189,7 +189,7 @@ describe("key words", () => {
         for (const key of ["fs.azure.account.oauth2.client.secret.acct.dfs.core.windows.net", "snowflake_private_key_base64", "orders_db_password_prod", "source.password", "key.store.password", "vault.token", "id_token", "dbPassword", "db_psw", "mysql.pswd", "openai.apikey", "account.key", "Ocp-Apim-Subscription-Key", "basic.auth.user.info", "authParamMap", "db_pass"]) {
             assert.ok(isSecret(key), key);
         }
-        for (const key of ["kubernetes.secrets", "kubernetes.env.secretKeyRef", "security.delegation.tokens", "session.key", "password.encrypted", "token.endpoint.url", "aws.credentials.provider", "accessKeyId", "aws.credentials.basic.accesskeyid", "--password-file", "--secret-name", "--max-tokens", "api-key-env", "primary-keys", "key.fields", "s3.sse.key", "pass.through", "password_rotated_at", "secret-scan", "tokenizer", "sink.token-bucket.rate", "password.encoder", "password.length", "password-sha256", "token.claims", "token.validity", "secret.namespace", "password.retries"]) {
+        for (const key of ["kubernetes.secrets", "kubernetes.env.secretKeyRef", "security.delegation.tokens", "session.key", "password.encrypted", "token.endpoint.url", "aws.credentials.provider", "accessKeyId", "aws.credentials.basic.accesskeyid", "--password-file", "--secret-name", "--max-tokens", "api-key-env", "primary-keys", "key.fields", "s3.sse.key", "pass.through", "password_rotated_at", "secret-scan", "tokenizer", "sink.token-bucket.rate", "password.encoder", "password.length", "password-sha256", "token.claims", "token.validity", "secret.namespace", "password.retries", "dlf.token-loader", "fs.s3a.delegation.token.binding", "fields.token.expression"]) {
             assert.ok(!isSecret(key), key);
         }
     });
@@ -209,7 +209,9 @@ describe("references and placeholders", () => {
         }
         assert.equal(classifyCredential("AKIAFKEXAMPLE0000009"), "identifier");
         assert.equal(classifyCredential("LTAI5tFkExampleKeyId09"), "identifier");
-        for (const text of ["$ecret99", "${PG_PASSWORD}", "vaultFk://x/y", "s3://bucket/key", "/etc/password-like", "ABIAFKEXAMPLE0000009"]) {
+        assert.equal(classifyCredential("org.apache.hadoop.fs.s3a.auth.delegation.SessionTokenBinding"), "identifier");
+        assert.equal(classifyCredential("com.example.Outer$Inner"), "identifier");
+        for (const text of ["$ecret99", "${PG_PASSWORD}", "vaultFk://x/y", "s3://bucket/key", "/etc/password-like", "ABIAFKEXAMPLE0000009", "com.Example"]) {
             assert.equal(classifyCredential(text), "literal", text);
         }
     });

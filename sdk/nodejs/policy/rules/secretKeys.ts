@@ -53,7 +53,8 @@ export const secretPhrases: readonly string[] = ["user.info", "jaas.config", "au
 /**
  * Words that, after the secret word, say what the key holds about the secret instead of the
  * secret: its identifier or name, its kind, a mechanism or what processes it (`password.encoder`,
- * `password.validator`), a place, a switch, a lifetime (`token.validity`, `token.lease`), a format
+ * `password.validator`, `dlf.token-loader`, `fs.s3a.delegation.token.binding`), an expression that
+ * generates one (`fields.token.expression`), a place, a switch, a lifetime (`token.validity`, `token.lease`), a format
  * or a part of it (`token.claims`, `token.delimiter`), a digest of it (`password.sha256`), a rule
  * about it (`password.complexity`), a reference to where it is kept.
  */
@@ -67,7 +68,8 @@ export const notSecretWords: readonly string[] = [
     "audience", "issuer", "subject", "fingerprint", "checksum", "md5", "label", "description", "comment", "hint", "strategy", "handler",
     "callback", "generator", "validation", "rotation", "rate", "capacity", "scan", "check", "audit", "status", "owner", "at", "time", "date", "timestamp",
     "encoder", "decoder", "hasher", "validator", "prompt", "claim", "claims", "delimiter", "separator", "namespace", "mount", "validity",
-    "duration", "age", "lifespan", "lease", "renewal", "sha1", "sha256", "sha512", "complexity", "strength",
+    "duration", "age", "lifespan", "lease", "renewal", "sha1", "sha256", "sha512", "complexity", "strength", "loader", "binding", "reader",
+    "resolver", "supplier", "factory", "plugin", "impl", "implementation", "expression",
 ];
 
 /** Words that say a key counts or measures something: `--max-tokens`, `openai.max_tokens`, `--num-tokens`, `password.length`, `password.retries`. */

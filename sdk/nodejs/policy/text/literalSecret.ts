@@ -19,7 +19,8 @@
  *     `REPLACE_ME`, `PUT_PASSWORD_HERE`, `masked`, `Your AWS Secret Access Key`,
  *     `enter password here`, also as a variable's name (`${your_accessKey}`).
  * - an identifier: an access key *id* in its published form (`AKIA...`, `LTAI...`), the
- *   public half of a key pair, wherever it is written;
+ *   public half of a key pair, wherever it is written; or the name of a Java class that handles
+ *   the credential (`org.apache.hadoop.fs.s3a.auth.delegation.SessionTokenBinding`);
  * - nothing: blank text, or text that says there is no value (`null`, `none`, `n/a`).
  *
  * Text in one pair of matching quotes (`''`, `"FkPw"`) is judged by what the quotes hold.
@@ -40,6 +41,9 @@ export type CredentialText = "empty" | "reference" | "placeholder" | "identifier
 // The published forms of access key *ids*, the public half of a key pair: AWS (`AKIA...`,
 // `ASIA...` for temporary keys) and Alibaba Cloud (`LTAI...`).
 const accessKeyId = /^((AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}|LTAI[A-Za-z0-9]{12,30})$/;
+
+// A fully qualified Java class name: lower-case packages, then a class (nested ones after `$`).
+const className = /^([a-z_][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_]*(\$[A-Za-z0-9_]+)*$/;
 
 const schemePrefix = /^(\S+)\s+(\S[\s\S]*)$/;
 // Text that says there is no value.
@@ -83,7 +87,7 @@ export function classifyCredential(text: string): CredentialText {
     if (isReference(trimmed) || containsReference(trimmed)) {
         return "reference";
     }
-    if (accessKeyId.test(trimmed)) {
+    if (accessKeyId.test(trimmed) || className.test(trimmed)) {
         return "identifier";
     }
     const braced = braceField.exec(trimmed);

@@ -2010,4 +2010,24 @@ CREATE TABLE az2 (id INT) WITH ('connector' = 'filesystem', 'path' = 'wasbs://fl
         secrets: ["FkB64Jaas23"],
         covers: ["base64 text"],
     },
+    {
+        name: "components that load, bind or generate a credential, named after it, are no credential",
+        source: "https://hadoop.apache.org/docs/stable/hadoop-aws/tools/hadoop-aws/delegation_tokens.html (fs.s3a.delegation.token.binding), https://paimon.apache.org/docs/master/concepts/rest/dlf/ (token.provider, dlf.token-loader) and https://github.com/knaufk/flink-faker (fields.<column>.expression)",
+        sql: `CREATE CATALOG lake WITH (
+  'type' = 'paimon',
+  'metastore' = 'rest',
+  'uri' = 'http://cn-hangzhou-vpc.dlf.aliyuncs.com',
+  'warehouse' = 'lake',
+  'token.provider' = 'dlf',
+  'dlf.token-loader' = 'ecs'
+);
+SET 'fs.s3a.delegation.token.binding' = 'org.apache.hadoop.fs.s3a.auth.delegation.SessionTokenBinding';
+CREATE TEMPORARY TABLE users (name STRING, api_token STRING) WITH (
+  'connector' = 'faker',
+  'fields.name.expression' = '#{Name.fullName}',
+  'fields.api_token.expression' = '#{regexify ''[a-f0-9]{32}''}'
+);`,
+        violations: [],
+        covers: ["secret word inside the key"],
+    },
 ];
