@@ -17,7 +17,9 @@
  *     (`@db.password@`, `@@PW@@`, `__DB_PASSWORD__`, `#{dbPassword}`, `#{DbPassword}#`);
  *   - words that say what belongs there or that it was taken out: `yourPassword`, `YOUR_API_KEY`,
  *     `REPLACE_ME`, `PUT_PASSWORD_HERE`, `masked`, `Your AWS Secret Access Key`,
- *     `enter password here`, also as a variable's name (`${your_accessKey}`).
+ *     `enter password here`, also as a variable's name (`${your_accessKey}`); and words, without
+ *     a digit, in a script other than Latin (`你的密码`, `<数据库密码>`, `您的AccessKey Secret`),
+ *     which documentation in other languages writes.
  * - an identifier: an access key *id* in its published form (`AKIA...`, `LTAI...`), the
  *   public half of a key pair, wherever it is written; or the name of a Java class that handles
  *   the credential (`org.apache.hadoop.fs.s3a.auth.delegation.SessionTokenBinding`);
@@ -50,8 +52,12 @@ const schemePrefix = /^(\S+)\s+(\S[\s\S]*)$/;
 const noValue = /^(null|none|nil|n\/a|undefined)$/i;
 const maskRun = /[*•●]{3,}/;
 const ellipsis = /\.\.\.|…/;
-const bracketed = /^(<+[^<>]*[A-Za-z][^<>]*>+|\[+[^[\]]*[A-Za-z][^[\]]*\]+|\(+[^()]*[A-Za-z][^()]*\)+)$/;
-const bracketedWords = /^[\w\s.'/:-]*$/;
+const bracketed = /^(<+[^<>]*\p{L}[^<>]*>+|\[+[^[\]]*\p{L}[^[\]]*\]+|\(+[^()]*\p{L}[^()]*\)+)$/u;
+const bracketedWords = /^[\p{L}\p{M}\p{N}_\s.'/:-]*$/u;
+// Words in a script other than Latin (`你的密码`, `数据库密码`, `пароль`), with Latin words among them
+// (`您的AccessKey Secret`) but no digit: documentation in another language saying what belongs there.
+const otherScriptLetter = /[^\P{L}\p{Script=Latin}]/u;
+const proseCharacters = /^[\p{L}\p{M}\s'’.,，。、:：;；()（）【】《》「」＜＞<>[\]_-]+$/u;
 const templateMarkup = /\{\{[^{}]*\}\}|\{%[^%]*%\}|<%[^%]*%>/;
 const braceField = /^\{((?:[^{}]|\}\})*)\}$/;
 const hostExpression = /^[A-Za-z_][\w]*(\s*(\.[A-Za-z_]\w*|\([^()]*\)|\[[^[\]]*\]))+$/;
@@ -120,7 +126,7 @@ function isPlaceholder(text: string): boolean {
         return true;
     }
     // A variable named for what belongs there is a placeholder too: `${your_accessKey}`.
-    const variable = /^\$\{\s*([\w.-]+)\s*\}$/.exec(text);
+    const variable = /^\$\{\s*([\p{L}\p{N}_.-]+)\s*\}$/u.exec(text);
     return braceField.test(text) || otherFields.some((pattern) => pattern.test(text)) || isPlaceholderWording(variable?.[1] ?? text);
 }
 
@@ -149,10 +155,14 @@ function isHostField(content: string): boolean {
 
 /**
  * Words that say what belongs there: a word of {@link placeholderWords} (`yourPassword`,
- * `REPLACE_ME`), or a phrase of several words naming a credential or its owner (`Your AWS Secret
- * Access Key`, `my secret`).
+ * `REPLACE_ME`), a phrase of several words naming a credential or its owner (`Your AWS Secret
+ * Access Key`, `my secret`), or words without a digit in a script other than Latin (`你的密码`,
+ * `【数据库密码】`).
  */
 function isPlaceholderWording(text: string): boolean {
+    if (otherScriptLetter.test(text) && proseCharacters.test(text)) {
+        return true;
+    }
     if (!/^[A-Za-z][\w\s'-]*$/.test(text)) {
         return false;
     }

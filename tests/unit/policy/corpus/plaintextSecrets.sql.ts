@@ -2030,4 +2030,17 @@ CREATE TEMPORARY TABLE users (name STRING, api_token STRING) WITH (
         violations: [],
         covers: ["secret word inside the key"],
     },
+    {
+        name: "placeholders written in Chinese, Japanese and Russian, beside a literal with Chinese characters and digits",
+        source: "adversarial (documentation and blog posts in other languages: 'password' = '你的密码', '<数据库密码>', '【AccessKey Secret】'; a literal such as 密码123 is still a literal)",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'mysql-cdc', 'username' = '用户名', 'password' = '你的密码');
+CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://用户名:密码@rm-bp1fk.mysql.rds.aliyuncs.com:3306/app', 'password' = '<数据库密码>');
+CREATE TABLE c (id INT) WITH ('connector' = 'sls', 'accessId' = '您的AccessKey ID', 'accessKey' = '【您的AccessKey Secret】');
+CREATE TABLE d (id INT) WITH ('connector' = 'jdbc', 'password' = 'パスワード');
+CREATE TABLE e (id INT) WITH ('connector' = 'jdbc', 'password' = 'пароль');
+CREATE TABLE f (id INT) WITH ('connector' = 'jdbc', 'password' = '密码123');`,
+        violations: ['SQL statement 6 (CREATE TABLE f), line 6: option "password" in a WITH list has a literal value'],
+        secrets: ["密码123"],
+        covers: ["prose placeholder", "bracketed redaction"],
+    },
 ];
