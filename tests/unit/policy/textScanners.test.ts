@@ -237,7 +237,7 @@ describe("references and placeholders", () => {
     });
 
     it("reads text that says there is no value as empty", () => {
-        for (const text of ["", " ", "null", "None", "n/a", "''", '""']) {
+        for (const text of ["", " ", "null", "None", "n/a", "''", '""', "true", "Disabled", "no"]) {
             assert.equal(classifyCredential(text), "empty", text);
         }
     });

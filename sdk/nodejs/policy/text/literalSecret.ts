@@ -23,7 +23,9 @@
  * - an identifier: an access key *id* in its published form (`AKIA...`, `LTAI...`), the
  *   public half of a key pair, wherever it is written; or the name of a Java class that handles
  *   the credential (`org.apache.hadoop.fs.s3a.auth.delegation.SessionTokenBinding`);
- * - nothing: blank text, or text that says there is no value (`null`, `none`, `n/a`).
+ * - nothing: blank text, text that says there is no value (`null`, `none`, `n/a`), or a switch
+ *   (`true`, `no`, `disabled`), which a key or a query parameter named after a credential takes
+ *   when it turns one on or off (`use.token = 'true'`, `?token=true`).
  *
  * Text in one pair of matching quotes (`''`, `"FkPw"`) is judged by what the quotes hold.
  *
@@ -50,6 +52,7 @@ const className = /^([a-z_][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_]*(\$[A-Za-z0-9_]+)*
 const schemePrefix = /^(\S+)\s+(\S[\s\S]*)$/;
 // Text that says there is no value.
 const noValue = /^(null|none|nil|n\/a|undefined)$/i;
+const switchValue = /^(true|false|yes|no|on|off|enabled|disabled)$/i;
 const maskRun = /[*•●]{3,}/;
 const ellipsis = /\.\.\.|…/;
 const bracketed = /^(<+[^<>]*\p{L}[^<>]*>+|\[+[^[\]]*\p{L}[^[\]]*\]+|\(+[^()]*\p{L}[^()]*\)+)$/u;
@@ -87,7 +90,7 @@ export function classifyCredential(text: string): CredentialText {
     if (quoted !== null) {
         return classifyCredential(quoted[2]);
     }
-    if (trimmed === "" || noValue.test(trimmed)) {
+    if (trimmed === "" || noValue.test(trimmed) || switchValue.test(trimmed)) {
         return "empty";
     }
     if (isReference(trimmed) || containsReference(trimmed)) {

@@ -2043,4 +2043,16 @@ CREATE TABLE f (id INT) WITH ('connector' = 'jdbc', 'password' = '密码123');`,
         secrets: ["密码123"],
         covers: ["prose placeholder", "bracketed redaction"],
     },
+    {
+        name: "query parameters and assignments named after a credential that only switch it on or off",
+        source: "adversarial (an HTTP lookup whose URL asks for a token to be included, and a driver properties string with a switch, beside a real token in the same query)",
+        sql: `CREATE TABLE pods (name STRING) WITH (
+  'connector' = 'rest-lookup',
+  'url' = 'https://k8s-api.internal:6443/api/v1/namespaces/flink/pods?labelSelector=app%3Dflink&token=true'
+);
+CREATE TABLE db (id INT) WITH ('connector' = 'acme-db', 'connection.properties' = 'user=etl;password=false;loginTimeout=30');
+CREATE TABLE feed (id INT) WITH ('connector' = 'rest-lookup', 'url' = 'https://api.internal/feed?token=FkQueryToken0123456789&debug=on');`,
+        violations: ['SQL statement 3 (CREATE TABLE feed), line 6: option "url" in a WITH list holds "token" as literal text'],
+        secrets: ["FkQueryToken0123456789"],
+    },
 ];
