@@ -15,6 +15,10 @@ describe("main-argument scanner", () => {
         assert.deepEqual(splitArguments(`a  'b c' "d \\"e\\"" f\\ g ''`), ["a", "b c", 'd "e"', "f g", ""]);
     });
 
+    it("keeps an unrendered template field one argument, spaces and all", () => {
+        assert.deepEqual(splitArguments("--token {{ api_token }} --mode {% raw %}x{% endraw %} --brace { a }"), ["--token", "{{ api_token }}", "--mode", "{% raw %}x{% endraw %}", "--brace", "{", "a", "}"]);
+    });
+
     it("joins lines ended by a backslash, as a shell script does", () => {
         assert.deepEqual(splitArguments("mysql_sync_table \\\n--mysql-conf password=p1 \\\r\n--table t"), ["mysql_sync_table", "--mysql-conf", "password=p1", "--table", "t"]);
     });
@@ -182,10 +186,10 @@ describe("key words", () => {
 
     it("reads a secret word wherever it stands, unless a later word says the value is about it", () => {
         const isSecret = secretKeyTest({ secretKeyPatterns: defaultSecretKeyPatterns, excludedKeyPatterns: defaultExcludedKeyPatterns, additionalSecretKeys: [] });
-        for (const key of ["fs.azure.account.oauth2.client.secret.acct.dfs.core.windows.net", "snowflake_private_key_base64", "orders_db_password_prod", "source.password", "key.store.password", "vault.token", "id_token", "dbPassword", "openai.apikey", "account.key", "Ocp-Apim-Subscription-Key", "basic.auth.user.info", "authParamMap", "db_pass"]) {
+        for (const key of ["fs.azure.account.oauth2.client.secret.acct.dfs.core.windows.net", "snowflake_private_key_base64", "orders_db_password_prod", "source.password", "key.store.password", "vault.token", "id_token", "dbPassword", "db_psw", "mysql.pswd", "openai.apikey", "account.key", "Ocp-Apim-Subscription-Key", "basic.auth.user.info", "authParamMap", "db_pass"]) {
             assert.ok(isSecret(key), key);
         }
-        for (const key of ["kubernetes.secrets", "kubernetes.env.secretKeyRef", "security.delegation.tokens", "session.key", "password.encrypted", "token.endpoint.url", "aws.credentials.provider", "accessKeyId", "aws.credentials.basic.accesskeyid", "--password-file", "--secret-name", "--max-tokens", "api-key-env", "primary-keys", "key.fields", "s3.sse.key", "pass.through", "password_rotated_at", "secret-scan", "tokenizer", "sink.token-bucket.rate"]) {
+        for (const key of ["kubernetes.secrets", "kubernetes.env.secretKeyRef", "security.delegation.tokens", "session.key", "password.encrypted", "token.endpoint.url", "aws.credentials.provider", "accessKeyId", "aws.credentials.basic.accesskeyid", "--password-file", "--secret-name", "--max-tokens", "api-key-env", "primary-keys", "key.fields", "s3.sse.key", "pass.through", "password_rotated_at", "secret-scan", "tokenizer", "sink.token-bucket.rate", "password.encoder", "password.length", "password-sha256", "token.claims", "token.validity", "secret.namespace", "password.retries", "dlf.token-loader", "fs.s3a.delegation.token.binding", "fields.token.expression"]) {
             assert.ok(!isSecret(key), key);
         }
     });
@@ -205,22 +209,35 @@ describe("references and placeholders", () => {
         }
         assert.equal(classifyCredential("AKIAFKEXAMPLE0000009"), "identifier");
         assert.equal(classifyCredential("LTAI5tFkExampleKeyId09"), "identifier");
-        for (const text of ["$ecret99", "${PG_PASSWORD}", "vaultFk://x/y", "s3://bucket/key", "/etc/password-like", "ABIAFKEXAMPLE0000009"]) {
+        assert.equal(classifyCredential("org.apache.hadoop.fs.s3a.auth.delegation.SessionTokenBinding"), "identifier");
+        assert.equal(classifyCredential("com.example.Outer$Inner"), "identifier");
+        for (const text of ["$ecret99", "${PG_PASSWORD}", "vaultFk://x/y", "s3://bucket/key", "/etc/password-like", "ABIAFKEXAMPLE0000009", "com.Example"]) {
+            assert.equal(classifyCredential(text), "literal", text);
+        }
+    });
+
+    it("reads command substitutions, store schemes without // and paths through a secrets segment as references", () => {
+        for (const text of ["$db_pw", "$(cat /run/secrets/db_password)", "vault:secret/data/flink#password", "projects/etl-prod/secrets/db-pw/versions/latest", "secret/data/flink/db", "/run/secrets/db_password"]) {
+            assert.equal(classifyCredential(text), "reference", text);
+        }
+        for (const text of ["secret:Fk12", "Fk/secret/abc", "$db_user_fk"]) {
             assert.equal(classifyCredential(text), "literal", text);
         }
     });
 
     it("reads placeholders in the forms documentation, templates and redacted copies write", () => {
-        for (const text of ["xxx", "yyy", "XXXX-XXXX", "sk-xxxxxxxxxxxxxxxx", "LTAI5t****", "...", "…", "sk-...", "[REDACTED]", "<redacted>", "{password}", "{sasl_jaas}", "{os.environ.get('PW')}", "{}", "{0}", "%(db_password)s", "%s", "@db.password@", "#{dbSecret}", "${{ secrets.API_KEY }}", "Your AWS Secret Access Key", "enter your password here", "REPLACE_ME", "${your_accessKey}"]) {
+        for (const text of ["xxx", "yyy", "XXXX-XXXX", "sk-xxxxxxxxxxxxxxxx", "LTAI5t****", "...", "…", "sk-...", "[REDACTED]", "<redacted>", "{password}", "{sasl_jaas}", "{os.environ.get('PW')}", "{}", "{0}", "%(db_password)s", "%s", "@db.password@", "#{dbSecret}", "${{ secrets.API_KEY }}", "Your AWS Secret Access Key", "enter your password here", "REPLACE_ME", "${your_accessKey}",
+            "(removed)", "((password))", "[[password]]", "@@DB_PASSWORD@@", "__DB_PASSWORD__", "#{DbPassword}#", "{pw}", "PUT_PASSWORD_HERE", "masked",
+            "你的密码", "<数据库密码>", "【密码】", "您的AccessKey Secret", "${您的密码}", "パスワード", "пароль"]) {
             assert.equal(classifyCredential(text), "placeholder", text);
         }
-        for (const text of ["{p4ss}", "{Fk7rQ2}", "[Fk#9!]", "correct horse battery staple", "Fk.dot.ted.9", "aa"]) {
+        for (const text of ["{p4ss}", "{Fk7rQ2}", "[Fk#9!]", "(Fk#9!)", "correct horse battery staple", "Fk.dot.ted.9", "aa", "_Fk_", "'changeme'", "密码123", "Passwörter"]) {
             assert.equal(classifyCredential(text), "literal", text);
         }
     });
 
     it("reads text that says there is no value as empty", () => {
-        for (const text of ["", " ", "null", "None", "n/a"]) {
+        for (const text of ["", " ", "null", "None", "n/a", "''", '""', "true", "Disabled", "no"]) {
             assert.equal(classifyCredential(text), "empty", text);
         }
     });

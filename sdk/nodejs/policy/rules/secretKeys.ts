@@ -35,8 +35,8 @@ export const secretWords: readonly string[] = [
     "authorization", "apikey",
 ];
 
-/** Short words that make a key secret wherever they stand, as words of their own: `mysql_pwd`, `db_pw_prod`, `fs.azure.sas.<container>`. */
-export const shortSecretWords: readonly string[] = ["pw", "pwd", "sas"];
+/** Short words that make a key secret wherever they stand, as words of their own: `mysql_pwd`, `db_pw_prod`, `db_psw`, `fs.azure.sas.<container>`. */
+export const shortSecretWords: readonly string[] = ["pw", "pwd", "psw", "pswd", "sas"];
 
 /** Words that make a key secret only as its last word: `db_pass`, `oss.sk` (but `pass.through`, `sk.learn` are not secrets). */
 export const endingSecretWords: readonly string[] = ["pass", "sk"];
@@ -52,8 +52,11 @@ export const secretPhrases: readonly string[] = ["user.info", "jaas.config", "au
 
 /**
  * Words that, after the secret word, say what the key holds about the secret instead of the
- * secret: its identifier or name, its kind, a mechanism, a place, a switch, a lifetime, a format,
- * a reference to where it is kept.
+ * secret: its identifier or name, its kind, a mechanism or what processes it (`password.encoder`,
+ * `password.validator`, `dlf.token-loader`, `fs.s3a.delegation.token.binding`), an expression that
+ * generates one (`fields.token.expression`), a place, a switch, a lifetime (`token.validity`, `token.lease`), a format
+ * or a part of it (`token.claims`, `token.delimiter`), a digest of it (`password.sha256`), a rule
+ * about it (`password.complexity`), a reference to where it is kept.
  */
 export const notSecretWords: readonly string[] = [
     "id", "ids", "name", "names", "type", "types", "kind", "class", "classname", "mode", "mechanism", "method", "algorithm", "protocol",
@@ -64,10 +67,13 @@ export const notSecretWords: readonly string[] = [
     "format", "encoding", "charset", "version", "encrypted", "hash", "hashed", "digest", "policy", "pattern", "regex", "scope",
     "audience", "issuer", "subject", "fingerprint", "checksum", "md5", "label", "description", "comment", "hint", "strategy", "handler",
     "callback", "generator", "validation", "rotation", "rate", "capacity", "scan", "check", "audit", "status", "owner", "at", "time", "date", "timestamp",
+    "encoder", "decoder", "hasher", "validator", "prompt", "claim", "claims", "delimiter", "separator", "namespace", "mount", "validity",
+    "duration", "age", "lifespan", "lease", "renewal", "sha1", "sha256", "sha512", "complexity", "strength", "loader", "binding", "reader",
+    "resolver", "supplier", "factory", "plugin", "impl", "implementation", "expression",
 ];
 
-/** Words that say a key counts something: `--max-tokens`, `openai.max_tokens`, `--num-tokens`. */
-export const quantityWords: readonly string[] = ["max", "min", "num", "number", "count", "total", "limit", "size"];
+/** Words that say a key counts or measures something: `--max-tokens`, `openai.max_tokens`, `--num-tokens`, `password.length`, `password.retries`. */
+export const quantityWords: readonly string[] = ["max", "min", "num", "number", "count", "total", "limit", "size", "length", "retries", "attempts"];
 
 const alternatives = (words: readonly string[]): string => words.map((word) => word.replace(/\./g, "\\.")).join("|");
 const qualifiedKey = `([a-z0-9]*(${alternatives(keyQualifiers)})|(${alternatives(keyQualifiers)})\\.)keys?`;

@@ -248,10 +248,6 @@ function judgeSetting(key: string | undefined, value: string, isSecretKey: Secre
     if (isAuthParamsKey(key)) {
         return judgeAuthParams(value, isSecretKey);
     }
-    if (/^\s*(true|false|yes|no|on|off|enabled|disabled)\s*$/i.test(value)) {
-        // A switch such as `use.token = 'true'` or `use-secret = 'yes'`, not a credential.
-        return undefined;
-    }
     if (isUserInfoKey(key) && value.includes(":") && !isReference(value)) {
         // `user:password` (schema registry user info) and `client_id:client_secret` (an Iceberg REST
         // `credential`): the secret is the part after the colon, and a reference has to stand there.

@@ -8,17 +8,26 @@
  *   - masked or filler text: `******`, `LTAI5t****`, `xxx`, `yyy`, `XXXX-XXXX`, `sk-xxxxxxxxxxxx`
  *     (text mostly made of runs of one repeated character);
  *   - an ellipsis: `...`, `…`, `sk-...`;
- *   - a bracketed name or redaction: `<password>`, `<<REPLACE>>`, `[REDACTED]`, `[your key]`;
+ *   - a bracketed name or redaction, in angle, square or round brackets, single or doubled:
+ *     `<password>`, `<<REPLACE>>`, `[REDACTED]`, `[[password]]`, `(removed)`, `[your key]`;
  *   - a template field, unrendered: `{{ db_password }}`, `{% raw %}`, `<%= pw %>`,
  *     `${{ secrets.PW }}`, and host-language fields (`{password}`, `{db_password}`,
- *     `{os.environ.get("PW")}`, `{0}`, `{}`, `%(password)s`, `%s`, `@db.password@`,
- *     `#{dbPassword}`) left in SQL that a script renders;
- *   - words that say what belongs there: `yourPassword`, `YOUR_API_KEY`, `REPLACE_ME`,
- *     `Your AWS Secret Access Key`, `enter password here`, also as a variable's name
- *     (`${your_accessKey}`).
+ *     `{os.environ.get("PW")}`, `{0}`, `{}`, `%(password)s`, `%s`) left in SQL that a script
+ *     renders, and the tokens that build tools replace, a name between the same markers
+ *     (`@db.password@`, `@@PW@@`, `__DB_PASSWORD__`, `#{dbPassword}`, `#{DbPassword}#`);
+ *   - words that say what belongs there or that it was taken out: `yourPassword`, `YOUR_API_KEY`,
+ *     `REPLACE_ME`, `PUT_PASSWORD_HERE`, `masked`, `Your AWS Secret Access Key`,
+ *     `enter password here`, also as a variable's name (`${your_accessKey}`); and words, without
+ *     a digit, in a script other than Latin (`你的密码`, `<数据库密码>`, `您的AccessKey Secret`),
+ *     which documentation in other languages writes.
  * - an identifier: an access key *id* in its published form (`AKIA...`, `LTAI...`), the
- *   public half of a key pair, wherever it is written;
- * - nothing: blank text, or text that says there is no value (`null`, `none`, `n/a`).
+ *   public half of a key pair, wherever it is written; or the name of a Java class that handles
+ *   the credential (`org.apache.hadoop.fs.s3a.auth.delegation.SessionTokenBinding`);
+ * - nothing: blank text, text that says there is no value (`null`, `none`, `n/a`), or a switch
+ *   (`true`, `no`, `disabled`), which a key or a query parameter named after a credential takes
+ *   when it turns one on or off (`use.token = 'true'`, `?token=true`).
+ *
+ * Text in one pair of matching quotes (`''`, `"FkPw"`) is judged by what the quotes hold.
  *
  * An `Authorization` scheme in front (`Bearer ******`) is judged by the credential after it.
  * Everything else is a literal credential, however weak or odd it looks (`123456`, `changeme`,
@@ -37,20 +46,32 @@ export type CredentialText = "empty" | "reference" | "placeholder" | "identifier
 // `ASIA...` for temporary keys) and Alibaba Cloud (`LTAI...`).
 const accessKeyId = /^((AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}|LTAI[A-Za-z0-9]{12,30})$/;
 
+// A fully qualified Java class name: lower-case packages, then a class (nested ones after `$`).
+const className = /^([a-z_][a-z0-9_]*\.){2,}[A-Z][A-Za-z0-9_]*(\$[A-Za-z0-9_]+)*$/;
+
 const schemePrefix = /^(\S+)\s+(\S[\s\S]*)$/;
 // Text that says there is no value.
 const noValue = /^(null|none|nil|n\/a|undefined)$/i;
+const switchValue = /^(true|false|yes|no|on|off|enabled|disabled)$/i;
 const maskRun = /[*•●]{3,}/;
 const ellipsis = /\.\.\.|…/;
-const bracketed = /^(<+[^<>]*[A-Za-z][^<>]*>+|\[[^[\]]*[A-Za-z][^[\]]*\])$/;
-const bracketedWords = /^[\w\s.'/:-]*$/;
+const bracketed = /^(<+[^<>]*\p{L}[^<>]*>+|\[+[^[\]]*\p{L}[^[\]]*\]+|\(+[^()]*\p{L}[^()]*\)+)$/u;
+const bracketedWords = /^[\p{L}\p{M}\p{N}_\s.'/:-]*$/u;
+// Words in a script other than Latin (`你的密码`, `数据库密码`, `пароль`), with Latin words among them
+// (`您的AccessKey Secret`) but no digit: documentation in another language saying what belongs there.
+const otherScriptLetter = /[^\P{L}\p{Script=Latin}]/u;
+const proseCharacters = /^[\p{L}\p{M}\s'’.,，。、:：;；()（）【】《》「」＜＞<>[\]_-]+$/u;
 const templateMarkup = /\{\{[^{}]*\}\}|\{%[^%]*%\}|<%[^%]*%>/;
 const braceField = /^\{((?:[^{}]|\}\})*)\}$/;
 const hostExpression = /^[A-Za-z_][\w]*(\s*(\.[A-Za-z_]\w*|\([^()]*\)|\[[^[\]]*\]))+$/;
 const identifier = /^[A-Za-z_][\w]*$/;
-const otherFields = [/^%(\([\w.]+\))?[sdr]$/, /^@[\w.-]+@$/, /^#\{[^{}]+\}$/];
-const placeholderWords = new Set(["your", "placeholder", "redacted", "omitted", "replace", "insert", "enter", "todo", "tbd", "fixme"]);
-const credentialWords = /^(password|passwd|pwd|pass|passphrase|secret|secrets|key|keys|token|tokens|credential|credentials|api|access|apikey)$/;
+const otherFields = [/^%(\([\w.]+\))?[sdr]$/, /^(@@?|__|##)[\w.-]+\1$/, /^#\{[^{}]+\}#?$/];
+const placeholderWords = new Set([
+    "your", "placeholder", "replace", "insert", "enter", "here", "todo", "tbd", "fixme",
+    // Words of a redaction: what was there has been taken out.
+    "redacted", "omitted", "masked", "hidden", "removed", "filtered",
+]);
+const credentialWords = /^(password|passwd|pwd|pw|psw|pswd|pass|passphrase|secret|secrets|key|keys|token|tokens|credential|credentials|api|access|apikey)$/;
 
 /**
  * Says what `text`, written where a credential belongs, is.
@@ -65,13 +86,17 @@ const credentialWords = /^(password|passwd|pwd|pass|passphrase|secret|secrets|ke
 export function classifyCredential(text: string): CredentialText {
     const schemed = schemePrefix.exec(text.trim());
     const trimmed = schemed !== null && authorizationScheme.test(schemed[1]) ? schemed[2].trim() : text.trim();
-    if (trimmed === "" || noValue.test(trimmed)) {
+    const quoted = /^(['"])([\s\S]*)\1$/.exec(trimmed);
+    if (quoted !== null) {
+        return classifyCredential(quoted[2]);
+    }
+    if (trimmed === "" || noValue.test(trimmed) || switchValue.test(trimmed)) {
         return "empty";
     }
     if (isReference(trimmed) || containsReference(trimmed)) {
         return "reference";
     }
-    if (accessKeyId.test(trimmed)) {
+    if (accessKeyId.test(trimmed) || className.test(trimmed)) {
         return "identifier";
     }
     const braced = braceField.exec(trimmed);
@@ -100,11 +125,11 @@ function isPlaceholder(text: string): boolean {
         return true;
     }
     const inBrackets = bracketed.exec(text);
-    if (inBrackets !== null && bracketedWords.test(text.replace(/^[<[]+|[>\]]+$/g, ""))) {
+    if (inBrackets !== null && bracketedWords.test(text.replace(/^[<[(]+|[>\])]+$/g, ""))) {
         return true;
     }
     // A variable named for what belongs there is a placeholder too: `${your_accessKey}`.
-    const variable = /^\$\{\s*([\w.-]+)\s*\}$/.exec(text);
+    const variable = /^\$\{\s*([\p{L}\p{N}_.-]+)\s*\}$/u.exec(text);
     return braceField.test(text) || otherFields.some((pattern) => pattern.test(text)) || isPlaceholderWording(variable?.[1] ?? text);
 }
 
@@ -133,10 +158,14 @@ function isHostField(content: string): boolean {
 
 /**
  * Words that say what belongs there: a word of {@link placeholderWords} (`yourPassword`,
- * `REPLACE_ME`), or a phrase of several words naming a credential or its owner (`Your AWS Secret
- * Access Key`, `my secret`).
+ * `REPLACE_ME`), a phrase of several words naming a credential or its owner (`Your AWS Secret
+ * Access Key`, `my secret`), or words without a digit in a script other than Latin (`你的密码`,
+ * `【数据库密码】`).
  */
 function isPlaceholderWording(text: string): boolean {
+    if (otherScriptLetter.test(text) && proseCharacters.test(text)) {
+        return true;
+    }
     if (!/^[A-Za-z][\w\s'-]*$/.test(text)) {
         return false;
     }

@@ -23,7 +23,9 @@ const lineContinuation = /^\r?\n/;
 /**
  * Splits a command line into arguments on unquoted whitespace; single and double quotes group
  * (and are removed), a backslash outside single quotes escapes the next character, and a
- * backslash at the end of a line joins the lines, as in a shell.
+ * backslash at the end of a line joins the lines, as in a shell. An unrendered template field
+ * (`{{ api_token }}`, `{% raw %}`) stays one argument, as the template engine would render it
+ * into one word.
  */
 export function splitArguments(commandLine: string): string[] {
     const args: string[] = [];
@@ -32,6 +34,7 @@ export function splitArguments(commandLine: string): string[] {
     let quote: "'" | '"' | undefined;
     for (let i = 0; i < commandLine.length; i++) {
         const c = commandLine[i];
+        const fieldEnd = quote === undefined ? templateFieldEnd(commandLine, i) : undefined;
         if (quote !== undefined) {
             if (c === quote) {
                 quote = undefined;
@@ -49,6 +52,10 @@ export function splitArguments(commandLine: string): string[] {
         } else if (c === "\\" && i + 1 < commandLine.length) {
             current += commandLine[++i];
             inArgument = true;
+        } else if (fieldEnd !== undefined) {
+            current += commandLine.slice(i, fieldEnd);
+            i = fieldEnd - 1;
+            inArgument = true;
         } else if (/\s/.test(c)) {
             if (inArgument) {
                 args.push(current);
@@ -64,6 +71,14 @@ export function splitArguments(commandLine: string): string[] {
         args.push(current);
     }
     return args;
+}
+
+/** Where the template field that opens at `start` (`{{ ... }}`, `{% ... %}`) ends, or undefined when none opens there. */
+function templateFieldEnd(commandLine: string, start: number): number | undefined {
+    const opener = commandLine.slice(start, start + 2);
+    const closer = opener === "{{" ? "}}" : opener === "{%" ? "%}" : undefined;
+    const end = closer === undefined ? -1 : commandLine.indexOf(closer, start + 2);
+    return end === -1 ? undefined : end + 2;
 }
 
 const systemProperty = /^-D([\w.-]+)=(.*)$/s;

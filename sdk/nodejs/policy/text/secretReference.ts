@@ -8,12 +8,18 @@
  * - Config-provider references, `${<provider>:<path>}`: Kafka's `${file:/path/to.properties:key}`
  *   and `${env:NAME}`, Lenses' `${env::NAME}`, `${vault:secret/db:password}`, Feldera's
  *   `${secret:kubernetes:name/key}`, `${secrets://namespace:name/key}`.
- * - Environment references, as the whole text: `$DB_PASSWORD`, `$dbPassword`, `$env:NAME`,
- *   `%DB_PASSWORD%`, `$(DB_PASSWORD)`, and lookups written in a host language,
- *   `os.environ["DB_PASSWORD"]`, `os.getenv('PW')`, `System.getenv("PW")`, `process.env.PW`.
- * - Secret-store URIs, as the whole text: a scheme that names a store (`vault://secret/db#pw`,
- *   `ref+awssecrets://prod/rds`, `op://vault/item/password`, `secrets://...`).
- * - Cloud resource names of a secret or a role: `arn:aws:secretsmanager:...`, `acs:ram::...`.
+ * - Environment references, as the whole text: `$DB_PASSWORD`, `$dbPassword`, `$db_pw`,
+ *   `$env:NAME`, `%DB_PASSWORD%`, `$(DB_PASSWORD)`, a shell command substitution that the shell
+ *   runs when the job starts (`$(cat /run/secrets/db_pw)`), and lookups written in a host
+ *   language, `os.environ["DB_PASSWORD"]`, `os.getenv('PW')`, `System.getenv("PW")`,
+ *   `process.env.PW`.
+ * - Secret-store URIs, as the whole text: a scheme that names a store, with or without `//`
+ *   (`vault://secret/db#pw`, `vault:secret/data/db#password`, `ref+awssecrets://prod/rds`,
+ *   `op://vault/item/password`, `secrets://...`).
+ * - Cloud resource names of a secret or a role: `arn:aws:secretsmanager:...`, `acs:ram::...`,
+ *   and resource paths with a `secrets` segment (Google Secret Manager's
+ *   `projects/<project>/secrets/<name>/versions/latest`, a Vault path `secret/data/flink/db`, a
+ *   file that Docker or Kubernetes mounts, `/run/secrets/db_password`).
  * - Kubernetes secret references as Flink takes them: `env:DB_USER,secret:db-creds,key:username`
  *   (`kubernetes.env.secretKeyRef`, several separated by `;`).
  * - A `file:` URI, or an absolute path to a credential file (`/opt/flink/keys/rsa_key.p8`,
@@ -27,15 +33,17 @@ const ververicaSecret = /\$\{\s*secret_values\.[\w.-]+\s*\}/;
 const providerReference = /\$\{\s*[A-Za-z][\w+.-]*:[^{}\s]*\}/;
 const environmentReference = [
     /^\$[A-Z_][A-Z0-9_]*$/,
-    /^\$(?=\w*(pass|pwd|secret|token|key|cred))[A-Za-z_]\w*$/i,
+    /^\$(?=\w*(pass|pwd|pw|psw|secret|token|key|cred))[A-Za-z_]\w*$/i,
     /^\$env:[A-Za-z_]\w*$/i,
     /^%[A-Za-z_]\w*%$/,
-    /^\$\([A-Za-z_]\w*\)$/,
+    /^\$\([^()]+\)$/,
     /^(os\.environ|os\.getenv|System\.getenv|process\.env|ENV)\b\s*[.[(][^;\n]*$/,
 ];
-const storeUri = /^(ref\+[a-z][\w+.-]*|[a-z][\w+.-]*):\/\/\S+$/i;
+// A store's scheme, then `//` or a path: `vault://secret/db`, `vault:secret/data/db#password` (not `secret:Fk12`).
+const storeUri = /^(ref\+[a-z][\w+.-]*|[a-z][\w+.-]*):(\/\/\S+|[^\s/]*\/\S*)$/i;
 const storeWords = new Set(["secret", "secrets", "vault", "keyvault", "azurekeyvault", "akv", "kms", "ssm", "secretsmanager", "awssecrets", "gcpsecrets", "sm", "gsm", "op", "doppler", "conjur", "infisical", "sops"]);
 const resourceName = /^(arn|acs):[\w-]*:\S*$/;
+const secretResourcePath = /^\/?([a-z0-9_.-]+\/)*secrets?\/[a-z0-9_.-]+(\/[a-z0-9_.#-]+)*$/;
 const fileUri = /^file:\S+$/i;
 const kubernetesSecretRef = /^(\s*env:[\w.-]+\s*,\s*secret:[\w.-]+\s*,\s*key:[\w.-]+\s*;?)+$/;
 const credentialFile = /^(\/|~\/|[A-Za-z]:\\)\S*\.(pem|p8|p12|pfx|key|crt|cer|der|jks|keystore|truststore|json|keytab|properties|conf|txt|pub)$/i;
@@ -72,7 +80,7 @@ export function containsReference(value: string): boolean {
 export function isReference(text: string): boolean {
     const trimmed = text.trim();
     const wholeReference = new RegExp(`^(${ververicaSecret.source}|${providerReference.source})$`);
-    if (wholeReference.test(trimmed) || environmentReference.some((pattern) => pattern.test(trimmed)) || resourceName.test(trimmed) || fileUri.test(trimmed) || credentialFile.test(trimmed) || kubernetesSecretRef.test(trimmed)) {
+    if (wholeReference.test(trimmed) || environmentReference.some((pattern) => pattern.test(trimmed)) || resourceName.test(trimmed) || secretResourcePath.test(trimmed) || fileUri.test(trimmed) || credentialFile.test(trimmed) || kubernetesSecretRef.test(trimmed)) {
         return true;
     }
     const store = storeUri.exec(trimmed);

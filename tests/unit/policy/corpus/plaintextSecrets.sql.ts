@@ -1291,4 +1291,768 @@ CREATE TABLE b (id INT) WITH ('connector' = 'http-sink', 'sink.token-bucket.rate
         secrets: ["Fk-none-of-it"],
         covers: ["filler placeholder"],
     },
+    {
+        name: "legacy Elasticsearch descriptor with connector.enable-auth and a literal connector.password",
+        source: "https://mail-archive.com/issues@flink.apache.org/msg334145.html (FLINK-16788, user_behavior_es)",
+        sql: `CREATE TABLE user_behavior_es (
+    user_id BIGINT,
+    item_id BIGINT
+) WITH (
+    'connector.type'='elasticsearch',
+    'connector.version'='7',
+    'connector.hosts'='http://localhost:9200',
+    'connector.index'='user_behavior_es',
+    'connector.document-type'='user_behavior_es',
+    'connector.enable-auth'='true',
+    'connector.username'='zhisheng',
+    'connector.password'='Fk123456',
+    'format.type'='json',
+    'update-mode'='append',
+    'connector.bulk-flush.max-actions'='10'
+)`,
+        violations: ["SQL statement 1 (CREATE TABLE user_behavior_es), line 12: option \"connector.password\" in a WITH list has a literal value"],
+        secrets: ["Fk123456"],
+    },
+    {
+        name: "mysql-cdc to Doris with the same literal password on both sides",
+        source: "https://github.com/charlist8324/Flink-SQL-Manger (backend/sql_jobs/9671b1a9aa66c93271a05cada091129c.sql)",
+        sql: `SET 'parallelism.default' = '1';
+SET 'execution.checkpointing.interval' = '30000ms';
+CREATE TABLE db_source_user (
+    id INT, name STRING, sex STRING, PRIMARY KEY (id) NOT ENFORCED
+) WITH (
+    'connector' = 'mysql-cdc',
+    'hostname' = '192.168.31.251',
+    'port' = '3306',
+    'database-name' = 'db_source',
+    'table-name' = 'user',
+    'username' = 'root',
+    'password' = 'Fk@dmin900',
+    'server-time-zone' = 'Asia/Shanghai',
+    'scan.incremental.snapshot.enabled' = 'true',
+    'debezium.snapshot.locking.mode' = 'none'
+);
+CREATE TABLE db_source_user_sink (
+    id INT, name STRING, sex STRING, PRIMARY KEY (id) NOT ENFORCED
+) WITH (
+    'connector' = 'doris',
+    'fenodes' = '192.168.31.234:8030',
+    'table.identifier' = 'testdb.db_source_user_sink',
+    'username' = 'root',
+    'password' = 'Fk@dmin900',
+    'sink.properties.format' = 'json',
+    'sink.properties.strip_outer_array' = 'false'
+);`,
+        violations: ["SQL statement 3 (CREATE TABLE db_source_user), line 12: option \"password\" in a WITH list has a literal value", "SQL statement 4 (CREATE TABLE db_source_user_sink), line 24: option \"password\" in a WITH list has a literal value"],
+        secrets: ["Fk@dmin900"],
+    },
+    {
+        name: "ClickHouse sink with empty credentials and batch options",
+        source: "https://github.com/liekkassmile/flink-connector-clickhouse (README.md)",
+        sql: `CREATE TABLE ck_sink (
+    name VARCHAR, grade BIGINT, rate FLOAT, more VARCHAR
+) WITH (
+    'connector' = 'clickhouse',
+    'url' = 'clickhouse://192.168.8.94:8123',
+    'username' = '',
+    'password' = '',
+    'database-name' = 'glab',        /* ClickHouse database */
+    'table-name' = 'ck_test',
+    'sink.batch-size' = '1000',
+    'sink.flush-interval' = '1000',
+    'sink.max-retries' = '1',
+    'sink.partition-strategy' = 'balanced',
+    'sink.write-local' = 'true',
+    'sink.ignore-delete' = 'true'
+)`,
+        violations: [],
+    },
+    {
+        name: "Redis sink templates with <password> and a masked ****** password",
+        source: "https://github.com/jeff-zou/flink-connector-redis (README.md, 'password'='******') and Tencent Oceanus Redis connector docs found by code search ('password' = '<password>')",
+        sql: `CREATE TABLE \`redis_set_sink_table\` (
+ \`key\` STRING,
+ \`value\` STRING
+) WITH (
+  'connector' = 'redis',
+  'command' = 'set',
+  'nodes' = '<host>:<port>',
+  'password' = '<password>',
+  'database' = '<database>'
+);
+create table sink_redis(username VARCHAR, passport VARCHAR) with ( 'connector'='redis',
+'host'='10.11.80.147','port'='7001', 'redis-mode'='single','password'='******','command'='set');`,
+        violations: [],
+        covers: ["bracketed redaction", "filler placeholder"],
+    },
+    {
+        name: "Iceberg catalog template with YOUR_AWS_* placeholders",
+        source: "public Flink SQL found by code search ('-- Test Iceberg Catalog Creation (Template)', s3.access-key = 'YOUR_AWS_ACCESS_KEY')",
+        sql: `-- Replace AWS credentials with your own values
+CREATE CATALOG iceberg_catalog WITH (
+    'type'='iceberg',
+    'warehouse'='s3a://your-iceberg-warehouse',
+    's3.endpoint'='https://s3.amazonaws.com',
+    's3.access-key'='YOUR_AWS_ACCESS_KEY',
+    's3.secret-key'='YOUR_AWS_SECRET_KEY',
+    's3.region'='your-region'
+);
+USE CATALOG iceberg_catalog;`,
+        violations: [],
+        covers: ["prose placeholder"],
+    },
+    {
+        name: "Iceberg Hadoop catalog on MinIO with the default minioadmin pair",
+        source: "public Flink SQL found by code search ('Pipeline 04: Flink SQL - Iceberg Catalog', s3.access-key-id / s3.secret-access-key on MinIO)",
+        sql: `CREATE CATALOG iceberg_catalog WITH (
+    'type' = 'iceberg',
+    'catalog-type' = 'hadoop',
+    'warehouse' = 's3a://warehouse/',
+    'io-impl' = 'org.apache.iceberg.aws.s3.S3FileIO',
+    's3.endpoint' = 'http://minio:9000',
+    's3.access-key-id' = 'minioadmin',
+    's3.secret-access-key' = 'minioadmin',
+    's3.path-style-access' = 'true'
+);`,
+        violations: ["SQL statement 1 (CREATE CATALOG iceberg_catalog), line 8: option \"s3.secret-access-key\" in a WITH list has a literal value"],
+        covers: ["access key id"],
+    },
+    {
+        name: "Iceberg catalog templated with environment-style placeholders and no credential",
+        source: "https://github.com/weyseing/lakehouse_flink (catalogs/catalog_lakehouse.sql)",
+        sql: `CREATE CATALOG catalog_lakehouse WITH (
+  'type'='iceberg',
+  'catalog-impl'='\${CATALOG_IMPL}',
+  'warehouse'='s3://\${ICEBERG_S3_BUCKET}/\${ICEBERG_S3_WAREHOUSE}',
+  'client.region'='\${ICEBERG_S3_REGION}',
+  'uri'='\${CATALOG_URI}',
+  's3.endpoint'='\${S3_ENDPOINT}',
+  's3.path-style-access'='\${S3_PATH_STYLE}'
+);`,
+        violations: [],
+    },
+    {
+        name: "StarRocks sink with xxx filler credentials",
+        source: "https://help.aliyun.com/document_detail/406741.htm (StarRocksSinkOptions with username/password xxx) as SQL options",
+        sql: `CREATE TABLE sr_sink (score INT, name STRING) WITH (
+  'connector' = 'starrocks',
+  'jdbc-url' = 'jdbc:mysql://fe1_ip:query_port,fe2_ip:query_port,fe3_ip:query_port?xxxxx',
+  'load-url' = 'fe1_ip:http_port;fe2_ip:http_port;fe3_ip:http_port',
+  'username' = 'xxx',
+  'password' = 'xxx',
+  'table-name' = 'xxx',
+  'database-name' = 'xxx',
+  'sink.properties.format' = 'json',
+  'sink.properties.strip_outer_array' = 'true'
+);`,
+        violations: [],
+        covers: ["filler placeholder"],
+    },
+    {
+        name: "Hologres sink with an AccessKey id as user name and its secret in plain text",
+        source: "https://www.alibabacloud.com/help/en/hologres/user-guide/write-data-from-open-source-apache-flink-1-11-or-later-to-hologres-in-real-time (sample code)",
+        sql: `create table sink(user_id bigint, user_name string, price decimal(38,2)) with (
+  'connector'='hologres',
+  'dbname'='test_db',
+  'tablename'='order_details',
+  'username'='LTAI5tFkHoloUser01',
+  'password'='FkHoloSecretQ8mZ2nW4xR6tY1uI3oP5',
+  'endpoint'='hgprecn-cn-fk0000.hologres.aliyuncs.com:80'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE sink), line 6: option \"password\" in a WITH list has a literal value"],
+        secrets: ["FkHoloSecretQ8mZ2nW4xR6tY1uI3oP5"],
+    },
+    {
+        name: "avro-confluent with schema registry user info in plain text",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/connectors/table/formats/avro-confluent/ (basic-auth options)",
+        sql: `CREATE TABLE user_created (the_kafka_key STRING, id STRING, name STRING) WITH (
+  'connector' = 'kafka',
+  'topic' = 'user_events_example1',
+  'properties.bootstrap.servers' = 'localhost:9092',
+  'value.format' = 'avro-confluent',
+  'value.avro-confluent.url' = 'https://psrc-fk000.us-east-2.aws.confluent.cloud',
+  'value.avro-confluent.basic-auth.credentials-source' = 'USER_INFO',
+  'value.avro-confluent.basic-auth.user-info' = 'FKSRKEY7QX2ABCDE:Fk+SrSecret/9LmNoPqRsTuVw',
+  'value.fields-include' = 'EXCEPT_KEY'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE user_created), line 8: option \"value.avro-confluent.basic-auth.user-info\" in a WITH list has a literal value"],
+        secrets: ["Fk+SrSecret/9LmNoPqRsTuVw"],
+    },
+    {
+        name: "MongoDB Atlas URI with a password in its user info",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/connectors/table/mongodb/ (uri option) with an Atlas SRV connection string",
+        sql: `CREATE TABLE users (_id STRING, name STRING, PRIMARY KEY (_id) NOT ENFORCED) WITH (
+  'connector' = 'mongodb',
+  'uri' = 'mongodb+srv://flink_user:FkMongoPw9x@cluster0.fk1ab.mongodb.net/?retryWrites=true&w=majority',
+  'database' = 'my_db',
+  'collection' = 'users'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE users), line 3: option \"uri\" in a WITH list holds a password in a URL (user:password@host)"],
+        secrets: ["FkMongoPw9x"],
+    },
+    {
+        name: "JDBC URL with the key store password as pgjdbc's sslpassword parameter",
+        source: "https://jdbc.postgresql.org/documentation/use/ (connection parameters: sslpassword) in a Flink JDBC table",
+        sql: `CREATE TABLE pg_sink (id BIGINT, v STRING) WITH (
+  'connector' = 'jdbc',
+  'url' = 'jdbc:postgresql://pg.internal:5432/orders?sslmode=verify-full&sslkey=/opt/flink/usrlib/client.pk8&sslpassword=FkSslKeyPw1',
+  'table-name' = 'orders',
+  'username' = 'etl',
+  'password' = '\${secret_values.pg_pw}'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE pg_sink), line 3: option \"url\" in a WITH list holds \"sslpassword\" as literal text"],
+        secrets: ["FkSslKeyPw1"],
+    },
+    {
+        name: "MySQL JDBC URL whose parameters mention public keys and SSL but carry no credential",
+        source: "https://dev.mysql.com/doc/connector-j/en/connector-j-connp-props-security.html (allowPublicKeyRetrieval, serverRSAPublicKeyFile)",
+        sql: `CREATE TABLE mysql_dim (id BIGINT, name STRING) WITH (
+  'connector' = 'jdbc',
+  'url' = 'jdbc:mysql://rm-bp1fk.mysql.rds.aliyuncs.com:3306/dim?useSSL=true&allowPublicKeyRetrieval=true&serverRSAPublicKeyFile=/opt/keys/mysql.pub&serverTimezone=UTC',
+  'table-name' = 'dim_users',
+  'username' = 'reader',
+  'password' = '\${secret_values.dim_pw}',
+  'lookup.cache' = 'PARTIAL',
+  'lookup.partial-cache.expire-after-write' = '10min'
+);`,
+        violations: [],
+    },
+    {
+        name: "OSS filesystem configured by SET with a literal AccessKey secret",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/filesystems/oss/ (fs.oss.endpoint, fs.oss.accessKeyId, fs.oss.accessKeySecret) as SET statements",
+        sql: `SET 'fs.oss.endpoint' = 'oss-cn-hangzhou-internal.aliyuncs.com';
+SET 'fs.oss.accessKeyId' = 'LTAI5tFkOssKeyId07';
+SET 'fs.oss.accessKeySecret' = 'FkOssSecret7aB2cD4eF6gH8iJ0kL1mN';
+CREATE TABLE oss_sink (id INT, v STRING) WITH ('connector' = 'filesystem', 'path' = 'oss://flink-out/orders/', 'format' = 'parquet');`,
+        violations: ["SQL statement 3 (SET), line 3: option \"fs.oss.accessKeySecret\" in a SET has a literal value"],
+        secrets: ["FkOssSecret7aB2cD4eF6gH8iJ0kL1mN"],
+        covers: ["access key id"],
+    },
+    {
+        name: "mysql-cdc with an SSL key store password passed through to Debezium",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/flink-sources/mysql-cdc/ (debezium.* pass-through) and https://debezium.io/documentation/reference/stable/connectors/mysql.html (database.ssl.keystore.password)",
+        sql: `CREATE TABLE orders (order_id INT, PRIMARY KEY (order_id) NOT ENFORCED) WITH (
+  'connector' = 'mysql-cdc',
+  'hostname' = 'mysql.internal',
+  'port' = '3306',
+  'username' = 'cdc',
+  'password' = '\${secret_values.mysql_pw}',
+  'database-name' = 'shop',
+  'table-name' = 'orders',
+  'debezium.database.ssl.mode' = 'required',
+  'debezium.database.ssl.keystore' = '/opt/flink/usrlib/mysql-client.p12',
+  'debezium.database.ssl.keystore.password' = 'FkKeystorePw5'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE orders), line 11: option \"debezium.database.ssl.keystore.password\" in a WITH list has a literal value"],
+        secrets: ["FkKeystorePw5"],
+    },
+    {
+        name: "Debezium history consumer over MSK IAM: a JAAS line without credentials and an empty password",
+        source: "https://gist.github.com/romanbonapart/81da1b04cff553fd7911f2b2709dfb31 (Debezium MySQL connector with MSK IAM) as mysql-cdc debezium.* options",
+        sql: `CREATE TABLE ds (id INT, PRIMARY KEY (id) NOT ENFORCED) WITH (
+  'connector' = 'mysql-cdc',
+  'hostname' = 'mysql.internal',
+  'username' = 'admin',
+  'password' = '',
+  'database-name' = 'dataset',
+  'table-name' = '.*',
+  'debezium.database.history.consumer.security.protocol' = 'SASL_SSL',
+  'debezium.database.history.consumer.sasl.mechanism' = 'AWS_MSK_IAM',
+  'debezium.database.history.consumer.sasl.jaas.config' = 'software.amazon.msk.auth.iam.IAMLoginModule required;',
+  'debezium.database.history.consumer.sasl.client.callback.handler.class' = 'software.amazon.msk.auth.iam.IAMClientCallbackHandler'
+);`,
+        violations: [],
+    },
+    {
+        name: "internal SSL settings with a literal key store password beside switches and paths",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/security/security-ssl/ (security.ssl.internal.* options)",
+        sql: `SET 'security.ssl.internal.enabled' = 'true';
+SET 'security.ssl.internal.keystore' = '/path/to/flink/conf/internal.keystore';
+SET 'security.ssl.internal.truststore' = '/path/to/flink/conf/internal.keystore';
+SET 'security.ssl.internal.keystore-password' = 'FkInternalKsPw';
+SET 'security.ssl.internal.key-password' = '\${secret_values.internal_key_pw}';
+SET 'security.ssl.rest.authentication-enabled' = 'false';
+SET 'security.ssl.algorithms' = 'TLS_RSA_WITH_AES_128_CBC_SHA';`,
+        violations: ["SQL statement 4 (SET), line 4: option \"security.ssl.internal.keystore-password\" in a SET has a literal value"],
+        secrets: ["FkInternalKsPw"],
+    },
+    {
+        name: "Hive catalog with Kerberos principal and keytab path",
+        source: "https://nightlies.apache.org/flink/flink-docs-stable/docs/connectors/table/hive/hive_catalog/ and https://nightlies.apache.org/flink/flink-docs-stable/docs/deployment/security/security-kerberos/",
+        sql: `SET 'security.kerberos.login.keytab' = '/etc/security/keytabs/flink.keytab';
+SET 'security.kerberos.login.principal' = 'flink/_HOST@EXAMPLE.COM';
+SET 'security.kerberos.login.use-ticket-cache' = 'false';
+CREATE CATALOG myhive WITH (
+  'type' = 'hive',
+  'default-database' = 'mydatabase',
+  'hive-conf-dir' = '/opt/hive-conf',
+  'hadoop-conf-dir' = '/opt/hadoop-conf'
+);`,
+        violations: [],
+    },
+    {
+        name: "Azure Blob connection string with an AccountKey",
+        source: "https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string (DefaultEndpointsProtocol=...;AccountName=...;AccountKey=...) as an in-house connector option",
+        sql: `CREATE TABLE blob_sink (id INT) WITH (
+  'connector' = 'acme-azure-blob',
+  'connection-string' = 'DefaultEndpointsProtocol=https;AccountName=flinkdata;AccountKey=FkAccountKey0123456789abcdefghijABCDEFGHIJklmnopqrstuvwxyz0123456789ABCDEFGHIJKLmnopqrstuv==;EndpointSuffix=core.windows.net',
+  'container' = 'out'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE blob_sink), line 3: option \"connection-string\" in a WITH list holds \"AccountKey\" as literal text"],
+        secrets: ["FkAccountKey0123456789abcdefghijABCDEFGHIJklmnopqrstuvwxyz0123456789ABCDEFGHIJKLmnopqrstuv=="],
+    },
+    {
+        name: "bracketed redactions of several shapes",
+        source: "adversarial (redactions in tickets: [REDACTED], <hidden>, (removed), {masked})",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'jdbc', 'password' = '[REDACTED]');
+CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = '<hidden>');
+CREATE TABLE c (id INT) WITH ('connector' = 'jdbc', 'password' = '(removed)');
+CREATE TABLE d (id INT) WITH ('connector' = 'jdbc', 'password' = '[secret]');`,
+        violations: [],
+        covers: ["bracketed redaction"],
+    },
+    {
+        name: "prose where the secret belongs",
+        source: "adversarial (prose placeholders copied from setup guides)",
+        sql: `CREATE TABLE oss_dim (id INT) WITH (
+  'connector' = 'odps',
+  'accessId' = 'Your AccessKey ID',
+  'accessKey' = 'Your AccessKey Secret',
+  'project' = 'your project name'
+);
+CREATE TABLE pg (id INT) WITH ('connector' = 'jdbc', 'password' = 'the password of the RDS account');`,
+        violations: [],
+        covers: ["prose placeholder"],
+    },
+    {
+        name: "secret-store and config-provider references in options",
+        source: "adversarial (Kafka's ${file:path:key} and ${directory:path:key} config providers, a vault provider, a secrets:// URI)",
+        sql: `CREATE TABLE k (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.ssl.keystore.password' = '\${file:/opt/flink/secrets/kafka.properties:keystore.password}',
+  'properties.ssl.key.password' = '\${directory:/mnt/secrets:ssl-key-password}',
+  'properties.ssl.truststore.password' = '\${vault:secret/data/kafka:truststore}',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="\${secrets://kafka:creds/user}" password="\${secrets://kafka:creds/password}";'
+);`,
+        violations: [],
+        covers: ["secret-store URI", "config-provider reference"],
+    },
+    {
+        name: "host-language template fields in a rendered script: Jinja, %-format and Spring",
+        source: "adversarial (template fields left unrendered: {{ var }}, %(name)s, #{expr}, @maven.property@)",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'jdbc', 'password' = '{{ db_password }}');
+CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = '%(db_password)s');
+CREATE TABLE c (id INT) WITH ('connector' = 'jdbc', 'password' = '#{dbProps.password}');
+CREATE TABLE d (id INT) WITH ('connector' = 'jdbc', 'password' = '@db.password@');`,
+        violations: [],
+        covers: ["template field"],
+    },
+    {
+        name: "template and placeholder shapes: Helm, ERB, Azure token replace, UPPER_SNAKE",
+        source: "adversarial ({{ .Values.x }}, <%= %>, #{x}#, REPLACE_WITH_...)",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'jdbc', 'password' = '{{ .Values.mysql.password }}');
+CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = '<%= ENV["DB_PASSWORD"] %>');
+CREATE TABLE c (id INT) WITH ('connector' = 'jdbc', 'password' = '#{DbPassword}#');
+CREATE TABLE d (id INT) WITH ('connector' = 'jdbc', 'password' = 'REPLACE_WITH_YOUR_PASSWORD');`,
+        violations: [],
+        covers: ["template field", "prose placeholder"],
+    },
+    {
+        name: "option names about secrets that hold none: switches, lifetimes, file paths, names",
+        source: "adversarial (password.enabled, secret.ttl, password.file, token.expiry, secret.name, credentials.provider)",
+        sql: `CREATE TABLE t (id INT) WITH (
+  'connector' = 'acme-db',
+  'password.enabled' = 'true',
+  'password.file' = '/opt/flink/secrets/db.pw',
+  'secret.ttl' = '3600',
+  'secret.name' = 'prod/flink/orders-db',
+  'token.expiry' = '15min',
+  'token.refresh-interval' = '5min',
+  'credentials.provider' = 'com.amazonaws.auth.DefaultAWSCredentialsProviderChain',
+  'password.min-length' = '12',
+  'api-key.header' = 'X-API-Key'
+);`,
+        violations: [],
+        covers: ["secret word inside the key"],
+    },
+    {
+        name: "options about passwords that hold a method, a URL or a switch",
+        source: "adversarial (authentication.method = password, password.reset.url, passwordless, password.encoder)",
+        sql: `CREATE TABLE t (id INT) WITH (
+  'connector' = 'acme-db',
+  'authentication.method' = 'password',
+  'password.reset.url' = 'https://iam.example.com/reset',
+  'passwordless' = 'true',
+  'password.encoder' = 'bcrypt',
+  'password-policy' = 'strong'
+);`,
+        violations: [],
+        covers: ["secret word inside the key"],
+    },
+    {
+        name: "joined lower-case secret words: clientsecret, accesskeysecret, secretkey, keypass, storepass",
+        source: "adversarial (compound words without separators, keytool-style keypass/storepass)",
+        sql: `CREATE TABLE t (id INT) WITH (
+  'connector' = 'acme-db',
+  'oauth.clientsecret' = 'FkJoined1',
+  'oss.accesskeysecret' = 'FkJoined2',
+  'secretkey' = 'FkJoined3',
+  'ssl.keypass' = 'FkJoined4',
+  'ssl.storepass' = 'FkJoined5'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE t), line 3: option \"oauth.clientsecret\" in a WITH list has a literal value", "SQL statement 1 (CREATE TABLE t), line 4: option \"oss.accesskeysecret\" in a WITH list has a literal value", "SQL statement 1 (CREATE TABLE t), line 5: option \"secretkey\" in a WITH list has a literal value", "SQL statement 1 (CREATE TABLE t), line 6: option \"ssl.keypass\" in a WITH list has a literal value", "SQL statement 1 (CREATE TABLE t), line 7: option \"ssl.storepass\" in a WITH list has a literal value"],
+        secrets: ["FkJoined1", "FkJoined2", "FkJoined3", "FkJoined4", "FkJoined5"],
+        covers: ["secret word inside the key"],
+    },
+    {
+        name: "option names ending in key that name fields, formats and KMS keys",
+        source: "adversarial (key.fields, partition.key, primary-key, message.key.format, KMS ARN and alias, chunk key column)",
+        sql: `CREATE TABLE t (id INT, user_id STRING) WITH (
+  'connector' = 'kafka',
+  'key.fields' = 'user_id',
+  'key.format' = 'json',
+  'sink.partition.key' = 'user_id',
+  'scan.incremental.snapshot.chunk.key-column' = 'id',
+  'encryption.kms.key' = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  'sse.key' = 'alias/flink-output',
+  'kms.key-id' = 'key-hzz62b8f1c9d0e1f2a3b4c'
+);`,
+        violations: [],
+        covers: ["key material"],
+    },
+    {
+        name: "key options that name routing, sorting and caching keys",
+        source: "adversarial (routing.key, sort.key, rowkey, cache.key.prefix, lookup.key)",
+        sql: `CREATE TABLE t (id INT) WITH (
+  'connector' = 'acme-mq',
+  'routing.key' = 'orders.created.v2',
+  'sink.sort.key' = 'event_time',
+  'rowkey' = 'user_id',
+  'cache.key.prefix' = 'flink:orders:',
+  'lookup.key' = 'order_id',
+  'dedup.key' = 'event_id'
+);`,
+        violations: [],
+        covers: ["key material"],
+    },
+    {
+        name: "a public key for signature checks, in base64 and PEM",
+        source: "adversarial (public keys are no secret: verify.public-key and a PEM public key)",
+        sql: `CREATE TABLE t (id INT) WITH (
+  'connector' = 'acme-webhook',
+  'verify.public-key' = 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEFkPublicKeyMaterial0123456789abcdefghijklmnopqrstuvwxyzABCDEF==',
+  'jwt.public.key' = '-----BEGIN PUBLIC KEY-----
+MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEFkPublicKeyMaterial0123456789abcdef
+-----END PUBLIC KEY-----'
+);`,
+        violations: [],
+        covers: ["key material"],
+    },
+    {
+        name: "an API key in a URL query parameter named key",
+        source: "adversarial (a lookup URL against a key-authenticated API)",
+        sql: `CREATE TABLE geo (address STRING, lat DOUBLE) WITH (
+  'connector' = 'rest-lookup',
+  'format' = 'json',
+  'url' = 'https://maps.example.com/maps/api/geocode/json?region=cn&key=AIzaSyFkExampleKey0123456789abcdefghij'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE geo), line 4: option \"url\" in a WITH list holds an API key in a URL query (key=)"],
+        secrets: ["AIzaSyFkExampleKey0123456789abcdefghij"],
+        covers: ["API key in a URL query"],
+    },
+    {
+        name: "URL user info with / and + in the secret, in a sink path",
+        source: "adversarial (s3a://id:secret@bucket with an unencoded AWS-style secret)",
+        sql: `CREATE TABLE s (id INT) WITH (
+  'connector' = 'filesystem',
+  'path' = 's3a://AKIAFKEXAMPLE0000066:FkUrl/Secret+Key/66abc@flink-bucket/out/',
+  'format' = 'parquet'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE s), line 3: option \"path\" in a WITH list holds a password in a URL (user:password@host)"],
+        secrets: ["FkUrl/Secret+Key/66abc"],
+        covers: ["URL user info with /"],
+    },
+    {
+        name: "model options counting tokens and naming a tokenizer",
+        source: "adversarial (AI model options: max_tokens, tokenizer, token budget)",
+        sql: `CREATE MODEL summarizer INPUT (txt STRING) OUTPUT (summary STRING) WITH (
+  'provider' = 'openai',
+  'endpoint' = 'https://api.openai.com/v1/chat/completions',
+  'api-key' = '\${secret_values.openai_key}',
+  'model' = 'gpt-4o-mini',
+  'max_tokens' = '1024',
+  'tokenizer' = 'cl100k_base',
+  'token-budget.per-minute' = '90000'
+);`,
+        violations: [],
+    },
+    {
+        name: "OceanBase CDC source with the documented pswd and a config URL with xxx ids",
+        source: "https://github.com/apache/flink-cdc (docs/content/connectors/oceanbase-cdc(ZH).md, OceanBase Oracle mode example)",
+        sql: `CREATE TABLE orders (
+    order_id     INT,
+    order_date   TIMESTAMP(0),
+    PRIMARY KEY (order_id) NOT ENFORCED
+) WITH (
+    'connector' = 'oceanbase-cdc',
+    'scan.startup.mode' = 'initial',
+    'username' = 'user@test_tenant#cluster_name',
+    'password' = 'pswd',
+    'tenant-name' = 'test_tenant',
+    'database-name' = '^test_db$',
+    'table-name' = '^orders$',
+    'hostname' = '127.0.0.1',
+    'port' = '2881',
+    'compatible-mode' = 'oracle',
+    'jdbc.driver' = 'com.oceanbase.jdbc.Driver',
+    'config-url' = 'http://127.0.0.1:8080/services?Action=ObRootServiceInfo&User_ID=xxx&UID=xxx&ObRegion=xxx',
+    'logproxy.host' = '127.0.0.1',
+    'logproxy.port' = '2983',
+    'working-mode' = 'memory'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE orders), line 9: option \"password\" in a WITH list has a literal value"],
+        secrets: ["pswd"],
+        covers: ["filler placeholder"],
+    },
+    {
+        name: "Tablestore sink as documented with plain variables for the AccessKey pair",
+        source: "https://help.aliyun.com/en/flink/realtime-flink/developer-reference/tablestore-connector (sink table syntax)",
+        sql: `CREATE TABLE ots_sink (
+  name VARCHAR, age BIGINT, birthday BIGINT,
+  PRIMARY KEY (name, age) NOT ENFORCED
+) WITH (
+  'connector'='ots',
+  'instanceName'='<yourInstanceName>',
+  'tableName'='<yourTableName>',
+  'accessId'='\${ak_id}',
+  'accessKey'='\${ak_secret}',
+  'endPoint'='<yourEndpoint>',
+  'valueColumns'='birthday'
+);`,
+        // A plain ${ak_secret} is a Ververica variable, kept in plain text: the secret half needs ${secret_values.<name>}.
+        violations: ["SQL statement 1 (CREATE TABLE ots_sink), line 9: option \"accessKey\" in a WITH list has a literal value"],
+        covers: ["access key id"],
+    },
+    {
+        name: "Tablestore source with a tunnel and the pair defined as local variables, the secret one literal",
+        source: "https://help.aliyun.com/document_detail/177654.htm (source table syntax) with the draft's variables",
+        sql: `CREATE TABLE tablestore_stream(
+  \`order\` VARCHAR, orderid VARCHAR, customerid VARCHAR, customername VARCHAR
+) WITH (
+  'connector'='ots',
+  'endPoint' ='https://flink-source.cn-hangzhou.vpc.tablestore.aliyuncs.com',
+  'instanceName' = 'flink-source',
+  'tableName' ='flink_source_table',
+  'tunnelName' = 'flinksourcestream',
+  'accessId' ='\${ak_id}',
+  'accessKey' ='\${ak_secret}',
+  'ignoreDelete' = 'false'
+);`,
+        localVariables: [{ name: "ak_id", value: "LTAI5tFkOtsId0031" }, { name: "ak_secret", value: "FkOtsSecret31aB2cD4eF6gH8iJ0kL1m" }],
+        violations: ["SQL statement 1 (CREATE TABLE tablestore_stream), line 10: option \"accessKey\" in a WITH list has a literal value (through local variable \"ak_secret\")", "local variable \"ak_secret\" has a literal value"],
+        secrets: ["FkOtsSecret31aB2cD4eF6gH8iJ0kL1m"],
+        covers: ["access key id"],
+    },
+    {
+        name: "InfluxDB metrics reporter settings with a literal password and a retention policy",
+        source: "https://blog.csdn.net/qq_37095882/article/details/102629095 (flink-conf.yaml reporters: metrics.reporter.influxdb.password: qwerty) as SET statements",
+        sql: `SET 'metrics.reporter.influxdb.host' = 'localhost';
+SET 'metrics.reporter.influxdb.port' = '8086';
+SET 'metrics.reporter.influxdb.db' = 'flink';
+SET 'metrics.reporter.influxdb.username' = 'flink-metrics';
+SET 'metrics.reporter.influxdb.password' = 'qwerty';
+SET 'metrics.reporter.influxdb.retentionPolicy' = 'one_hour';`,
+        violations: ["SQL statement 5 (SET), line 5: option \"metrics.reporter.influxdb.password\" in a SET has a literal value"],
+        secrets: ["qwerty"],
+    },
+    {
+        name: "Datadog reporter API key as a placeholder, and as a literal",
+        source: "https://docs.datadoghq.com/integrations/flink/ (metrics.reporter.dghttp.apikey: <DATADOG_API_KEY>)",
+        sql: `SET 'metrics.reporter.dghttp.factory.class' = 'org.apache.flink.metrics.datadog.DatadogHttpReporterFactory';
+SET 'metrics.reporter.dghttp.apikey' = '<DATADOG_API_KEY>';
+SET 'metrics.reporter.dghttp.dataCenter' = 'US';
+SET 'metrics.reporter.dghttp2.apikey' = 'fk0a1b2c3d4e5f60718293a4b5c6d7e8';`,
+        violations: ["SQL statement 4 (SET), line 4: option \"metrics.reporter.dghttp2.apikey\" in a SET has a literal value"],
+        secrets: ["fk0a1b2c3d4e5f60718293a4b5c6d7e8"],
+        covers: ["bracketed redaction"],
+    },
+    {
+        name: "Azure Blob account key per account, placeholder and literal",
+        source: "https://github.com/apache/flink (docs/content/docs/deployment/filesystems/azure.md: fs.azure.account.key.<account_name>.blob.core.windows.net: <azure_storage_key>)",
+        sql: `SET 'fs.azure.account.key.youraccount.blob.core.windows.net' = '<azure_storage_key>';
+SET 'fs.azure.account.key.flinkprod.dfs.core.windows.net' = 'FkAzureStorageKey0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV0123456789+/==';`,
+        violations: ["SQL statement 2 (SET), line 2: option \"fs.azure.account.key.flinkprod.dfs.core.windows.net\" in a SET has a literal value"],
+        secrets: ["FkAzureStorageKey0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV0123456789+/=="],
+        covers: ["secret word inside the key"],
+    },
+    {
+        name: "Azure path with the container and account, no credential",
+        source: "https://github.com/apache/flink (docs/content/docs/deployment/filesystems/azure.md, wasbs:// and abfss:// paths)",
+        sql: `CREATE TABLE az (id INT) WITH ('connector' = 'filesystem', 'path' = 'abfss://flink-out@flinkprod.dfs.core.windows.net/orders/', 'format' = 'parquet');
+CREATE TABLE az2 (id INT) WITH ('connector' = 'filesystem', 'path' = 'wasbs://flink-out@flinkprod.blob.core.windows.net/orders/', 'format' = 'csv');`,
+        violations: [],
+    },
+    {
+        name: "Oracle CDC source with a password like the tutorial's flinkpw",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/flink-sources/oracle-cdc/ (SQL client example: 'password' = 'flinkpw')",
+        sql: `CREATE TABLE products (
+    ID INT NOT NULL, NAME STRING, PRIMARY KEY(ID) NOT ENFORCED
+) WITH (
+    'connector' = 'oracle-cdc',
+    'hostname' = 'localhost',
+    'port' = '1521',
+    'username' = 'flinkuser',
+    'password' = 'flinkpw',
+    'database-name' = 'ORCLCDB',
+    'schema-name' = 'inventory',
+    'table-name' = 'products',
+    'debezium.log.mining.strategy' = 'online_catalog',
+    'debezium.log.mining.continuous.mine' = 'true'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE products), line 8: option \"password\" in a WITH list has a literal value"],
+        secrets: ["flinkpw"],
+    },
+    {
+        name: "TiDB CDC source without credentials, PD addresses only",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/flink-sources/tidb-cdc/ (SQL client example)",
+        sql: `CREATE TABLE orders (
+     order_id INT, order_date TIMESTAMP(3), PRIMARY KEY(order_id) NOT ENFORCED
+) WITH (
+     'connector' = 'tidb-cdc',
+     'tikv.grpc.timeout_in_ms' = '20000',
+     'pd-addresses' = 'localhost:2379',
+     'database-name' = 'mydb',
+     'table-name' = 'orders'
+);`,
+        violations: [],
+    },
+    {
+        name: "Kafka table on Confluent Cloud with the API key pair in its JAAS config, quotes doubled",
+        source: "https://docs.confluent.io/cloud/current/client-apps/config-client.html (sasl.jaas.config with API key and secret) in a Flink Kafka table",
+        sql: `CREATE TABLE cc (id STRING) WITH (
+  'connector' = 'kafka',
+  'topic' = 'orders',
+  'properties.bootstrap.servers' = 'pkc-fk000.us-west-2.aws.confluent.cloud:9092',
+  'properties.security.protocol' = 'SASL_SSL',
+  'properties.sasl.mechanism' = 'PLAIN',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username=''FKCCAPIKEY7QX2AB'' password=''FkCcApiSecret+0123456789abcdefABCDEF/ghij'';',
+  'properties.client.dns.lookup' = 'use_all_dns_ips',
+  'properties.session.timeout.ms' = '45000',
+  'format' = 'json'
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE cc), line 7: option \"properties.sasl.jaas.config\" in a WITH list holds \"password\" as literal text"],
+        secrets: ["FkCcApiSecret+0123456789abcdefABCDEF/ghij"],
+    },
+    {
+        name: "Kafka consumer group and client ids that look random",
+        source: "https://kafka.apache.org/documentation/#consumerconfigs (group.id, client.id, group.instance.id) in a Flink Kafka table",
+        sql: `CREATE TABLE k (id STRING) WITH (
+  'connector' = 'kafka',
+  'topic' = 'orders',
+  'properties.bootstrap.servers' = 'kafka:9092',
+  'properties.group.id' = 'flink-orders-7f3c9a1e5b2d',
+  'properties.client.id' = 'orders-consumer-3f2b8c1e',
+  'properties.group.instance.id' = 'tm-0a1b2c3d4e5f',
+  'properties.transactional.id' = 'orders-sink-txn',
+  'sink.transactional-id-prefix' = 'orders-8d7c6b5a',
+  'format' = 'json'
+);`,
+        violations: [],
+    },
+    {
+        name: "Hudi table on S3 with an explicit hoodie AWS secret key",
+        source: "https://hudi.apache.org/docs/s3_hoodie/ (fs.s3a.access.key / fs.s3a.secret.key) and https://hudi.apache.org/docs/configurations/ (hoodie.aws.secret.key) in a Flink Hudi table",
+        sql: `CREATE TABLE hudi_t (uuid VARCHAR(20) PRIMARY KEY NOT ENFORCED, name VARCHAR(10)) WITH (
+  'connector' = 'hudi',
+  'path' = 's3a://lake/hudi/t1',
+  'table.type' = 'MERGE_ON_READ',
+  'hoodie.aws.access.key' = 'AKIAFKEXAMPLE0000081',
+  'hoodie.aws.secret.key' = 'FkHudiSecret81/abcdefghijklmnopqrstuvwx',
+  'hoodie.aws.session.token' = ''
+);`,
+        violations: ["SQL statement 1 (CREATE TABLE hudi_t), line 6: option \"hoodie.aws.secret.key\" in a WITH list has a literal value"],
+        secrets: ["FkHudiSecret81/abcdefghijklmnopqrstuvwx"],
+        covers: ["access key id"],
+    },
+    {
+        name: "Lindorm wide table sink with a literal password",
+        source: "https://www.alibabacloud.com/help/en/flink/developer-reference/lindorm-connector (syntax: seedServer, userName, password)",
+        sql: `CREATE TEMPORARY TABLE lindorm_sink (id INT, name STRING, PRIMARY KEY (id) NOT ENFORCED) WITH (
+  'connector' = 'lindorm',
+  'seedServer' = 'ld-bp1fk-proxy-lindorm.lindorm.rds.aliyuncs.com:30020',
+  'namespace' = 'default',
+  'tableName' = 'flink_sink',
+  'userName' = 'root',
+  'password' = 'FkLindormPw91'
+);`,
+        violations: ["SQL statement 1 (CREATE TEMPORARY TABLE lindorm_sink), line 7: option \"password\" in a WITH list has a literal value"],
+        secrets: ["FkLindormPw91"],
+    },
+    {
+        name: "a MySQL catalog whose password is a local variable holding a secret reference",
+        source: "https://www.alibabacloud.com/help/en/flink/user-guide/manage-mysql-catalogs (CREATE CATALOG ... 'password' = '${secret_values.mysqlpw}') with the draft's variable",
+        sql: `CREATE CATALOG mysql_cat WITH (
+  'type' = 'mysql',
+  'hostname' = 'pxc-fk0000.polarx.rds.aliyuncs.com',
+  'port' = '3306',
+  'username' = 'flink',
+  'password' = '\${mysql_pw}',
+  'default-database' = 'app'
+);`,
+        localVariables: [{ name: "mysql_pw", value: "${secret_values.mysqlpw}" }],
+        violations: [],
+    },
+    {
+        name: "an option holding a JAAS config in base64",
+        source: "adversarial (a credential blob passed base64-encoded to an in-house connector)",
+        sql: `CREATE TABLE t (id INT) WITH ('connector' = 'acme', 'auth.blob.b64' = 'b3JnLmFwYWNoZS5rYWZrYS5jb21tb24uc2VjdXJpdHkucGxhaW4uUGxhaW5Mb2dpbk1vZHVsZSByZXF1aXJlZCB1c2VybmFtZT0iZXRsIiBwYXNzd29yZD0iRmtCNjRKYWFzMjMiOw==');`,
+        violations: ["SQL statement 1 (CREATE TABLE t), line 1: option \"auth.blob.b64\" in a WITH list holds \"password\" as literal text (base64-encoded)"],
+        secrets: ["FkB64Jaas23"],
+        covers: ["base64 text"],
+    },
+    {
+        name: "components that load, bind or generate a credential, named after it, are no credential",
+        source: "https://hadoop.apache.org/docs/stable/hadoop-aws/tools/hadoop-aws/delegation_tokens.html (fs.s3a.delegation.token.binding), https://paimon.apache.org/docs/master/concepts/rest/dlf/ (token.provider, dlf.token-loader) and https://github.com/knaufk/flink-faker (fields.<column>.expression)",
+        sql: `CREATE CATALOG lake WITH (
+  'type' = 'paimon',
+  'metastore' = 'rest',
+  'uri' = 'http://cn-hangzhou-vpc.dlf.aliyuncs.com',
+  'warehouse' = 'lake',
+  'token.provider' = 'dlf',
+  'dlf.token-loader' = 'ecs'
+);
+SET 'fs.s3a.delegation.token.binding' = 'org.apache.hadoop.fs.s3a.auth.delegation.SessionTokenBinding';
+CREATE TEMPORARY TABLE users (name STRING, api_token STRING) WITH (
+  'connector' = 'faker',
+  'fields.name.expression' = '#{Name.fullName}',
+  'fields.api_token.expression' = '#{regexify ''[a-f0-9]{32}''}'
+);`,
+        violations: [],
+        covers: ["secret word inside the key"],
+    },
+    {
+        name: "placeholders written in Chinese, Japanese and Russian, beside a literal with Chinese characters and digits",
+        source: "adversarial (documentation and blog posts in other languages: 'password' = '你的密码', '<数据库密码>', '【AccessKey Secret】'; a literal such as 密码123 is still a literal)",
+        sql: `CREATE TABLE a (id INT) WITH ('connector' = 'mysql-cdc', 'username' = '用户名', 'password' = '你的密码');
+CREATE TABLE b (id INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://用户名:密码@rm-bp1fk.mysql.rds.aliyuncs.com:3306/app', 'password' = '<数据库密码>');
+CREATE TABLE c (id INT) WITH ('connector' = 'sls', 'accessId' = '您的AccessKey ID', 'accessKey' = '【您的AccessKey Secret】');
+CREATE TABLE d (id INT) WITH ('connector' = 'jdbc', 'password' = 'パスワード');
+CREATE TABLE e (id INT) WITH ('connector' = 'jdbc', 'password' = 'пароль');
+CREATE TABLE f (id INT) WITH ('connector' = 'jdbc', 'password' = '密码123');`,
+        violations: ['SQL statement 6 (CREATE TABLE f), line 6: option "password" in a WITH list has a literal value'],
+        secrets: ["密码123"],
+        covers: ["prose placeholder", "bracketed redaction"],
+    },
+    {
+        name: "query parameters and assignments named after a credential that only switch it on or off",
+        source: "adversarial (an HTTP lookup whose URL asks for a token to be included, and a driver properties string with a switch, beside a real token in the same query)",
+        sql: `CREATE TABLE pods (name STRING) WITH (
+  'connector' = 'rest-lookup',
+  'url' = 'https://k8s-api.internal:6443/api/v1/namespaces/flink/pods?labelSelector=app%3Dflink&token=true'
+);
+CREATE TABLE db (id INT) WITH ('connector' = 'acme-db', 'connection.properties' = 'user=etl;password=false;loginTimeout=30');
+CREATE TABLE feed (id INT) WITH ('connector' = 'rest-lookup', 'url' = 'https://api.internal/feed?token=FkQueryToken0123456789&debug=on');`,
+        violations: ['SQL statement 3 (CREATE TABLE feed), line 6: option "url" in a WITH list holds "token" as literal text'],
+        secrets: ["FkQueryToken0123456789"],
+    },
 ];

@@ -422,4 +422,223 @@ sink:
         violations: [],
         covers: ["prose placeholder"],
     },
+    {
+        name: "Flink CDC 3.0 quick start, MySQL to Doris with pass on both sides",
+        source: "public Flink CDC 3.0 QuickStart (Chinese) found by code search (source mysql / sink doris, password: pass)",
+        cdcYaml: `source:
+  type: mysql
+  host: localhost
+  port: 3306
+  username: admin
+  password: pass
+  tables: adb.\\.*, bdb.user_table_[0-9]+, [app|web]_order_\\.*
+
+sink:
+  type: doris
+  fenodes: FE_IP:HTTP_PORT
+  username: admin
+  password: pass
+
+pipeline:
+  name: mysql-sync-doris
+  parallelism: 4`,
+        violations: ["cdcYamlArtifact.cdcYaml, line 6: key \"password\" has a literal value", "cdcYamlArtifact.cdcYaml, line 13: key \"password\" has a literal value"],
+    },
+    {
+        name: "the CdcYamlArtifact API example with an empty password",
+        source: "https://www.alibabacloud.com/help/en/flink/realtime-flink/developer-reference/api-ververica-2022-07-18-cdcyamlartifact (cdcYaml example)",
+        cdcYaml: `source:
+  type: mysql
+  name: MySQL Source
+  host: localhost
+  port: 3306
+  username: admin
+  password:
+  tables: mydb.orders
+sink:
+  type: paimon
+  name: Paimon Sink
+  catalog.properties.metastore: filesystem
+  catalog.properties.warehouse: /path/warehouse`,
+        violations: [],
+    },
+    {
+        name: "Postgres to StarRocks pipeline with a referenced source password and an empty sink password",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/pipeline-connectors/postgres/ and .../starrocks/ (example pipelines)",
+        cdcYaml: `source:
+  type: postgres
+  name: Postgres Source
+  hostname: 127.0.0.1
+  port: 5432
+  username: admin
+  password: \${secret_values.pg_password}
+  tables: adb.public.\\.*
+  decoding.plugin.name: pgoutput
+  slot.name: pgtest
+
+sink:
+  type: starrocks
+  name: StarRocks Sink
+  jdbc-url: jdbc:mysql://127.0.0.1:9030
+  load-url: 127.0.0.1:8030
+  username: root
+  password: ""
+  table.create.properties.replication_num: 1
+
+pipeline:
+  name: Postgres to StarRocks Pipeline
+  parallelism: 2`,
+        violations: [],
+    },
+    {
+        name: "Kafka pipeline sink with an OAuth client secret inside its JAAS line",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/pipeline-connectors/kafka/ (properties.*) and https://kafka.apache.org/documentation/#security_sasl_oauthbearer_clientconfig (clientId / clientSecret)",
+        cdcYaml: `source:
+  type: mysql
+  hostname: mysql.internal
+  username: cdc
+  password: \${secret_values.mysql_pw}
+  tables: app.\\.*
+sink:
+  type: kafka
+  properties.bootstrap.servers: kafka.internal:9093
+  properties.security.protocol: SASL_SSL
+  properties.sasl.mechanism: OAUTHBEARER
+  properties.sasl.oauthbearer.token.endpoint.url: https://login.example.com/oauth2/token
+  properties.sasl.login.callback.handler.class: org.apache.kafka.common.security.oauthbearer.secured.OAuthBearerLoginCallbackHandler
+  properties.sasl.jaas.config: org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required clientId="flink-cdc" clientSecret="FkOauthS3cr3tValue" scope="kafka";`,
+        violations: ["cdcYamlArtifact.cdcYaml, line 14: key \"properties.sasl.jaas.config\" holds \"clientSecret\" as literal text"],
+        secrets: ["FkOauthS3cr3tValue"],
+    },
+    {
+        name: "a JAAS config broken over lines in a CDC YAML folded scalar",
+        source: "adversarial (JAAS name and = on separate lines)",
+        cdcYaml: `source:
+  type: kafka
+  properties.bootstrap.servers: kafka:9092
+  properties.sasl.mechanism: SCRAM-SHA-512
+  properties.sasl.jaas.config: >-
+    org.apache.kafka.common.security.scram.ScramLoginModule required
+    username
+    = "etl"
+    password
+    = "FkFoldedJaasPw";
+sink:
+  type: values`,
+        violations: ["cdcYamlArtifact.cdcYaml, line 5: key \"properties.sasl.jaas.config\" holds \"password\" as literal text"],
+        secrets: ["FkFoldedJaasPw"],
+        covers: ["JAAS line break"],
+    },
+    {
+        name: "a Unicode ellipsis and a 'to be filled' note",
+        source: "adversarial (ellipsis placeholders as typed in wikis)",
+        cdcYaml: `source:
+  type: mysql
+  hostname: mysql.internal
+  username: cdc
+  password: "…"
+sink:
+  type: maxcompute
+  access-id: "…"
+  access-key: "…"
+  endpoint: http://service.cn-hangzhou.maxcompute.aliyun.com/api`,
+        violations: [],
+        covers: ["ellipsis", "access key id"],
+    },
+    {
+        name: "nested YAML maps under a pipeline sink",
+        source: "adversarial (block mappings instead of dotted keys)",
+        cdcYaml: `source:
+  type: mysql
+  hostname: mysql.internal
+  username: cdc
+  password: \${secret_values.mysql_pw}
+sink:
+  type: paimon
+  catalog:
+    properties:
+      fs.oss.accessKeyId: LTAI5tFkNestedId09
+      fs.oss.accessKeySecret: FkNestedOssSecret09
+`,
+        violations: ["cdcYamlArtifact.cdcYaml, line 11: key \"fs.oss.accessKeySecret\" has a literal value"],
+        secrets: ["FkNestedOssSecret09"],
+        covers: ["access key id"],
+    },
+    {
+        name: "Elasticsearch pipeline sink with username and password placeholders in angle brackets",
+        source: "https://nightlies.apache.org/flink/flink-cdc-docs-stable/docs/connectors/pipeline-connectors/elasticsearch/ (pipeline options)",
+        cdcYaml: `source:
+  type: mysql
+  hostname: localhost
+  port: 3306
+  username: root
+  password: \${secret_values.mysql_pw}
+  tables: app_db.\\.*
+sink:
+  type: elasticsearch
+  name: Elasticsearch Sink
+  hosts: http://127.0.0.1:9092,http://127.0.0.1:9093
+  username: <username>
+  password: <password>
+  batch.size.max: 500
+  inflight.requests.max: 5`,
+        violations: [],
+        covers: ["bracketed redaction"],
+    },
+    {
+        name: "Fluss pipeline sink with SASL client options",
+        source: "https://www.mail-archive.com/issues@fluss.apache.org/msg12727.html (Flink CDC Integration docs for the Fluss pipeline sink) with SASL properties",
+        cdcYaml: `source:
+  type: postgres
+  hostname: pg.internal
+  username: cdc
+  password: \${secret_values.pg_pw}
+  tables: app.public.orders
+  slot.name: fluss
+sink:
+  type: fluss
+  bootstrap.servers: fluss-coordinator:9123
+  properties.client.security.protocol: sasl
+  properties.client.security.sasl.mechanism: PLAIN
+  properties.client.security.sasl.username: fluss_user
+  properties.client.security.sasl.password: FkFlussPw61`,
+        violations: ["cdcYamlArtifact.cdcYaml, line 14: key \"properties.client.security.sasl.password\" has a literal value"],
+        secrets: ["FkFlussPw61"],
+        covers: ["secret word inside the key"],
+    },
+    {
+        name: "a pipeline password as an unquoted Jinja field",
+        source: "adversarial (a pipeline rendered by Ansible, left unrendered)",
+        cdcYaml: `source:
+  type: mysql
+  password: {{ mysql_password }}
+sink:
+  type: values`,
+        violations: [],
+        covers: ["template field"],
+    },
+    {
+        name: "a pipeline option with an API key in a key= query parameter",
+        source: "adversarial (a lookup URL in a pipeline definition)",
+        cdcYaml: `source:
+  type: mysql
+  url: https://maps.example.com/api?address=x&key=AIzaSyFkExampleKey0123456789abcdefghij
+sink:
+  type: values`,
+        violations: ["cdcYamlArtifact.cdcYaml, line 3: key \"url\" holds an API key in a URL query (key=)"],
+        secrets: ["AIzaSyFkExampleKey0123456789abcdefghij"],
+        covers: ["API key in a URL query"],
+    },
+    {
+        name: "an ODBC connection string with a braced password in a pipeline",
+        source: "adversarial (ODBC brace quoting in YAML)",
+        cdcYaml: `source:
+  type: mysql
+  connection-string: "Driver={ODBC Driver 18};Server=x;Uid=u;Pwd={Fk;Yaml}}Pw};"
+sink:
+  type: values`,
+        violations: ["cdcYamlArtifact.cdcYaml, line 3: key \"connection-string\" holds \"Pwd\" as literal text"],
+        secrets: ["Fk;Yaml}}Pw", "Fk;Yaml}Pw"],
+        covers: ["ODBC braced value"],
+    },
 ];
