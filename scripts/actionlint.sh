@@ -21,14 +21,7 @@ reports_version() { # $1 = executable
   [ -x "$1" ] && [ "$("$1" -version 2>/dev/null | head -n 1)" = "v$version" ]
 }
 
-if command -v actionlint >/dev/null 2>&1 && reports_version "$(command -v actionlint)"; then
-  command -v actionlint
-  exit 0
-fi
-if reports_version "$prefix/bin/actionlint"; then
-  echo "$prefix/bin/actionlint"
-  exit 0
-fi
+exit_if_present "$prefix/bin"
 
 command -v go >/dev/null 2>&1 || die "no actionlint $version and no go to build it (https://go.dev/dl/)"
 say "building actionlint $version from the Go module proxy into $prefix (first time only)"

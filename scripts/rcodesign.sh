@@ -27,14 +27,7 @@ if [ -n "${RCODESIGN:-}" ]; then
   echo "$RCODESIGN"
   exit 0
 fi
-if command -v rcodesign >/dev/null 2>&1 && reports_version "$(command -v rcodesign)"; then
-  command -v rcodesign
-  exit 0
-fi
-if reports_version "$prefix/bin/rcodesign"; then
-  echo "$prefix/bin/rcodesign"
-  exit 0
-fi
+exit_if_present "$prefix/bin"
 
 command -v cargo >/dev/null 2>&1 || die "no rcodesign $version and no cargo to build it (https://rustup.rs)"
 say "building rcodesign $version from crates.io into $prefix (first time only; several minutes)"
