@@ -43,7 +43,7 @@ import { DeploymentDraftAttributes, JsonValue } from "../../../../provider/core/
 import { findSqlOptions, SqlOptionSource, summarizeStatement } from "../sql/options";
 import { splitSqlStatements } from "../sql/tokenizer";
 import { judgeAuthParams } from "../text/authParams";
-import { findAssignments, findEmbeddedSecrets, findSecretsInText, isJsonObject } from "../text/embeddedSecrets";
+import { findAssignments, findEmbeddedSecrets, findSecretsInText, isConnectionString, isJsonObject } from "../text/embeddedSecrets";
 import { isKeyMaterial, isKeyMaterialName } from "../text/keyMaterial";
 import { isLiteralSecret } from "../text/literalSecret";
 import { isReference } from "../text/secretReference";
@@ -76,6 +76,8 @@ export const defaultPlaintextSecretsConfig: PlaintextSecretsConfig = {
     additionalSecretKeys: [],
 };
 
+// What a whole value written literally under a secret key is told.
+const literalValue = "has a literal value";
 const variableReference = /\$\{\s*(?!secret_values\.)([\w.-]+)\s*\}/g;
 const fix = "Store the value as a Ververica secret variable and write ${secret_values.<name>} instead.";
 const sqlPlaces: { readonly [source in SqlOptionSource]: string } = { with: "a WITH list", set: "a SET", hint: "an OPTIONS hint" };
@@ -220,6 +222,11 @@ function judgePlace(setting: Setting, variables: ReadonlyMap<string, string>, is
         return replacement;
     });
     const problem = judgeSetting(setting.key, resolved, isSecretKey);
+    if (problem === literalValue && new RegExp(`^\\s*${variableReference.source}\\s*$`).test(resolved)) {
+        // Not a literal, though as good as one: the value comes from a Ververica variable, which
+        // is kept in plain text, wherever it is set.
+        return `is the plain variable ${resolved.trim()}, whose value Ververica keeps in plain text`;
+    }
     return problem === undefined || used.length === 0 ? problem : `${problem} (through local variable ${used.join(", ")})`;
 }
 
@@ -239,10 +246,10 @@ function judgeSetting(key: string | undefined, value: string, isSecretKey: Secre
         // Key material under a name that says it is a key but not which: `s3.sse.key`, `encryption.key`.
         return key !== undefined && isKeyMaterialName(key) && isKeyMaterial(value) ? "holds key material (a base64 or hex encoded key)" : holds;
     }
-    if (value.includes("LoginModule") || isJsonObject(value)) {
-        // A JAAS config names a login module and its options, and a JSON document (a service
-        // account, OAuth client settings) names its fields: only the credentials among them are
-        // secrets.
+    if (value.includes("LoginModule") || isJsonObject(value) || isConnectionString(value)) {
+        // A JAAS config names a login module and its options, a JSON document (a service
+        // account, OAuth client settings) its fields, and a connection string its parts: only the
+        // credentials among them are secrets.
         return holds;
     }
     if (isAuthParamsKey(key)) {
@@ -254,7 +261,7 @@ function judgeSetting(key: string | undefined, value: string, isSecretKey: Secre
         if (!isLiteralSecret(value.slice(value.indexOf(":") + 1))) {
             return holds;
         }
-        return isLiteralSecret(value) ? "has a literal value" : "has a literal password after the user name";
+        return isLiteralSecret(value) ? literalValue : "has a literal password after the user name";
     }
-    return isLiteralSecret(value) ? "has a literal value" : holds;
+    return isLiteralSecret(value) ? literalValue : holds;
 }

@@ -89,6 +89,11 @@ function assignmentSecrets(value: string, isSecretName: SecretKeyTest): string[]
             continue;
         }
         const secretName = isSecretName(name) || signatureParameter.test(name) || (plainLogin && /^user_\w/.test(name));
+        if (secretName && isConnectionString(text)) {
+            // A password that is a connection string (Event Hubs' Kafka endpoint takes one) holds
+            // its credentials as assignments of its own, which are read in their turn.
+            continue;
+        }
         if (secretName && isLiteralSecret(text)) {
             found.push(`${JSON.stringify(name)} as literal text`);
         } else if (isKeyMaterialName(name) && isKeyMaterial(text)) {
@@ -153,6 +158,29 @@ export function findAssignments(value: string): Assignment[] {
         assignments.push({ name, text });
     }
     return assignments;
+}
+
+/**
+ * True when `text` is a connection string, two or more `name=value` parts separated by `;`
+ * (`Endpoint=sb://...;SharedAccessKeyName=...;SharedAccessKey=...`, `AccountName=...;AccountKey=...`),
+ * whose parts are assignments of their own. A `;` inside an ODBC value's braces separates nothing.
+ */
+export function isConnectionString(text: string): boolean {
+    const parts: string[] = [];
+    let depth = 0;
+    let part = "";
+    for (const character of text) {
+        if (character === ";" && depth === 0) {
+            parts.push(part);
+            part = "";
+            continue;
+        }
+        depth += character === "{" ? 1 : character === "}" && depth > 0 ? -1 : 0;
+        part += character;
+    }
+    parts.push(part);
+    const named = parts.filter((p) => p.trim() !== "");
+    return named.length >= 2 && named.every((p) => /^\s*[A-Za-z][\w .-]*=/.test(p));
 }
 
 /** True when `text` is a JSON object (whose entries are assignments of their own). */

@@ -462,7 +462,7 @@ INSERT INTO sink SELECT * FROM src /*+ OPTIONS('password' = 'FkHintPw') */;`,
         name: "a plain ${variable} is not a secret reference",
         source: "https://www.alibabacloud.com/help/en/flink/user-guide/manage-variables (plain and secret variables)",
         sql: `CREATE TABLE t (id INT) WITH ('connector' = 'jdbc', 'password' = '\${db_password}');`,
-        violations: ['option "password" in a WITH list has a literal value'],
+        violations: ['option "password" in a WITH list is the plain variable ${db_password}, whose value Ververica keeps in plain text'],
     },
     {
         name: "JARs added from URLs: one with a password in its user info, one with a referenced one",
@@ -1830,7 +1830,7 @@ MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEFkPublicKeyMaterial0123456789abcdef
   'valueColumns'='birthday'
 );`,
         // A plain ${ak_secret} is a Ververica variable, kept in plain text: the secret half needs ${secret_values.<name>}.
-        violations: ["SQL statement 1 (CREATE TABLE ots_sink), line 9: option \"accessKey\" in a WITH list has a literal value"],
+        violations: ["SQL statement 1 (CREATE TABLE ots_sink), line 9: option \"accessKey\" in a WITH list is the plain variable ${ak_secret}, whose value Ververica keeps in plain text"],
         covers: ["access key id"],
     },
     {
@@ -2054,5 +2054,24 @@ CREATE TABLE db (id INT) WITH ('connector' = 'acme-db', 'connection.properties' 
 CREATE TABLE feed (id INT) WITH ('connector' = 'rest-lookup', 'url' = 'https://api.internal/feed?token=FkQueryToken0123456789&debug=on');`,
         violations: ['SQL statement 3 (CREATE TABLE feed), line 6: option "url" in a WITH list holds "token" as literal text'],
         secrets: ["FkQueryToken0123456789"],
+    },
+    {
+        name: "a password that is a connection string is judged by its parts: redacted keys pass, a literal key is named",
+        source: "https://learn.microsoft.com/azure/event-hubs/azure-event-hubs-kafka-overview (the Kafka endpoint takes the namespace's connection string as the SASL password) and a PyFlink market-depth job writing to Event Hubs with its keys redacted as XXXXXX; the literal key and the storage connection string are adversarial",
+        sql: `CREATE TABLE market_depth (order_id VARCHAR, price BIGINT) WITH (
+  'connector' = 'kafka',
+  'properties.bootstrap.servers' = 'mynamespace.servicebus.windows.net:9093',
+  'properties.security.protocol' = 'SASL_SSL',
+  'properties.sasl.mechanism' = 'PLAIN',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="$ConnectionString" password="Endpoint=sb://mynamespace.servicebus.windows.net/;SharedAccessKeyName=XXXXXX;SharedAccessKey=XXXXXX";'
+);
+CREATE TABLE archive (id INT) WITH ('connector' = 'acme-blob', 'password' = 'DefaultEndpointsProtocol=https;AccountName=archive;AccountKey=<account-key>;EndpointSuffix=core.windows.net');
+CREATE TABLE orders (id INT) WITH (
+  'connector' = 'kafka',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="$ConnectionString" password="Endpoint=sb://orders.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=FkSasKey0123456789abcdefghijklmnopqrstuvwx=";'
+);`,
+        violations: ['SQL statement 3 (CREATE TABLE orders), line 11: option "properties.sasl.jaas.config" in a WITH list holds "SharedAccessKey" as literal text'],
+        secrets: ["FkSasKey0123456789abcdefghijklmnopqrstuvwx="],
+        covers: ["filler placeholder", "bracketed redaction"],
     },
 ];
