@@ -2074,4 +2074,1223 @@ CREATE TABLE orders (id INT) WITH (
         secrets: ["FkSasKey0123456789abcdefghijklmnopqrstuvwx="],
         covers: ["filler placeholder", "bracketed redaction"],
     },
+    {
+        name: "blog: mysql-cdc source and Doris sink, both with literal passwords",
+        source: "https://blog.csdn.net/a9486/article/details/134893149",
+        sql: `CREATE TABLE mysql_cdc_base (
+id INT NOT NULL,
+name VARCHAR(255),
+description VARCHAR(255),
+PRIMARY KEY(id) NOT ENFORCED
+) WITH (
+'connector' = 'mysql-cdc',
+'hostname' = '192.168.10.177',
+'port' = '3306',
+'username' = 'root',
+'password' = '-3xK9pLaudt&R].',
+'database-name' = 'mysql_cdc_database',
+'table-name' = 'mysql_cdc_prove'
+);
+CREATE TABLE mysql_mapping (
+id INT,
+name VARCHAR,
+description VARCHAR
+) WITH (
+'connector' = 'doris',
+'fenodes' = '192.168.10.1:8030',
+'table.identifier' = 'test.mysql_source',
+'username' = 'root',
+'password' = 'Q#n7Hvkwtsz@41',
+'sink.label-prefix' = 'mysql_mapping'
+);
+insert into mysql_mapping select id, name, description from mysql_cdc_base;`,
+        violations: ['SQL statement 1 (CREATE TABLE mysql_cdc_base), line 11: option "password" in a WITH list has a literal value', 'SQL statement 2 (CREATE TABLE mysql_mapping), line 24: option "password" in a WITH list has a literal value'],
+        secrets: ["-3xK9pLaudt&R].", "Q#n7Hvkwtsz@41"],
+    },
+    {
+        name: "DTStack elasticsearch6 sink sample with unquoted option keys and a literal password",
+        source: "https://github.com/DTStack/flinkStreamSQL (docs/elasticsearch6Sink.md)",
+        sql: `CREATE TABLE MyResult(
+    aa INT,
+    bb INT
+ )WITH(
+    type ='elasticsearch6',
+    address ='172.16.10.47:9500',
+    cluster='es_47_menghan',
+    esType ='type1',
+    index ='xc_es_test',
+    authMesh = 'true',
+    userName = 'elastic',
+    password = 'abc123',
+    id ='0,1',
+    parallelism ='1'
+ )`,
+        violations: ['SQL statement 1 (CREATE TABLE MyResult), line 12: option "password" in a WITH list has a literal value'],
+        secrets: ["abc123"],
+    },
+    {
+        name: "Confluent tutorial: Elasticsearch sink with angle-bracket placeholders for API secret and password",
+        source: "https://github.com/confluentinc/kafka-tutorials (_includes/tutorials/omnichannel-commerce/confluent/code/tutorial-steps/dev/sink.sql)",
+        sql: `CREATE SINK CONNECTOR IF NOT EXISTS analyzed_clickstream WITH (
+  'connector.class'          = 'ElasticsearchSink',
+  'name'                     = 'recipe-elasticsearch-analyzed_clickstream',
+  'input.data.format'        = 'JSON',
+  'kafka.api.key'            = '<my-kafka-api-key>',
+  'kafka.api.secret'         = '<my-kafka-api-secret>',
+  'topics'                   = 'orders_enriched',
+  'connection.url'           = '<elasticsearch-URI>',
+  'connection.user'          = '<elasticsearch-username>',
+  'connection.password'      = '<elasticsearch-password>',
+  'type.name'                = 'type.name=kafkaconnect',
+  'key.ignore'               = 'true',
+  'schema.ignore'            = 'true'
+);`,
+        violations: [],
+    },
+    {
+        name: "Alibaba Cloud SLS connector syntax with secret_values AccessKey references",
+        source: "https://alibabacloud.com/help/zh/doc-detail/176690.html",
+        sql: `CREATE TABLE sls_table(
+  a INT,
+  b INT,
+  c VARCHAR
+) WITH (
+  'connector' = 'sls',
+  'endPoint' = '<yourEndPoint>',
+  'project' = '<yourProjectName>',
+  'logStore' = '<yourLogStoreName>',
+  'accessId' = '\${secret_values.ak_id}',
+  'accessKey' = '\${secret_values.ak_secret}'
+);`,
+        violations: [],
+    },
+    {
+        name: "Alibaba Cloud DataHub connector syntax with secret_values AccessKey references",
+        source: "https://www.alibabacloud.com/help/en/flink/realtime-flink/developer-reference/datahub-connector",
+        sql: `CREATE TEMPORARY TABLE datahub_input (
+  \`time\` BIGINT,
+  \`sequence\`  STRING METADATA VIRTUAL,
+  \`shard-id\` BIGINT METADATA VIRTUAL,
+  \`system-time\` TIMESTAMP METADATA VIRTUAL
+) WITH (
+  'connector' = 'datahub',
+  'subId' = '<yourSubId>',
+  'endPoint' = '<yourEndPoint>',
+  'project' = '<yourProjectName>',
+  'topic' = '<yourTopicName>',
+  'accessId' = '\${secret_values.ak_id}',
+  'accessKey' = '\${secret_values.ak_secret}'
+);`,
+        violations: [],
+    },
+    {
+        name: "Tencent Cloud MongoDB CDC DDL with literal password flinkpw",
+        source: "https://tencentcloud.com/document/product/1000/55775",
+        sql: `CREATE TABLE mongo_cdc_source_table (
+_id STRING,
+name STRING,
+weight DECIMAL(10,3),
+tags ARRAY<STRING>, -- array
+price ROW<amount DECIMAL(10,2), currency STRING>, -- embedded document
+suppliers ARRAY<ROW<name STRING, address STRING>>, -- embedded documents
+PRIMARY KEY(_id) NOT ENFORCED
+) WITH (
+'connector' = 'mongodb-cdc',
+'hosts' = 'localhost:27017,localhost:27018,localhost:27019',
+'username' = 'flinkuser',
+'password' = 'flinkpw',
+'database' = 'inventory',
+'collection' = 'products'
+);`,
+        violations: ['SQL statement 1 (CREATE TABLE mongo_cdc_source_table), line 13: option "password" in a WITH list has a literal value'],
+        secrets: ["flinkpw"],
+    },
+    {
+        name: "blog: oracle-cdc to Oracle JDBC with 'xxx' placeholder passwords",
+        source: "https://blog.csdn.net/u010978399/article/details/132064824",
+        sql: `CREATE TABLE TEST_SOURCE_source(
+ID STRING
+,NAME STRING
+,AGE STRING
+,PRIMARY KEY(ID) NOT ENFORCED
+) WITH (
+'connector' = 'oracle-cdc',
+'hostname' = '192.168.1.135',
+'port' = '1521',
+'username' = 'flink',
+'password' = 'xxx',
+'schema-name' = 'flink',
+'database-name' = 'dbc',
+'table-name' = 'TEST_SOURCE'
+);
+CREATE TABLE TEST_SINK_sink(
+ID STRING
+,NAME STRING
+,AGE STRING
+,PRIMARY KEY(ID) NOT ENFORCED
+) WITH (
+'connector' = 'jdbc',
+'url' = 'jdbc:oracle:thin:@//192.168.1.135:1521/dbc',
+'username' = 'flink',
+'password' = 'xxx',
+'table-name' = 'TEST_SINK'
+);
+INSERT INTO TEST_SINK_sink ( ID,NAME,AGE ) SELECT ID,NAME,AGE FROM TEST_SOURCE_source;`,
+        violations: [],
+    },
+    {
+        name: "Volcengine Pulsar source with a braced prose placeholder token",
+        source: "https://volcengine.com/docs/6581/1141690",
+        sql: `CREATE TABLE pulsar_source (
+    order_id bigint,
+    order_product_id bigint,
+    order_customer_id bigint,
+    order_status varchar
+ ) WITH (
+     'connector' = 'pulsar',
+     'topic' = 'persistent://public/default/topic82547611',
+     'service-url' = 'pulsar://localhost:6650',
+     'admin-url' = 'http://localhost:8080',
+     'auth-params' = 'token:{topic token}',
+     'auth-plugin-classname'='org.apache.pulsar.client.impl.auth.AuthenticationToken',
+     'format' = 'json',
+     'scan.startup.mode' = 'latest'
+ );`,
+        violations: [],
+    },
+    {
+        name: "ClickHouse sink without credentials, table name from a variable",
+        source: "https://github.com/lzshlzsh/flink-kafka-to-clickhouse (src/main/resources/sql/clickhouse_sink_1.sql)",
+        sql: `CREATE TABLE \`\${TABLE_NAME}\` (
+  \`f1\` String,
+  \`f2\` bigint,
+  \`f3\` int
+) with (
+--   'connector' = 'print'
+  'connector' = 'clickhouse',
+  'url' = 'clickhouse://127.0.0.1:8123',
+  'database-name' = 'default',
+  'table-name' = '\${TABLE_NAME}_dist',
+  'sink.batch-size' = '2000',
+  'sink.backpressure-aware' = 'true'
+);`,
+        localVariables: [{ name: "TABLE_NAME", value: "ods_click_events" }],
+        violations: [],
+    },
+    {
+        name: "ClickHouse connector README with empty username and password",
+        source: "https://github.com/liekkassmile/flink-connector-clickhouse (README.md)",
+        sql: `CREATE TABLE ck_sink (
+    name VARCHAR,
+    grade BIGINT,
+    rate FLOAT,
+    more VARCHAR
+) WITH (
+    'connector' = 'clickhouse',
+    'url' = 'clickhouse://192.168.8.94:8123',
+    'username' = '',
+    'password' = '',
+    'database-name' = 'glab',        /* ClickHouse 数据库名，默认为 default */
+    'table-name' = 'ck_test',      /* ClickHouse 数据表名 */
+    'sink.batch-size' = '1000',         /* batch 大小 */
+    'sink.flush-interval' = '1000',     /* flush 时间间隔 */
+    'sink.max-retries' = '1',           /* 最大重试次数 */
+    'sink.partition-strategy' = 'balanced', /* hash | shuffle | balanced */
+    'sink.write-local' = 'true',        /*如果为ture则默认写入本地表,否则写入集群表*/
+    'sink.ignore-delete' = 'true'       /* 忽略 DELETE 并视 UPDATE 为 INSERT */
+)`,
+        violations: [],
+    },
+    {
+        name: "legacy connector.* JDBC sink with literal connector.password",
+        source: "https://github.com/sunjincheng121/enjoyment.code (myPyFlink/enjoyment/cdn/cdn_connector_ddl.py)",
+        sql: `CREATE TABLE cdn_access_statistic (
+ province VARCHAR,
+ access_count BIGINT,
+ total_download BIGINT,
+ download_speed DOUBLE
+) WITH (
+ 'connector.type' = 'jdbc',
+ 'connector.url' = 'jdbc:mysql://localhost:3306/flink',
+ 'connector.table' = 'access_statistic',
+ 'connector.username' = 'root',
+ 'connector.password' = 'root',
+ 'connector.write.flush.interval' = '1s'
+)`,
+        violations: ['SQL statement 1 (CREATE TABLE cdn_access_statistic), line 11: option "connector.password" in a WITH list has a literal value'],
+    },
+    {
+        name: "plain Kafka source without authentication",
+        source: "https://github.com/lee-qinghua/Official-FlinkStudy (flink-1.11/src/main/java/com/otis/test.sql)",
+        sql: `create table kafka_ods(
+id string, -- 这笔业务的唯一标识，借款还款一样
+start_time bigint
+)with(
+  'connector' = 'kafka',
+  'topic' = 'user_behavior',
+  'properties.bootstrap.servers' = 'localhost:9092',
+  'properties.group.id' = 'testGroup',
+  'scan.startup.mode' = 'earliest-offset',
+  'format' = 'json'
+)`,
+        violations: [],
+    },
+    {
+        name: "legacy Elasticsearch 6 sink without credentials",
+        source: "https://github.com/zhuxiaoshang/flink-be-god (flink-sql/src/main/java/sqlclient/es_connector.sql)",
+        sql: `CREATE TABLE buy_cnt_per_hour (
+    hour_of_day BIGINT,
+    buy_cnt BIGINT
+) WITH (
+    'connector.type' = 'elasticsearch', -- 使用 elasticsearch connector
+    'connector.version' = '6',  -- elasticsearch 版本，6 能支持 es 6+ 以及 7+ 的版本
+    'connector.hosts' = 'http://localhost:9200',  -- elasticsearch 地址
+    'connector.index' = 'buy_cnt_per_hour',  -- elasticsearch 索引名，相当于数据库的表名
+    'connector.document-type' = 'user_behavior', -- elasticsearch 的 type，相当于数据库的库名
+    'connector.bulk-flush.max-actions' = '1',  -- 每条数据都刷新
+    'format.type' = 'json',  -- 输出数据格式 json
+    'update-mode' = 'append'
+);`,
+        violations: [],
+    },
+    {
+        name: "InLong end-to-end test Kafka to Elasticsearch 7",
+        source: "https://github.com/apache/inlong (inlong-sort/sort-end-to-end-tests/sort-end-to-end-tests-v1.18/src/test/resources/flinkSql/kafka_to_elasticsearch.sql)",
+        sql: `CREATE TABLE kafka_source (
+    \`message\` STRING
+) WITH (
+    'connector' = 'kafka-inlong',
+    'topic' = 'test-topic',
+    'properties.bootstrap.servers' = 'kafka:9092',
+    'properties.group.id' = 'flink-group',
+    'scan.startup.mode' = 'earliest-offset',
+    'format' = 'json'
+);
+
+CREATE TABLE elasticsearch_sink (
+    \`message\` STRING
+) WITH (
+    'connector' = 'elasticsearch7-inlong',
+    'hosts' = 'http://elasticsearch:9200',
+    'index' = 'test-index',
+    'format' = 'json'
+);
+
+INSERT INTO elasticsearch_sink
+SELECT * FROM kafka_source;`,
+        violations: [],
+    },
+    {
+        name: "Cloudera legacy Kafka source with hostname placeholder",
+        source: "https://docs.cloudera.com/csa/1.14.1/how-to-flink/topics/csa-kafka-sql-connector.html",
+        sql: `CREATE TABLE source_table (
+	id		BIGINT,
+	ts		BIGINT,
+	itemId	STRING,
+	quantity 	INT
+) WITH (
+	'connector.type'    	 = 'kafka',
+	'connector.version' 	 = 'universal',
+	'connector.topic'   	 = 'input_topic',
+	'connector.startup-mode' = 'latest-offset',
+	'connector.properties.bootstrap.servers' = '<hostname>:<port>',
+	'connector.properties.group.id' = 'test',
+	'format.type' = 'json'
+);`,
+        violations: [],
+    },
+    {
+        name: "Huawei MRS Kafka source with Kerberos SASL options and prose placeholders",
+        source: "https://support.huaweicloud.com/intl/pt-br/cmpntguide-lts-mrs/mrs_01_249308.html",
+        sql: `CREATE TABLE KafkaSource ( \`user_id\` VARCHAR, \`user_name\` VARCHAR, \`age\` INT ) WITH ( 'connector' = 'kafka', 'topic' = 'test_source', 'properties.bootstrap.servers' = 'Service IP address of the Kafka Broker instance:Kafka port', 'properties.group.id' = 'testGroup', 'scan.startup.mode' = 'latest-offset', 'format' = 'drs-json', 'properties.sasl.kerberos.service.name' = 'kafka', 'properties.security.protocol' = 'SASL_PLAINTEXT', 'properties.kerberos.domain.name' = 'hadoop.System domain name' ); CREATE TABLE printSink( \`user_id\` VARCHAR, \`user_name\` VARCHAR, \`age\` INT ) WITH ( 'connector' = 'print' ); Insert into printSink select * from KafkaSource;`,
+        violations: [],
+    },
+    {
+        name: "Volcengine Confluent Avro table: key.format raw and key.fields (Kafka key options)",
+        source: "https://volcengine.com/docs/6581/1335001",
+        sql: `CREATE TABLE user_created (
+
+  -- 该列映射到 Kafka 原始的 UTF-8 key
+  the_kafka_key STRING,
+  
+  -- 映射到 Kafka value 中的 Avro 字段的一些列
+  id STRING,
+  name STRING,
+  email STRING
+
+) WITH (
+
+  'connector' = 'kafka',
+  'topic' = 'user_events_example1',
+  'properties.bootstrap.servers' = 'localhost:9092',
+
+  -- UTF-8 字符串作为 Kafka 的 keys,使用表中的 'the_kafka_key' 列
+  'key.format' = 'raw',
+  'key.fields' = 'the_kafka_key',
+
+  'value.format' = 'avro-confluent',
+  'value.avro-confluent.url' = 'http://localhost:8082',
+  'value.fields-include' = 'EXCEPT_KEY'
+)`,
+        violations: [],
+    },
+    {
+        name: "Kinesis table addressed by stream ARN",
+        source: "https://www.mail-archive.com/issues%40flink.apache.org/msg768130.html (apache/flink-connector-aws docs/content/docs/connectors/table/kinesis.md)",
+        sql: `CREATE TABLE KinesisTable (
+  user_id BIGINT,
+  item_id BIGINT,
+  category_id BIGINT,
+  behavior STRING,
+  ts TIMESTAMP(3)
+)
+PARTITIONED BY (user_id, item_id)
+WITH (
+  'connector' = 'kinesis',
+  'stream.arn' = 'arn:aws:kinesis:us-east-1:012345678901:stream/my-stream-name',
+  'aws.region' = 'us-east-2',
+  'source.init.position' = 'LATEST',
+  'format' = 'csv'
+);`,
+        violations: [],
+    },
+    {
+        name: "Redis sink with masked password and a column called passport",
+        source: "https://github.com/jeff-zou/flink-connector-redis (README.md)",
+        sql: `create table sink_redis(username VARCHAR, passport VARCHAR) with ( 'connector'='redis', 'host'='10.11.80.147','port'='7001', 'redis-mode'='single','password'='******','command'='set');
+insert into sink_redis select * from (values ('test', 'test11'));`,
+        violations: [],
+    },
+    {
+        name: "Kafka SASL PLAIN JAAS with your-username / your-password placeholders",
+        source: "https://github.com/Azure-Ray/QZ_TDS_ (README.md: the sasl.jaas.config value, from a Spring Kafka YAML, wrapped into a Flink Kafka DDL)",
+        sql: `CREATE TABLE orders_in (order_id STRING, amount DOUBLE) WITH (
+  'connector' = 'kafka',
+  'topic' = 'orders',
+  'properties.bootstrap.servers' = 'broker1:9093,broker2:9093,broker3:9093',
+  'properties.group.id' = 'my-group',
+  'properties.security.protocol' = 'SASL_SSL',
+  'properties.sasl.mechanism' = 'PLAIN',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="your-username" password="your-password";',
+  'format' = 'json'
+);`,
+        violations: [],
+    },
+    {
+        name: "Kafka SASL PLAIN JAAS with parenthesised placeholders",
+        source: "https://github.com/rackilea/diplomski (javaFiles/fragment_150725.java: the Kafka client properties, wrapped into a Flink Kafka DDL)",
+        sql: `CREATE TABLE events_in (payload STRING) WITH (
+  'connector' = 'kafka',
+  'topic' = 'events',
+  'properties.bootstrap.servers' = '(address)',
+  'properties.group.id' = '(group)',
+  'properties.security.protocol' = 'SASL_PLAINTEXT',
+  'properties.sasl.mechanism' = 'PLAIN',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="(username)" password="(password)";',
+  'format' = 'raw'
+);`,
+        violations: [],
+    },
+    {
+        name: "Paimon catalog on MinIO with literal s3.access-key / s3.secret-key",
+        source: "https://github.com/suntectec/paimon-flink (docker/seatunnel/seatunnel.bash)",
+        sql: `CREATE CATALOG paimon_catalog WITH (
+  'type'='paimon',
+  'warehouse'='s3://sqlserver/seatunnel/paimon/zeta',
+  's3.endpoint'='http://minio:9000',
+  's3.access-key'='minioadmin',
+  's3.secret-key'='minioadmin',
+  's3.path.style.access'='true'
+);
+
+USE CATALOG paimon_catalog;
+
+USE inventory;
+
+SELECT count(*) FROM orders_test;
+
+SET 'execution.checkpointing.interval' = '5 s';`,
+        violations: ['SQL statement 1 (CREATE CATALOG paimon_catalog), line 6: option "s3.secret-key" in a WITH list has a literal value'],
+    },
+    {
+        name: "Paimon catalog on S3-compatible storage with real-looking access and secret keys",
+        source: "GitHub Java file S3Test.java (package main) holding a Flink SQL CREATE CATALOG, code index; keys replaced by fakes of the same shape",
+        sql: `CREATE CATALOG my_catalog WITH (
+    'type' = 'paimon',
+    'warehouse' = 's3://paimon/test',
+    's3.endpoint' = 'http://192.168.85.131:32308/',
+    's3.access-key' = 'pRt7Lw2XqZ9cVb4NmK1s',
+    's3.secret-key' = '4Jd8Qm2Zp7Lx0Rw5Tn9Vb3Yc6Hk1Gf8Sa2De4Uq'
+);`,
+        violations: ['SQL statement 1 (CREATE CATALOG my_catalog), line 6: option "s3.secret-key" in a WITH list has a literal value'],
+        secrets: ["4Jd8Qm2Zp7Lx0Rw5Tn9Vb3Yc6Hk1Gf8Sa2De4Uq"],
+    },
+    {
+        name: "ChunJun sqlservercdc-x source with a literal password",
+        source: "https://github.com/DTStack/chunjun (chunjun-examples/sql/sqlservercdc/sqlservercdc_stream.sql)",
+        sql: `CREATE TABLE source
+(
+    id int,
+    name varchar(22),
+    day1 date,
+    day2 timestamp,
+    sale decimal(10,3)
+
+) WITH (
+      'connector' = 'sqlservercdc-x'
+      ,'username' = 'test'
+      ,'password' = 'Abc12345'
+      ,'cat' = 'insert,delete,update'
+      ,'url' = 'jdbc:sqlserver://localhost:1433;databaseName=db_test'
+      ,'table' = 'test.shifang2'
+      ,'timestamp-format.standard' = 'SQL'
+      ,'database' = 'db_test'
+      ,'poll-interval' = '1000'
+      );
+
+CREATE TABLE sink
+(
+     id int,
+    name varchar(22),
+    day1 date,
+    day2 timestamp,
+    sale decimal(10,3)
+) WITH (
+      'connector' = 'stream-x'
+      );
+
+insert into sink
+select *
+from source u;`,
+        violations: ['SQL statement 1 (CREATE TABLE source), line 12: option "password" in a WITH list has a literal value'],
+        secrets: ["Abc12345"],
+    },
+    {
+        name: "InLong e2e test: SQL Server CDC source and StarRocks sink, both with literal passwords",
+        source: "https://github.com/apache/inlong (inlong-sort/sort-end-to-end-tests/sort-end-to-end-tests-v1.15/src/test/resources/flinkSql/sqlserver_test.sql)",
+        sql: `CREATE TABLE test_input1 (
+    \`id\` INT,
+    name STRING,
+    description STRING,
+    PRIMARY KEY(\`id\`) NOT ENFORCED
+) WITH (
+    'connector' = 'sqlserver-cdc-inlong',
+    'hostname' = 'sqlserver',
+    'port' = '1433',
+    'username' = 'sa',
+    'password' = 'A_Str0ng_Required_Password',
+    'database-name' = 'test',
+    'table-name' = 'test_input1',
+    'schema-name' = 'dbo'
+);
+CREATE TABLE test_output1 (
+    \`id\` INT,
+    name STRING,
+    description STRING
+) WITH (
+    'connector' = 'starrocks-inlong',
+    'jdbc-url' = 'jdbc:mysql://starrocks:9030',
+    'load-url'='starrocks:8030',
+    'database-name'='test',
+    'table-name' = 'test_output1',
+    'username' = 'inlong',
+    'password' = 'inlong',
+    'sink.buffer-flush.interval-ms' = '5000',
+    'sink.properties.column_separator' = '\\x01',
+    'sink.properties.row_delimiter' = '\\x02'
+);
+
+INSERT INTO test_output1 select * from test_input1;`,
+        violations: ['SQL statement 1 (CREATE TABLE test_input1), line 11: option "password" in a WITH list has a literal value', 'SQL statement 2 (CREATE TABLE test_output1), line 27: option "password" in a WITH list has a literal value'],
+        secrets: ["A_Str0ng_Required_Password"],
+    },
+    {
+        name: "Dinky EXECUTE CDCSOURCE whole-database sync with password and sink.password",
+        source: "https://github.com/DataLinkDC/dinky (docs/docs/practical_guide/cdcsource_practice/cdcsource_mysqlcdc2pg.md)",
+        sql: `EXECUTE CDCSOURCE cdc_postgresql WITH (
+ 'connector' = 'mysql-cdc',
+ 'hostname' = '127.0.0.1',
+ 'port' = '3306',
+ 'username' = 'root',
+ 'password' = '123456',
+ 'checkpoint' = '3000',
+ 'scan.startup.mode' = 'initial',
+ 'parallelism' = '1',
+ 'table-name' = 'bigdata\\.products,bigdata\\.orders',
+ 'sink.connector' = 'jdbc',
+ 'sink.url' = 'jdbc:postgresql://127.0.0.1:5432/test',
+ 'sink.username' = 'test',
+ 'sink.password' = '123456',
+ 'sink.sink.db' = 'test',
+ 'sink.table.prefix' = 'test_',
+ 'sink.table.lower' = 'true',
+ 'sink.table-name' = '\${tableName}',
+ 'sink.driver' = 'org.postgresql.Driver',
+ 'sink.sink.buffer-flush.interval' = '2s',
+ 'sink.sink.buffer-flush.max-rows' = '100',
+ 'sink.sink.max-retries' = '5'
+)`,
+        violations: ['SQL statement 1 (EXECUTE), line 6: option "password" in a WITH list has a literal value', 'SQL statement 1 (EXECUTE), line 14: option "sink.password" in a WITH list has a literal value'],
+        secrets: ["123456"],
+    },
+    {
+        name: "legacy JDBC sink with connector.password 123456",
+        source: "https://github.com/water8394/flink-simple-tutorial (table/src/main/resources/mysql_sink.sql)",
+        sql: `-- sink
+CREATE TABLE pvuv_sink (
+    dt VARCHAR,
+    pv BIGINT,
+    uv BIGINT
+) WITH (
+    'connector.type' = 'jdbc',
+    'connector.url' = 'jdbc:mysql://localhost:3306/flink-test',
+    'connector.table' = 'pvuv_sink',
+    'connector.username' = 'root',
+    'connector.password' = '123456',
+    'connector.write.flush.max-rows' = '1'
+);`,
+        violations: ['SQL statement 1 (CREATE TABLE pvuv_sink), line 11: option "connector.password" in a WITH list has a literal value'],
+        secrets: ["123456"],
+    },
+    {
+        name: "Hive and Hudi catalogs configured from conf directories, SET statements",
+        source: "https://github.com/bronzels/dockerfile (flink/setting.sql)",
+        sql: `SET execution.checkpointing.interval = 3s;
+  
+-- SET table.local-time-zone=Asia/Shanghai;
+  
+CREATE CATALOG hive WITH (
+    'type' = 'hive',
+    'default-database' = 'default',
+    'hive-conf-dir' = '/opt/flink/hiveconf',
+    'hadoop-conf-dir'='/opt/hadoop/conf'
+);
+
+CREATE CATALOG hudi_catalog WITH (
+    'type' = 'hudi',
+    'mode' = 'hms',
+    'default-database' = 'default',
+    'hive.conf.dir' = '/opt/flink/hiveconf',
+    'table.external' = 'true'
+);`,
+        violations: [],
+    },
+    {
+        name: "HBase 2.2 scan source with a primary key",
+        source: "https://github.com/MyLanPangzi/flink-demo (flink-sql-connector/src/main/resources/sql/hbase_scan_source.sql)",
+        sql: `-- https://ci.apache.org/projects/flink/flink-docs-release-1.12/dev/table/connectors/elasticsearch.html
+CREATE TABLE test (
+                      id INT,
+                      cf ROW(
+                          name STRING,
+                          ts BIGINT
+                          ),
+                      PRIMARY KEY (id) NOT ENFORCED
+) WITH (
+      'connector' = 'hbase-2.2',
+      'table-name' = 'default:test',
+      'zookeeper.quorum' = 'yh001:2181'
+      );
+CREATE TABLE print WITH( 'connector' = 'print' ) LIKE test(EXCLUDING ALL);
+
+INSERT INTO print
+SELECT * FROM test;`,
+        violations: [],
+    },
+    {
+        name: "Kafka SCRAM JAAS with a literal 32-character password, then a JDBC sink with a literal password",
+        source: "https://github.com/fdaluisio/eventprocessing (flink-sql-runner/sql-scripts/postgres.sql: passwords replaced by fakes of the same shape)",
+        sql: `CREATE TABLE KafkaTable (
+  \`order_number\` INT,
+  \`price\` INT
+) WITH (
+  'connector' = 'kafka',
+  'topic' = 'orders',
+  'properties.bootstrap.servers' = 'svil-es-kafka-kafka-bootstrap.kafka.svc:9092',
+  'properties.group.id' = 'ordersGroup',
+  'scan.startup.mode' = 'earliest-offset',
+  'format' = 'json',
+  'json.ignore-parse-errors' = 'true',
+  'properties.sasl.mechanism' = 'SCRAM-SHA-512',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.scram.ScramLoginModule required username="fd-kafkauser" password="Hq3vTzL8pWm1XcRa6Nk0JsYe4Ub9DgFo";'
+);
+
+CREATE TABLE OrdersTable (
+  order_number INT,
+  price INT
+) WITH (
+  'connector' = 'jdbc',
+  'url' = 'jdbc:postgresql://postgres.myproject.svc:5432/OrdersTable',
+  'username' = 'franco',
+  'password' = 'fr4nc0-Pg',
+  'table-name' = 'OrdersTable'
+);
+
+INSERT INTO OrdersTable SELECT * FROM KafkaTable;`,
+        violations: ['SQL statement 1 (CREATE TABLE KafkaTable), line 13: option "properties.sasl.jaas.config" in a WITH list holds "password" as literal text', 'SQL statement 2 (CREATE TABLE OrdersTable), line 23: option "password" in a WITH list has a literal value'],
+        secrets: ["Hq3vTzL8pWm1XcRa6Nk0JsYe4Ub9DgFo", "fr4nc0-Pg"],
+    },
+    {
+        name: "Event Hubs Kafka endpoint: JAAS password is a {python f-string} template field",
+        source: "https://github.com/Euan-McVie/playground (Kafka-And-Flink/Flink/src/market_depth_sink.py)",
+        sql: `CREATE TABLE market_depth(
+        tradingVenueId VARCHAR,
+        extContractId VARCHAR,
+        price BIGINT,
+        quantity BIGINT,
+        createdAt TIMESTAMP_LTZ(9)
+    ) WITH (
+        'connector' = 'kafka',
+        'topic' = '{topic}',
+        'properties.bootstrap.servers' = '{env.event_hub_host}:9093',
+        'properties.client.id' = '{env.client_id}',
+        'properties.security.protocol' = 'SASL_SSL',
+        'properties.sasl.mechanism' = 'PLAIN',
+        'properties.sasl.jaas.config' = 'org.apache.flink.kafka.shaded.org.apache.kafka.common.security.plain.PlainLoginModule required username="$ConnectionString" password="{event_hub_connection_string}";',
+        'format' = 'json',
+        'json.timestamp-format.standard' = 'ISO-8601'
+    )`,
+        violations: [],
+    },
+    {
+        name: "secret word in the middle of a custom option key",
+        source: "adversarial (the key is neither 'password' nor ends with 'secret'; 'secret' sits mid-key)",
+        sql: `CREATE TEMPORARY TABLE geo_lookup (ip STRING, country STRING) WITH (
+  'connector' = 'http',
+  'url' = 'https://auth.eu.example.com/v2/lookup',
+  'client_id' = 'flink-eu-prod',
+  'oauth_client_secret_prod_eu' = 'Vr8~kP2.qLx9_ZmT4-wNc7Yb'
+);`,
+        violations: ['SQL statement 1 (CREATE TEMPORARY TABLE geo_lookup), line 5: option "oauth_client_secret_prod_eu" in a WITH list has a literal value'],
+        secrets: ["Vr8~kP2.qLx9_ZmT4-wNc7Yb"],
+    },
+    {
+        name: "base64-encoded PEM private key under a ..._private_key_base64 key",
+        source: "adversarial ('private_key' mid-key and the value is base64, not PEM)",
+        sql: `CREATE TEMPORARY TABLE bq_sink (id BIGINT, v STRING) WITH (
+  'connector' = 'bigquery',
+  'project' = 'analytics-prod',
+  'dataset' = 'events',
+  'table' = 'clicks',
+  'gcp.service_account_private_key_base64' = 'LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2UUlCQURBTkJna3Foa2lHOXcwQkFRRUZBQVNDQktjd2dnU2pBZ0VBQW9JQkFRQzd4Ci0tLS0tRU5EIFBSSVZBVEUgS0VZLS0tLS0K'
+);`,
+        violations: ['SQL statement 1 (CREATE TEMPORARY TABLE bq_sink), line 6: option "gcp.service_account_private_key_base64" in a WITH list has a literal value'],
+        secrets: ["LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2UUlCQURBTkJna3Foa2lHOXcwQkFRRUZBQVNDQktjd2dnU2pBZ0VBQW9JQkFRQzd4Ci0tLS0tRU5EIFBSSVZBVEUgS0VZLS0tLS0K"],
+    },
+    {
+        name: "PEM private key inline in Kafka properties.ssl.keystore.key",
+        source: "adversarial (key material (PEM block spanning lines) in a Kafka client option)",
+        sql: `CREATE TABLE payments (id STRING, amount DECIMAL(12, 2)) WITH (
+  'connector' = 'kafka',
+  'topic' = 'payments',
+  'properties.bootstrap.servers' = 'kafka-1.internal:9093',
+  'properties.security.protocol' = 'SSL',
+  'properties.ssl.keystore.type' = 'PEM',
+  'properties.ssl.keystore.certificate.chain' = '/flink/usrlib/client-chain.pem',
+  'properties.ssl.keystore.key' = '-----BEGIN PRIVATE KEY-----
+MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7xQ9mFz3kLrT2
+vW8pN4sHc1bJ6yXeRt0uMa5LgKdZq7oPiE3wYhSfCn9BvUjD2lxTmA0rGk8NsQe=
+-----END PRIVATE KEY-----',
+  'format' = 'json'
+);`,
+        violations: ['SQL statement 1 (CREATE TABLE payments), line 8: option "properties.ssl.keystore.key" in a WITH list has a literal value'],
+        secrets: ["MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7xQ9mFz3kLrT2"],
+    },
+    {
+        name: "RSA private key PEM under a neutral option name",
+        source: "adversarial (key material without any secret word in the key)",
+        sql: `CREATE TEMPORARY TABLE sftp_out (line STRING) WITH (
+  'connector' = 'filesystem',
+  'path' = 'sftp://drop.partner.example.com/inbox/',
+  'format' = 'raw',
+  'client.material' = '-----BEGIN RSA PRIVATE KEY-----
+MIIEowIBAAKCAQEA1x8Kq3Zc9YbT2mLpV7wN4sRfH6dJ0uEaGk5XoQ1yBnCtZr8M
+-----END RSA PRIVATE KEY-----'
+);`,
+        violations: ['SQL statement 1 (CREATE TEMPORARY TABLE sftp_out), line 5: option "client.material" in a WITH list holds a private key in PEM form'],
+        secrets: ["MIIEowIBAAKCAQEA1x8Kq3Zc9YbT2mLpV7wN4sRfH6dJ0uEaGk5XoQ1yBnCtZr8M"],
+    },
+    {
+        name: "AES-256 key (base64) under encryption.key",
+        source: "adversarial (symmetric key material; 'key' alone is no secret word (cf. key.fields))",
+        sql: `CREATE TABLE pii_sink (user_id BIGINT, email_enc BYTES) WITH (
+  'connector' = 'filesystem',
+  'path' = 'oss://pii-bucket/enc/',
+  'format' = 'parquet',
+  'sink.encryption.algorithm' = 'AES/GCM/NoPadding',
+  'sink.encryption.key' = '4dOb1RfScZ6NhU60zuTOqZDON29DExLrcH+pb0ZTA4g='
+);`,
+        violations: ['SQL statement 1 (CREATE TABLE pii_sink), line 6: option "sink.encryption.key" in a WITH list holds key material (a base64 or hex encoded key)'],
+        secrets: ["4dOb1RfScZ6NhU60zuTOqZDON29DExLrcH+pb0ZTA4g="],
+    },
+    {
+        name: "API key in a ?key= URL query parameter",
+        source: "adversarial (credential inside the query string of an otherwise ordinary URL option)",
+        sql: `CREATE TEMPORARY TABLE geocode (address STRING, lat DOUBLE, lng DOUBLE) WITH (
+  'connector' = 'http',
+  'url' = 'https://maps.example.com/maps/api/geocode/json?language=en&key=AIzaMHYFyoMsYPG3ZCeL1LfzO8F5nsD3jEv8zJO',
+  'format' = 'json'
+);`,
+        violations: ['SQL statement 1 (CREATE TEMPORARY TABLE geocode), line 3: option "url" in a WITH list holds an API key in a URL query (key=), an API token (a format that names its issuer: OpenAI, DashScope, Stripe, GitHub, GitLab, Slack, Google)'],
+        secrets: ["AIzaMHYFyoMsYPG3ZCeL1LfzO8F5nsD3jEv8zJO"],
+    },
+    {
+        name: "access_token in a URL query parameter",
+        source: "adversarial (?access_token= in a webhook URL)",
+        sql: `CREATE TEMPORARY TABLE alerts_out (msg STRING) WITH (
+  'connector' = 'http-sink',
+  'url' = 'https://graph.example.com/v18.0/1029384756/messages?access_token=EAAGm0PX4ZCpsBAKq7bZCZBfQ9zW3xZAjV5hLq2T',
+  'format' = 'json'
+);`,
+        violations: ['SQL statement 1 (CREATE TEMPORARY TABLE alerts_out), line 3: option "url" in a WITH list holds "access_token" as literal text'],
+        secrets: ["EAAGm0PX4ZCpsBAKq7bZCZBfQ9zW3xZAjV5hLq2T"],
+    },
+    {
+        name: "ODBC connection string with a braced PWD={...} containing ; and !",
+        source: "adversarial (ODBC braces let the password contain the ';' separator)",
+        sql: `CREATE TEMPORARY TABLE mssql_dim (id INT, name STRING) WITH (
+  'connector' = 'odbc',
+  'connection-string' = 'Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql-prod.internal,1433;Database=sales;Uid=etl_reader;PWD={Xy7;q!Lm2#pR};Encrypt=yes;',
+  'table-name' = 'dbo.customers'
+);`,
+        violations: ['SQL statement 1 (CREATE TEMPORARY TABLE mssql_dim), line 3: option "connection-string" in a WITH list holds "PWD" as literal text'],
+        secrets: ["Xy7;q!Lm2#pR"],
+    },
+    {
+        name: "JAAS config split across lines",
+        source: "adversarial (username and password on separate lines inside the JAAS string)",
+        sql: `CREATE TABLE clicks (user_id BIGINT, url STRING) WITH (
+  'connector' = 'kafka',
+  'topic' = 'clicks',
+  'properties.bootstrap.servers' = 'alikafka-pre-cn-7pp2.alikafka.aliyuncs.com:9094',
+  'properties.security.protocol' = 'SASL_SSL',
+  'properties.sasl.mechanism' = 'SCRAM-SHA-256',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.scram.ScramLoginModule required
+      username="clicks-consumer"
+      password="Tr0ub4dor-9xQ";',
+  'format' = 'json'
+);`,
+        violations: ['SQL statement 1 (CREATE TABLE clicks), line 7: option "properties.sasl.jaas.config" in a WITH list holds "password" as literal text'],
+        secrets: ["Tr0ub4dor-9xQ"],
+    },
+    {
+        name: "MongoDB URI whose password contains a raw '/'",
+        source: "adversarial (a '/' in the user info makes naive URL parsing stop early)",
+        sql: `CREATE TABLE mongo_orders (_id STRING, total DOUBLE, PRIMARY KEY (_id) NOT ENFORCED) WITH (
+  'connector' = 'mongodb',
+  'uri' = 'mongodb://etl:Zq8/Lp3xW@mongo-1.internal:27017,mongo-2.internal:27017/?replicaSet=rs0',
+  'database' = 'shop',
+  'collection' = 'orders'
+);`,
+        violations: ['SQL statement 1 (CREATE TABLE mongo_orders), line 3: option "uri" in a WITH list holds a password in a URL (user:password@host)'],
+        secrets: ["Zq8/Lp3xW"],
+    },
+    {
+        name: "Elasticsearch hosts URL with percent-encoded '/' and '@' in the password",
+        source: "adversarial (%2F and %40 inside the user info)",
+        sql: `CREATE TABLE es_sink (id STRING, body STRING, PRIMARY KEY (id) NOT ENFORCED) WITH (
+  'connector' = 'elasticsearch-7',
+  'hosts' = 'https://ingest:Xk%2F9pL%40mz7@es-prod.internal:9200',
+  'index' = 'events'
+);`,
+        violations: ['SQL statement 1 (CREATE TABLE es_sink), line 3: option "hosts" in a WITH list holds a password in a URL (user:password@host)'],
+        secrets: ["Xk%2F9pL%40mz7"],
+    },
+    {
+        name: "bearer JWT in an HTTP header option",
+        source: "adversarial (Authorization header carrying a JWT)",
+        sql: `CREATE TEMPORARY TABLE risk_score (user_id BIGINT, score DOUBLE) WITH (
+  'connector' = 'rest-lookup',
+  'url' = 'https://risk.internal/api/score',
+  'gid.connector.http.source.lookup.header.Authorization' = 'Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJmbGluay1wcm9kIiwiaWF0IjoxNzMzNDAwMDAwfQ.OECjb6aaUdKHrGe9pEeAEl3Aa7e6nq5FydpdAmCnFIM',
+  'format' = 'json'
+);`,
+        violations: ['SQL statement 1 (CREATE TEMPORARY TABLE risk_score), line 4: option "gid.connector.http.source.lookup.header.Authorization" in a WITH list has a literal value'],
+        secrets: ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJmbGluay1wcm9kIiwiaWF0IjoxNzMzNDAwMDAwfQ.OECjb6aaUdKHrGe9pEeAEl3Aa7e6nq5FydpdAmCnFIM"],
+    },
+    {
+        name: "Pulsar token auth with a full JWT in authParams",
+        source: "adversarial (JWT under an option name with no secret word)",
+        sql: `CREATE TABLE pulsar_events (id BIGINT, body STRING) WITH (
+  'connector' = 'pulsar',
+  'service-url' = 'pulsar://pulsar.internal:6650',
+  'admin-url' = 'http://pulsar.internal:8080',
+  'topics' = 'persistent://public/default/events',
+  'pulsar.client.authPluginClassName' = 'org.apache.pulsar.client.impl.auth.AuthenticationToken',
+  'pulsar.client.authParams' = 'token:eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJmbGluay1wcm9kIiwiaWF0IjoxNzMzNDAwMDAwfQ.OECjb6aaUdKHrGe9pEeAEl3Aa7e6nq5FydpdAmCnFIM',
+  'format' = 'json'
+);`,
+        violations: ['SQL statement 1 (CREATE TABLE pulsar_events), line 7: option "pulsar.client.authParams" in a WITH list has a literal value'],
+        secrets: ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJmbGluay1wcm9kIiwiaWF0IjoxNzMzNDAwMDAwfQ.OECjb6aaUdKHrGe9pEeAEl3Aa7e6nq5FydpdAmCnFIM"],
+    },
+    {
+        name: "ADO.NET-style connection string with Password=...;",
+        source: "adversarial (key=value;key=value string under a neutral option)",
+        sql: `CREATE TEMPORARY TABLE pg_dim (id INT, label STRING) WITH (
+  'connector' = 'custom-pg',
+  'connection' = 'Host=pg.internal;Port=5432;Database=ods;Username=etl;Password=Wq3$z8Lk2;SSL Mode=Require',
+  'table' = 'public.labels'
+);`,
+        violations: ['SQL statement 1 (CREATE TEMPORARY TABLE pg_dim), line 3: option "connection" in a WITH list holds "Password" as literal text'],
+        secrets: ["Wq3$z8Lk2"],
+    },
+    {
+        name: "Azure storage connection string with AccountKey=",
+        source: "adversarial (AccountKey inside a semicolon-separated connection string)",
+        sql: `CREATE TABLE blob_out (line STRING) WITH (
+  'connector' = 'filesystem',
+  'path' = 'abfss://events@flinkstore.dfs.core.windows.net/out/',
+  'format' = 'json',
+  'sink.blob.conn' = 'DefaultEndpointsProtocol=https;AccountName=flinkstore;AccountKey=sJQQSBRODiV0F5nsshdrEl/QjzDXuIMx0xbhbWEHYnAWE3sn55GEawVmwatGO/isia96ogBPgK1A/nZ7naYdhQ==;EndpointSuffix=core.windows.net'
+);`,
+        violations: ['SQL statement 1 (CREATE TABLE blob_out), line 5: option "sink.blob.conn" in a WITH list holds "AccountKey" as literal text'],
+        secrets: ["sJQQSBRODiV0F5nsshdrEl/QjzDXuIMx0xbhbWEHYnAWE3sn55GEawVmwatGO/isia96ogBPgK1A/nZ7naYdhQ=="],
+    },
+    {
+        name: "Hudi table with an AWS access key id (fine) and a literal secret key",
+        source: "adversarial (only the secret half of the key pair is a credential)",
+        sql: `CREATE TABLE hudi_orders (uuid STRING, ts BIGINT, PRIMARY KEY (uuid) NOT ENFORCED) WITH (
+  'connector' = 'hudi',
+  'path' = 's3a://lake-prod/hudi/orders',
+  'table.type' = 'MERGE_ON_READ',
+  'hoodie.datasource.write.recordkey.field' = 'uuid',
+  'hadoop.fs.s3a.access.key' = 'AKIAZ7QH3TRX5LMB9WPE',
+  'hadoop.fs.s3a.secret.key' = 'nY6PmvaPAk6Bk7JfUnsqG2wEsu3WquGYpJIpfIKZ'
+);`,
+        violations: ['SQL statement 1 (CREATE TABLE hudi_orders), line 7: option "hadoop.fs.s3a.secret.key" in a WITH list has a literal value'],
+        secrets: ["nY6PmvaPAk6Bk7JfUnsqG2wEsu3WquGYpJIpfIKZ"],
+    },
+    {
+        name: "password in a JDBC URL query string",
+        source: "adversarial (&password= inside the url option, no password option)",
+        sql: `CREATE TEMPORARY TABLE pg_sink (id BIGINT, v STRING, PRIMARY KEY (id) NOT ENFORCED) WITH (
+  'connector' = 'jdbc',
+  'url' = 'jdbc:postgresql://pg.internal:5432/ods?user=etl&password=Lm4!qZ8wR&sslmode=require',
+  'table-name' = 'public.results'
+);`,
+        violations: ['SQL statement 1 (CREATE TEMPORARY TABLE pg_sink), line 3: option "url" in a WITH list holds "password" as literal text'],
+        secrets: ["Lm4!qZ8wR"],
+    },
+    {
+        name: "MaxCompute sink with AccessKey ID (fine) and a literal AccessKey secret under accessKey",
+        source: "adversarial (for ODPS/SLS/DataHub 'accessKey' is the secret half and 'accessId' is the identifier)",
+        sql: `CREATE TEMPORARY TABLE odps_sink (id BIGINT, v STRING) WITH (
+  'connector' = 'odps',
+  'endpoint' = 'http://service.cn-hangzhou.maxcompute.aliyun-inc.com/api',
+  'project' = 'dw_prod',
+  'tableName' = 'ods_events',
+  'accessId' = 'LTAI5tQ8bN3rXk7ZpW2mYc4J',
+  'accessKey' = 'UBmsAbtJ35Wv86oUNM8KqT4xLr2Zp9'
+);`,
+        violations: ['SQL statement 1 (CREATE TEMPORARY TABLE odps_sink), line 7: option "accessKey" in a WITH list has a literal value'],
+        secrets: ["UBmsAbtJ35Wv86oUNM8KqT4xLr2Zp9"],
+    },
+    {
+        name: "Kinesis basic credentials with a literal secret key",
+        source: "adversarial (aws.credentials.basic.secretkey next to an access key id)",
+        sql: `CREATE TABLE kinesis_in (id STRING, ts TIMESTAMP(3)) WITH (
+  'connector' = 'kinesis',
+  'stream' = 'clickstream',
+  'aws.region' = 'us-east-1',
+  'aws.credentials.provider' = 'BASIC',
+  'aws.credentials.basic.accesskeyid' = 'AKIAZ7QH3TRX5LMB9WPE',
+  'aws.credentials.basic.secretkey' = 'nY6PmvaPAk6Bk7JfUnsqG2wEsu3WquGYpJIpfIKZ',
+  'format' = 'json'
+);`,
+        violations: ['SQL statement 1 (CREATE TABLE kinesis_in), line 7: option "aws.credentials.basic.secretkey" in a WITH list has a literal value'],
+        secrets: ["nY6PmvaPAk6Bk7JfUnsqG2wEsu3WquGYpJIpfIKZ"],
+    },
+    {
+        name: "SET statement with a literal S3 secret key",
+        source: "adversarial (the credential is in a SET statement, not in a WITH clause)",
+        sql: `SET 'fs.s3a.access.key' = 'AKIAZ7QH3TRX5LMB9WPE';
+SET 'fs.s3a.secret.key' = 'nY6PmvaPAk6Bk7JfUnsqG2wEsu3WquGYpJIpfIKZ';
+CREATE TEMPORARY TABLE s3_in (line STRING) WITH (
+  'connector' = 'filesystem',
+  'path' = 's3a://raw-zone/events/',
+  'format' = 'raw'
+);`,
+        violations: ['SQL statement 2 (SET), line 2: option "fs.s3a.secret.key" in a SET has a literal value'],
+        secrets: ["nY6PmvaPAk6Bk7JfUnsqG2wEsu3WquGYpJIpfIKZ"],
+    },
+    {
+        name: "MySQL catalog with a literal password",
+        source: "adversarial (credential in CREATE CATALOG, not CREATE TABLE)",
+        sql: `CREATE CATALOG mysql_shop WITH (
+  'type' = 'mysql',
+  'hostname' = 'rm-bp1xyz.mysql.rds.aliyuncs.com',
+  'port' = '3306',
+  'username' = 'catalog_reader',
+  'password' = 'C4t@log-pw9',
+  'default-database' = 'shop'
+);`,
+        violations: ['SQL statement 1 (CREATE CATALOG mysql_shop), line 6: option "password" in a WITH list has a literal value'],
+        secrets: ["C4t@log-pw9"],
+    },
+    {
+        name: "RabbitMQ AMQP URI with user info",
+        source: "adversarial (amqp:// URL with a password)",
+        sql: `CREATE TABLE mq_in (body STRING) WITH (
+  'connector' = 'rabbitmq',
+  'uri' = 'amqp://flink:Rb7!xqM2@mq.internal:5672/%2f',
+  'queue' = 'events',
+  'format' = 'raw'
+);`,
+        violations: ['SQL statement 1 (CREATE TABLE mq_in), line 3: option "uri" in a WITH list holds a password in a URL (user:password@host)'],
+        secrets: ["Rb7!xqM2"],
+    },
+    {
+        name: "MySQL CDC source and JDBC sink using Ververica ${secret_values.*}",
+        source: "adversarial (Ververica's own secret-variable syntax; usernames are not secrets)",
+        sql: `CREATE TEMPORARY TABLE orders_src (id BIGINT, amount DECIMAL(10, 2), PRIMARY KEY (id) NOT ENFORCED) WITH (
+  'connector' = 'mysql',
+  'hostname' = 'rm-bp1xyz.mysql.rds.aliyuncs.com',
+  'port' = '3306',
+  'username' = 'flink_cdc_reader',
+  'password' = '\${secret_values.mysql_pw}',
+  'database-name' = 'shop',
+  'table-name' = 'orders'
+);
+CREATE TEMPORARY TABLE orders_sink (id BIGINT, amount DECIMAL(10, 2), PRIMARY KEY (id) NOT ENFORCED) WITH (
+  'connector' = 'jdbc',
+  'url' = 'jdbc:mysql://rm-bp2abc.mysql.rds.aliyuncs.com:3306/dw',
+  'username' = 'dw_writer',
+  'password' = '\${secret_values.dw_pw}',
+  'table-name' = 'orders_copy'
+);
+INSERT INTO orders_sink SELECT * FROM orders_src;`,
+        violations: [],
+    },
+    {
+        name: "environment-variable references in SQL and JAR arguments",
+        source: "adversarial (${env:X} and $X are references)",
+        sql: `CREATE TEMPORARY TABLE pg_sink (id BIGINT, PRIMARY KEY (id) NOT ENFORCED) WITH (
+  'connector' = 'jdbc',
+  'url' = 'jdbc:postgresql://pg.internal:5432/ods',
+  'username' = 'etl',
+  'password' = '\${env:PG_PASSWORD}',
+  'table-name' = 'public.t'
+);`,
+        jarArgs: "--db-user etl --db-password $DB_PASSWORD --api-token ${API_TOKEN}",
+        violations: ['jarArtifact.mainArgs, argument 5: "api-token" is the plain variable ${API_TOKEN}, whose value Ververica keeps in plain text'],
+    },
+    {
+        name: "Kafka JAAS password from a Kafka config provider ${file:...:key}",
+        source: "adversarial (FileConfigProvider reference inside JAAS)",
+        sql: `CREATE TABLE clicks (user_id BIGINT) WITH (
+  'connector' = 'kafka',
+  'topic' = 'clicks',
+  'properties.bootstrap.servers' = 'kafka-1.internal:9094',
+  'properties.config.providers' = 'file',
+  'properties.config.providers.file.class' = 'org.apache.kafka.common.config.provider.FileConfigProvider',
+  'properties.security.protocol' = 'SASL_SSL',
+  'properties.sasl.mechanism' = 'SCRAM-SHA-512',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.scram.ScramLoginModule required username="clicks" password="\${file:/opt/flink/secrets/kafka.properties:sasl.password}";',
+  'format' = 'json'
+);`,
+        violations: [],
+    },
+    {
+        name: "template fields and secret-store URIs as password values",
+        source: "adversarial ({{ template }}, vault:// and an AWS Secrets Manager ARN are references)",
+        sql: `CREATE TEMPORARY TABLE a (id INT) WITH (
+  'connector' = 'jdbc',
+  'url' = 'jdbc:mysql://db-a.internal:3306/a',
+  'username' = 'svc_a',
+  'password' = '{{ vault_mysql_a_password }}',
+  'table-name' = 'a'
+);
+CREATE TEMPORARY TABLE b (id INT) WITH (
+  'connector' = 'jdbc',
+  'url' = 'jdbc:mysql://db-b.internal:3306/b',
+  'username' = 'svc_b',
+  'password' = 'vault://secret/data/flink/mysql-b#password',
+  'table-name' = 'b'
+);
+CREATE TEMPORARY TABLE c (id INT) WITH (
+  'connector' = 'jdbc',
+  'url' = 'jdbc:mysql://db-c.internal:3306/c',
+  'username' = 'svc_c',
+  'password' = 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:prod/flink/mysql-c-Xy12Ab',
+  'table-name' = 'c'
+);`,
+        violations: [],
+    },
+    {
+        name: "KMS key ARN and Alibaba Cloud KMS key id for envelope encryption",
+        source: "adversarial (key identifiers, not key material)",
+        sql: `CREATE TABLE enc_sink (id BIGINT, payload BYTES) WITH (
+  'connector' = 'filesystem',
+  'path' = 's3://secure-zone/out/',
+  'format' = 'parquet',
+  'sink.encryption.kms-key-arn' = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  'sink.encryption.key-id' = 'key-hzz62f1cb66fa42qo7x1s'
+);`,
+        violations: [],
+    },
+    {
+        name: "security-related options whose values are not secrets",
+        source: "adversarial (password.enabled=true, sasl.mechanism=PLAIN, truststore type and path, truststore password from secret_values)",
+        sql: `CREATE TABLE secured_in (id STRING) WITH (
+  'connector' = 'kafka',
+  'topic' = 'secured',
+  'properties.bootstrap.servers' = 'kafka-1.internal:9093',
+  'properties.security.protocol' = 'SASL_SSL',
+  'properties.sasl.mechanism' = 'PLAIN',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="\${secret_values.kafka_user}" password="\${secret_values.kafka_pw}";',
+  'properties.ssl.truststore.type' = 'JKS',
+  'properties.ssl.truststore.location' = '/flink/usrlib/truststore.jks',
+  'properties.ssl.truststore.password' = '\${secret_values.truststore_pw}',
+  'properties.ssl.endpoint.identification.algorithm' = 'https',
+  'password.enabled' = 'true',
+  'format' = 'json'
+);`,
+        violations: [],
+    },
+    {
+        name: "OAuth bearer options: token endpoint, expiry, client id, secret from secret_values",
+        source: "adversarial (token.expiry, token endpoint URL and client id are not secrets)",
+        sql: `CREATE TABLE oauth_in (id STRING) WITH (
+  'connector' = 'kafka',
+  'topic' = 'oauth-topic',
+  'properties.bootstrap.servers' = 'kafka-1.internal:9093',
+  'properties.security.protocol' = 'SASL_SSL',
+  'properties.sasl.mechanism' = 'OAUTHBEARER',
+  'properties.sasl.oauthbearer.token.endpoint.url' = 'https://idp.example.com/oauth2/v2.0/token',
+  'properties.sasl.login.callback.handler.class' = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required clientId="3f9a1c2e-7b4d-4e8a-9c1f-2d6b8e0a5f34" clientSecret="\${secret_values.oauth_client_secret}";',
+  'token.expiry' = '3600s',
+  'format' = 'json'
+);`,
+        violations: [],
+    },
+    {
+        name: "Kafka key.format / key.fields / value.format and a primary key",
+        source: "adversarial (Kafka 'key' options are about message keys, not credentials)",
+        sql: `CREATE TABLE user_profile (
+  user_id BIGINT,
+  region STRING,
+  name STRING,
+  PRIMARY KEY (user_id, region) NOT ENFORCED
+) WITH (
+  'connector' = 'upsert-kafka',
+  'topic' = 'user-profile',
+  'properties.bootstrap.servers' = 'kafka-1.internal:9092',
+  'key.format' = 'json',
+  'key.json.ignore-parse-errors' = 'true',
+  'key.fields-prefix' = 'k_',
+  'value.format' = 'json',
+  'value.fields-include' = 'EXCEPT_KEY'
+);`,
+        violations: [],
+    },
+    {
+        name: "lookup join with lookup.cache options, chunk key column and Hudi record key",
+        source: "adversarial ('cache', 'key-column', 'recordkey', 'keygenerator' are not secrets)",
+        sql: `CREATE TEMPORARY TABLE dim_user (id BIGINT, name STRING, PRIMARY KEY (id) NOT ENFORCED) WITH (
+  'connector' = 'jdbc',
+  'url' = 'jdbc:mysql://db.internal:3306/dim',
+  'table-name' = 'users',
+  'username' = 'reader',
+  'password' = '\${secret_values.dim_pw}',
+  'lookup.cache' = 'PARTIAL',
+  'lookup.partial-cache.max-rows' = '10000',
+  'lookup.partial-cache.expire-after-write' = '10 min',
+  'scan.incremental.snapshot.chunk.key-column' = 'id'
+);
+CREATE TABLE hudi_t (uuid STRING, ts BIGINT, PRIMARY KEY (uuid) NOT ENFORCED) WITH (
+  'connector' = 'hudi',
+  'path' = 'oss://lake/hudi/t',
+  'hoodie.datasource.write.recordkey.field' = 'uuid',
+  'hoodie.datasource.write.keygenerator.class' = 'org.apache.hudi.keygen.SimpleKeyGenerator'
+);`,
+        violations: [],
+    },
+    {
+        name: "AccessKey ID alone with the secret from secret_values (SLS)",
+        source: "adversarial (an access key id is an identifier, not a credential)",
+        sql: `CREATE TEMPORARY TABLE sls_in (a STRING) WITH (
+  'connector' = 'sls',
+  'endPoint' = 'cn-hangzhou-intranet.log.aliyuncs.com',
+  'project' = 'app-logs',
+  'logStore' = 'access',
+  'accessId' = 'LTAI5tQ8bN3rXk7ZpW2mYc4J',
+  'accessKey' = '\${secret_values.sls_ak_secret}'
+);`,
+        violations: [],
+    },
+    {
+        name: "AWS access key id alone for Kinesis, secret from secret_values",
+        source: "adversarial (AKIA... key id alone)",
+        sql: `CREATE TABLE kinesis_in (id STRING) WITH (
+  'connector' = 'kinesis',
+  'stream' = 'clickstream',
+  'aws.region' = 'us-east-1',
+  'aws.credentials.provider' = 'BASIC',
+  'aws.credentials.basic.accesskeyid' = 'AKIAZ7QH3TRX5LMB9WPE',
+  'aws.credentials.basic.secretkey' = '\${secret_values.kinesis_sk}',
+  'format' = 'json'
+);`,
+        violations: [],
+    },
+    {
+        name: "password as a column name and in SQL comments and string literals",
+        source: "adversarial (the word password in data, not a credential)",
+        sql: `-- users.password column is hashed upstream with bcrypt; never select the plain password
+CREATE TEMPORARY TABLE users_cdc (
+  id BIGINT,
+  email STRING,
+  user_password_hash STRING,
+  password_changed_at TIMESTAMP(3),
+  PRIMARY KEY (id) NOT ENFORCED
+) WITH (
+  'connector' = 'mysql',
+  'hostname' = 'rm-bp1xyz.mysql.rds.aliyuncs.com',
+  'port' = '3306',
+  'username' = 'cdc',
+  'password' = '\${secret_values.cdc_pw}',
+  'database-name' = 'auth',
+  'table-name' = 'users'
+);
+CREATE TEMPORARY TABLE audit_out (id BIGINT, event_type STRING) WITH ('connector' = 'print');
+INSERT INTO audit_out
+SELECT id, CASE WHEN password_changed_at IS NOT NULL THEN 'password_reset' ELSE 'login' END AS event_type
+FROM users_cdc;`,
+        violations: [],
+    },
+    {
+        name: "JDBC URL whose user info is a secret_values reference; ES URL with a user name only; URL query without secrets",
+        source: "adversarial (user info present but no literal password)",
+        sql: `CREATE TEMPORARY TABLE j (id INT) WITH (
+  'connector' = 'jdbc',
+  'url' = 'jdbc:mysql://etl:\${secret_values.mysql_pw}@rm-bp1xyz.mysql.rds.aliyuncs.com:3306/ods',
+  'table-name' = 'j'
+);
+CREATE TEMPORARY TABLE e (id STRING, PRIMARY KEY (id) NOT ENFORCED) WITH (
+  'connector' = 'elasticsearch-7',
+  'hosts' = 'http://elastic@es.internal:9200',
+  'index' = 'e'
+);
+CREATE TEMPORARY TABLE h (q STRING) WITH (
+  'connector' = 'http',
+  'url' = 'https://api.example.com/v1/geo?format=json&key_type=point&page=1',
+  'format' = 'json'
+);`,
+        violations: [],
+    },
+    {
+        name: "Kerberos-secured Kafka: service name, keytab path and principal",
+        source: "adversarial (Kerberos configuration without inline key material)",
+        sql: `CREATE TABLE krb_in (v STRING) WITH (
+  'connector' = 'kafka',
+  'topic' = 'secure-events',
+  'properties.bootstrap.servers' = 'kafka-1.internal:21007',
+  'properties.security.protocol' = 'SASL_PLAINTEXT',
+  'properties.sasl.mechanism' = 'GSSAPI',
+  'properties.sasl.kerberos.service.name' = 'kafka',
+  'properties.sasl.jaas.config' = 'com.sun.security.auth.module.Krb5LoginModule required useKeyTab=true storeKey=true keyTab="/flink/usrlib/flink.keytab" principal="flink/prod@EXAMPLE.COM";',
+  'format' = 'raw'
+);`,
+        violations: [],
+    },
 ];
