@@ -641,4 +641,167 @@ sink:
         secrets: ["Fk;Yaml}}Pw", "Fk;Yaml}Pw"],
         covers: ["ODBC braced value"],
     },
+    {
+        name: "blog: Flink CDC 3.1 pipeline YAML MySQL to Doris with 'xxx' placeholders",
+        source: "https://blog.csdn.net/m0_63628018/article/details/139831026",
+        cdcYaml: `source:
+  type: mysql
+  hostname: 172.xxx.xxx.xxx
+  port: 3306
+  username: root
+  password: xxx
+  tables: sync_db.\\.*
+  server-id: 5400-5404
+  server-time-zone: Asia/Shanghai
+
+sink:
+  type: doris
+  fenodes: 172.xxx.xxx.xxx:8030
+  username: root
+  password: xxx
+  table.create.properties.light_schema_change: true
+
+route:
+  - source-table: sync_db.\\.*
+    sink-table: sync_db.ods_sync_db
+
+pipeline:
+  name: Sync MySQL Database to Doris
+  parallelism: 2
+`,
+        violations: [],
+    },
+    {
+        name: "Flink CDC docs data pipeline: MySQL password 123456, Doris password empty",
+        source: "https://github.com/apache/flink-cdc/blob/master/docs/content/docs/core-concept/data-pipeline.md",
+        cdcYaml: `source:
+  type: mysql
+  hostname: localhost
+  port: 3306
+  username: root
+  password: 123456
+  tables: app_db.\\.*
+
+sink:
+  type: doris
+  fenodes: 127.0.0.1:8030
+  username: root
+  password: ""
+
+route:
+  - source-table: app_db.orders
+    sink-table: ods_db.ods_orders
+  - source-table: app_db.shipments
+    sink-table: ods_db.ods_shipments
+
+pipeline:
+  name: Sync MySQL Database to Doris
+  parallelism: 2
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 6: key "password" has a literal value'],
+        secrets: ["123456"],
+    },
+    {
+        name: "mailing list: pipeline YAML with masked username and password",
+        source: "https://www.mail-archive.com/commits@flink.apache.org/msg62332.html (apache/flink-cdc issue 2600)",
+        cdcYaml: `source:
+  type: mysql
+  hostname: 127.0.0.1
+  port: 3306
+  username: de*****
+  password: ******
+  tables: ECommerceData.ecom_customers  # Specify the tables to capture changes from (use .* to capture all)
+  # server-id: 5400-5404
+  # server-time-zone: UTC
+
+sink:
+  type: doris
+  fenodes: 127.0.0.1:29030
+  username: root
+  password: ""
+
+pipeline:
+  name: Sync MySQL Database to Doris
+  parallelism: 2
+`,
+        violations: [],
+    },
+    {
+        name: "CDC YAML: literal Postgres password and a literal OSS secret in the Paimon sink catalog properties",
+        source: "adversarial (two credentials in one pipeline, one nested under catalog.properties)",
+        cdcYaml: `source:
+  type: postgres
+  hostname: pgm-bp1abc.pg.rds.aliyuncs.com
+  port: 5432
+  username: cdc_reader
+  password: "Pg#7vLq2!x"
+  tables: ods.public.\\.*
+  slot.name: flink_cdc
+
+sink:
+  type: paimon
+  catalog.properties.metastore: filesystem
+  catalog.properties.warehouse: oss://lake-prod/paimon
+  catalog.properties.fs.oss.endpoint: oss-cn-hangzhou-internal.aliyuncs.com
+  catalog.properties.fs.oss.accessKeyId: LTAI5tQ8bN3rXk7ZpW2mYc4J
+  catalog.properties.fs.oss.accessKeySecret: UBmsAbtJ35Wv86oUNM8KqT4xLr2Zp9
+
+pipeline:
+  name: pg-to-paimon
+  parallelism: 2
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 6: key "password" has a literal value', 'cdcYamlArtifact.cdcYaml, line 16: key "catalog.properties.fs.oss.accessKeySecret" has a literal value'],
+        secrets: ["Pg#7vLq2!x", "UBmsAbtJ35Wv86oUNM8KqT4xLr2Zp9"],
+    },
+    {
+        name: "CDC YAML with a Chinese prose placeholder for the password",
+        source: "adversarial (请输入数据库密码 is an instruction, not a password)",
+        cdcYaml: `source:
+  type: mysql
+  hostname: rm-bp1xyz.mysql.rds.aliyuncs.com
+  port: 3306
+  username: flink_cdc
+  password: 请输入数据库密码
+  tables: shop.\\.*
+  server-id: 5401-5404
+
+sink:
+  type: starrocks
+  jdbc-url: jdbc:mysql://fe.starrocks.internal:9030
+  load-url: fe.starrocks.internal:8030
+  username: loader
+  password: <yourPassword>
+`,
+        violations: [],
+    },
+    {
+        name: "CDC YAML with secret_values for the source password and the sink OSS secret",
+        source: "adversarial (nested catalog.properties secret via secret_values, AccessKey ID literal)",
+        cdcYaml: `source:
+  type: mysql
+  hostname: rm-bp1xyz.mysql.rds.aliyuncs.com
+  port: 3306
+  username: flink_cdc
+  password: \${secret_values.mysql_pw}
+  tables: shop.\\.*
+
+sink:
+  type: paimon
+  catalog.properties.metastore: filesystem
+  catalog.properties.warehouse: oss://lake-prod/paimon
+  catalog.properties.fs.oss.endpoint: oss-cn-hangzhou-internal.aliyuncs.com
+  catalog.properties.fs.oss.accessKeyId: LTAI5tQ8bN3rXk7ZpW2mYc4J
+  catalog.properties.fs.oss.accessKeySecret: \${secret_values.oss_sk}
+
+transform:
+  - source-table: shop.users
+    projection: id, email, user_password_hash
+    description: keep only the password hash column
+
+pipeline:
+  name: mysql-to-paimon
+  parallelism: 4
+`,
+        violations: [],
+    },
 ];
