@@ -193,4 +193,68 @@ CREATE TEMPORARY TABLE b (id INT) WITH ('connector' = 'jdbc', 'password' = '\${l
         violations: [],
         covers: ["labels", "bracketed redaction", "filler placeholder"],
     },
+    {
+        name: "database password stored in a draft label",
+        source: "adversarial (labels are part of the draft and are shown in the console)",
+        labels: { team: "payments", "db-password": "Hk29!vQzR7" },
+        violations: ['label "db-password" has a literal value'],
+        secrets: ["Hk29!vQzR7"],
+    },
+    {
+        name: "Stripe live secret key in a draft variable with a neutral name",
+        source: "adversarial (sk_live_ key shape in a variable called billing_cfg)",
+        localVariables: [
+            { name: "billing_topic", value: "billing-events" },
+            { name: "billing_cfg", value: "sk_live_libENaE6cZl8Kp5jjUpNwbAp" },
+        ],
+        violations: ['local variable "billing_cfg" holds an API token (a format that names its issuer: OpenAI, DashScope, Stripe, GitHub, GitLab, Slack, Google)'],
+        secrets: ["sk_live_libENaE6cZl8Kp5jjUpNwbAp"],
+    },
+    {
+        name: "GitLab token in a label under a neutral name",
+        source: "adversarial (glpat- token as a label value)",
+        labels: { owner: "data-eng", "ci-link": "glpat-A1eLHEGxPgHb168WSnPd" },
+        violations: ['label "ci-link" holds an API token (a format that names its issuer: OpenAI, DashScope, Stripe, GitHub, GitLab, Slack, Google)'],
+        secrets: ["glpat-A1eLHEGxPgHb168WSnPd"],
+    },
+    {
+        name: "uppercase DB_PASSWORD draft variable that no script references",
+        source: "adversarial (the variable is unused but still stored in plaintext in the draft)",
+        localVariables: [
+            { name: "DB_USER", value: "etl" },
+            { name: "DB_PASSWORD", value: "Zz93kq1L!m" },
+        ],
+        violations: ['local variable "DB_PASSWORD" has a literal value'],
+        secrets: ["Zz93kq1L!m"],
+    },
+    {
+        name: "labels holding ids, numbers, booleans and a 'secret-rotation: enabled' flag",
+        source: "adversarial (draft/workspace ids, JSON non-string values and a secret word with a non-secret value)",
+        labels: {
+            "draft-id": "a1b2c3d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+            workspace: "ws-8a7f3c2d1e",
+            replicas: 3,
+            critical: true,
+            "secret-rotation": "enabled",
+        },
+        violations: [],
+    },
+    {
+        name: "draft variables holding only non-secret values",
+        source: "adversarial (variables named like users, topics and tables)",
+        sql: `CREATE TEMPORARY TABLE t (id BIGINT) WITH (
+  'connector' = 'kafka',
+  'topic' = '\${kafka_topic}',
+  'properties.bootstrap.servers' = '\${kafka_servers}',
+  'properties.group.id' = '\${group_id}',
+  'format' = 'json'
+);`,
+        localVariables: [
+            { name: "kafka_topic", value: "orders" },
+            { name: "kafka_servers", value: "kafka-1.internal:9092,kafka-2.internal:9092" },
+            { name: "group_id", value: "orders-enricher" },
+            { name: "db_user", value: "etl" },
+        ],
+        violations: [],
+    },
 ];
