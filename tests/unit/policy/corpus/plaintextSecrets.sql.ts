@@ -2731,6 +2731,27 @@ INSERT INTO OrdersTable SELECT * FROM KafkaTable;`,
         secrets: ["Hq3vTzL8pWm1XcRa6Nk0JsYe4Ub9DgFo", "fr4nc0-Pg"],
     },
     {
+        name: "Event Hubs Kafka endpoint: JAAS password is a connection string with XXXXXX redactions",
+        source: "https://github.com/Euan-McVie/playground (Kafka-And-Flink/Flink/market_depth.py: a PyFlink sink to Azure Event Hubs whose JAAS password is the namespace connection string with SharedAccessKeyName and SharedAccessKey redacted as XXXXXX)",
+        sql: `CREATE TABLE market_depth(
+        order_id VARCHAR,
+        price BIGINT,
+        volume BIGINT
+    ) WITH (
+        'connector' = 'kafka',
+        'topic' = 'market-depth',
+        'properties.bootstrap.servers' = 'mynamespace.servicebus.windows.net:9093',
+        'properties.group.id' = 'market_depth_calculator',
+        'properties.client.id' = 'market_depth_calculator',
+        'properties.security.protocol' = 'SASL_SSL',
+        'properties.sasl.mechanism' = 'PLAIN',
+        'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="$ConnectionString" password="Endpoint=sb://mynamespace.servicebus.windows.net/;SharedAccessKeyName=XXXXXX;SharedAccessKey=XXXXXX";',
+        'scan.startup.mode' = 'latest-offset',
+        'format' = 'json'
+    )`,
+        violations: [],
+    },
+    {
         name: "Event Hubs Kafka endpoint: JAAS password is a {python f-string} template field",
         source: "https://github.com/Euan-McVie/playground (Kafka-And-Flink/Flink/src/market_depth_sink.py)",
         sql: `CREATE TABLE market_depth(
@@ -2751,6 +2772,116 @@ INSERT INTO OrdersTable SELECT * FROM KafkaTable;`,
         'json.timestamp-format.standard' = 'ISO-8601'
     )`,
         violations: [],
+    },
+    {
+        name: "Confluent Cloud Kafka with xxx / yyy fillers in JAAS and schema-registry user-info, key.fields",
+        source: "https://github.com/justinrlee/field-notes (confluent/flink/hybrid/readme.md: Debezium composite-key tables on Confluent Cloud with xxx / yyy fillers in the JAAS config and the schema-registry user-info)",
+        sql: `CREATE TABLE test (
+  \`id\` BIGINT,
+  \`first_name\` VARCHAR(2147483647),
+  \`last_name\` VARCHAR(2147483647),
+  \`email\` VARCHAR(2147483647),
+  \`ts\` TIMESTAMP(3) METADATA FROM 'timestamp'
+) WITH (
+  'connector' = 'kafka',
+  'topic' = 'debezium-sql-demo-unwrap-10.demo.dbo.composite',
+  'properties.bootstrap.servers' = 'pkc-312o0.ap-southeast-1.aws.confluent.cloud:9092',
+  'properties.security.protocol' = 'SASL_SSL',
+  'properties.sasl.mechanism' = 'PLAIN',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="xxx" password="yyy";',
+  'properties.group.id' = 'testGroup',
+  'scan.startup.mode' = 'earliest-offset',
+  'key.format' = 'json',
+  'key.fields' = 'id;email',
+
+  'value.avro-confluent.url' = 'https://psrc-7yzmzo.ap-southeast-1.aws.confluent.cloud',
+  'value.avro-confluent.basic-auth.credentials-source' = 'USER_INFO',
+  'value.avro-confluent.basic-auth.user-info' = 'xxx:yyy',
+  'value.format' = 'avro-confluent'
+);`,
+        violations: [],
+    },
+    {
+        name: "Aiven Kafka whose JAAS password, truststore password and schema-registry user-info are plain ${...} variables",
+        source: "https://github.com/stackbox-dev/insights-infra (flink-studio/sql-executor/pipelines/wms-storage-bin-dockdoor-master.sql: an Aiven Kafka source whose JAAS password, truststore password and schema-registry user-info are plain ${...} variables; WITH options as found, column list abbreviated)",
+        sql: `CREATE TABLE storage_bin_events (
+    id STRING,
+    code STRING,
+    updatedAt TIMESTAMP(3)
+) WITH (
+    'connector' = 'kafka',
+    'topic' = '\${KAFKA_ENV}.wms.public.storage_bin',
+    'properties.bootstrap.servers' = '\${KAFKA_BOOTSTRAP_SERVERS}',
+    'properties.security.protocol' = 'SASL_SSL',
+    'properties.sasl.mechanism' = 'SCRAM-SHA-512',
+    'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.scram.ScramLoginModule required username="\${KAFKA_USERNAME}" password="\${KAFKA_PASSWORD}";',
+    'properties.ssl.truststore.location' = '/etc/kafka/secrets/kafka.truststore.jks',
+    'properties.ssl.truststore.password' = '\${TRUSTSTORE_PASSWORD}',
+    'properties.ssl.endpoint.identification.algorithm' = 'https',
+    'properties.auto.offset.reset' = 'earliest',
+    'key.format' = 'avro-confluent',
+    'key.avro-confluent.url' = 'https://sbx-stag-kafka-stackbox.e.aivencloud.com:22159',
+    'key.avro-confluent.basic-auth.credentials-source' = 'USER_INFO',
+    'key.avro-confluent.basic-auth.user-info' = '\${KAFKA_USERNAME}:\${KAFKA_PASSWORD}',
+    'value.format' = 'avro-confluent',
+    'value.avro-confluent.url' = 'https://sbx-stag-kafka-stackbox.e.aivencloud.com:22159',
+    'value.avro-confluent.basic-auth.credentials-source' = 'USER_INFO',
+    'value.avro-confluent.basic-auth.user-info' = '\${KAFKA_USERNAME}:\${KAFKA_PASSWORD}'
+);`,
+        violations: ['SQL statement 1 (CREATE TABLE storage_bin_events), line 11: option "properties.sasl.jaas.config" in a WITH list holds "password" as literal text', 'SQL statement 1 (CREATE TABLE storage_bin_events), line 13: option "properties.ssl.truststore.password" in a WITH list is the plain variable ${TRUSTSTORE_PASSWORD}, whose value Ververica keeps in plain text', 'SQL statement 1 (CREATE TABLE storage_bin_events), line 19: option "key.avro-confluent.basic-auth.user-info" in a WITH list has a literal value', 'SQL statement 1 (CREATE TABLE storage_bin_events), line 23: option "value.avro-confluent.basic-auth.user-info" in a WITH list has a literal value'],
+    },
+    {
+        name: "Schema registry user-info admin:admin in plain text",
+        source: "https://github.com/factorhouse/examples (fh-local-flink-sql-orders-iceberg/README.md: a Kafka orders source with the schema-registry user-info admin:admin in plain text)",
+        sql: `CREATE TABLE orders (
+  order_id     STRING,
+  item         STRING,
+  price        DECIMAL(10,2),
+  supplier     STRING,
+  bid_time     TIMESTAMP(3),
+  WATERMARK FOR bid_time AS bid_time - INTERVAL '5' SECOND
+) WITH (
+  'connector' = 'kafka',
+  'topic' = 'orders',
+  'properties.bootstrap.servers' = 'kafka-1:19092',
+  'format' = 'avro-confluent',
+  'avro-confluent.schema-registry.url' = 'http://schema:8081',
+  'avro-confluent.basic-auth.credentials-source' = 'USER_INFO',
+  'avro-confluent.basic-auth.user-info' = 'admin:admin',
+  'avro-confluent.schema-registry.subject' = 'orders-value',
+  'scan.startup.mode' = 'earliest-offset'
+);`,
+        violations: ['SQL statement 1 (CREATE TABLE orders), line 15: option "avro-confluent.basic-auth.user-info" in a WITH list has a literal value'],
+    },
+    {
+        name: "Paimon docs: OSS catalog with xxx / yyy fillers",
+        source: "https://github.com/apache/paimon (docs/content/filesystems/oss.md: the OSS catalog example with xxx / yyy fillers for the AccessKey pair)",
+        sql: `CREATE CATALOG my_catalog WITH (
+    'type' = 'paimon',
+    'warehouse' = 'oss://path/to/warehouse',
+    'fs.oss.endpoint' = 'oss-cn-hangzhou.aliyuncs.com',
+    'fs.oss.accessKeyId' = 'xxx',
+    'fs.oss.accessKeySecret' = 'yyy'
+);`,
+        violations: [],
+    },
+    {
+        name: "Paimon catalog on OSS whose AccessKey secret is the plain variable ${OSS_ACCESS_KEY_SECRET}, with lookup cache options",
+        source: "https://github.com/chainbase-labs/manuscript-core (commands/init_manuscript.go: a Paimon catalog on OSS embedded in Go, its AccessKey pair from plain ${OSS_ACCESS_KEY_ID} / ${OSS_ACCESS_KEY_SECRET} variables)",
+        sql: `CREATE CATALOG paimon WITH (
+    'type' = 'paimon',
+    'warehouse' = 'oss://network-testnet/warehouse',
+    'fs.oss.endpoint' = 'network-testnet.chainbasehq.com',
+    'fs.oss.accessKeyId' = '\${OSS_ACCESS_KEY_ID}',
+    'fs.oss.accessKeySecret' = '\${OSS_ACCESS_KEY_SECRET}',
+    'table-default.merge-engine' = 'deduplicate',
+    'table-default.changelog-producer' = 'input',
+    'table-default.metastore.partitioned-table' = 'false',
+    'table-default.lookup.cache-file-retention' = '1 h',
+    'table-default.lookup.cache-max-memory-size' = '256 mb',
+    'table-default.lookup.cache-max-disk-size' = '10 gb'
+);`,
+        violations: ['SQL statement 1 (CREATE CATALOG paimon), line 6: option "fs.oss.accessKeySecret" in a WITH list is the plain variable ${OSS_ACCESS_KEY_SECRET}, whose value Ververica keeps in plain text'],
     },
     {
         name: "secret word in the middle of a custom option key",
@@ -3062,8 +3193,8 @@ INSERT INTO orders_sink SELECT * FROM orders_src;`,
         violations: [],
     },
     {
-        name: "environment-variable references in SQL and JAR arguments",
-        source: "adversarial (${env:X} and $X are references)",
+        name: "environment references in SQL and JAR arguments beside a plain ${API_TOKEN} variable",
+        source: "adversarial (${env:X} and $X are references; a plain ${API_TOKEN} under a token flag is a Ververica variable kept in plain text)",
         sql: `CREATE TEMPORARY TABLE pg_sink (id BIGINT, PRIMARY KEY (id) NOT ENFORCED) WITH (
   'connector' = 'jdbc',
   'url' = 'jdbc:postgresql://pg.internal:5432/ods',
