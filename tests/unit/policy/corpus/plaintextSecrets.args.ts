@@ -364,11 +364,36 @@ password
         violations: [],
     },
     {
+        name: "main arguments with --password=<value> literal and an algorithm option",
+        source: "https://github.com/aochoae/passwordencoding (README.md: usage java -jar passwordencoding.jar --password=\"qwerty\" --algorithm=bcrypt)",
+        jarArgs: `--password="qwerty" --algorithm=bcrypt`,
+        violations: ['jarArtifact.mainArgs, argument 1: "password" has a literal value'],
+        secrets: ["qwerty"],
+    },
+    {
+        name: "main arguments with --password taken from a shell variable",
+        source: "https://github.com/serical/pop3-api (startup.sh: java -jar ... --password=\"$password\", the password taken from a shell variable)",
+        jarArgs: `--password="$password"`,
+        violations: [],
+    },
+    {
+        name: "main arguments: --password is a bare flag followed by another flag",
+        source: "https://github.com/luis3908/google-drive-ftp-adapter-online (README.md: java -jar ... --password --ftps, a bare flag followed by another flag)",
+        jarArgs: "--password --ftps",
+        violations: [],
+    },
+    {
         name: "Debezium MySQL connector JSON as a Python job argument, literal database.password",
         source: "https://github.com/dunithd/edu-samples (pinot-upserts/debezium/register_mysql.sh: the connector config JSON, passed as one job argument)",
         pythonArgs: `--connector-json '{"connector.class": "io.debezium.connector.mysql.MySqlConnector", "database.hostname": "mysql", "database.port": 3306, "database.user": "debezium", "database.password": "dbz", "database.server.name": "mysql", "database.server.id": "223344", "database.allowPublicKeyRetrieval": true, "database.history.kafka.bootstrap.servers": "kafka:9092", "database.history.kafka.topic": "mysql-history", "database.include.list": "fakeshop", "time.precision.mode": "connect", "include.schema.changes": false, "transforms":"unwrap", "transforms.unwrap.type":"io.debezium.transforms.ExtractNewRecordState", "transforms.unwrap.drop.tombstones":false, "transforms.unwrap.delete.handling.mode":"rewrite"}'`,
         violations: ['pythonArtifact.mainArgs, argument 1: "connector-json" holds "database.password" as literal text'],
         secrets: ["dbz"],
+    },
+    {
+        name: "JAR arguments embedding whole DDL strings, Hologres sink with empty credentials",
+        source: "https://github.com/aliyun/alibabacloud-hologres-connectors (hologres-connector-examples/hologres-connector-flink-examples/README.md: FlinkToHoloRePartitionExample run with whole DDL strings as arguments, the Hologres sink's username and password empty; column lists abbreviated)",
+        jarArgs: `--sourceDDL="create table source_table(c_custkey BIGINT, c_name STRING) with ('connector' = 'datagen', 'rows-per-second' = '10000', 'number-of-rows' = '1000000' )" --sourceDQL="select *, cast('2024-04-21' as DATE) from source_table" --sinkDDL="create table sink_table (c_custkey BIGINT, c_name STRING, \\\`date\\\` STRING) with ( 'connector' = 'hologres', 'dbname' = 'test_db', 'tablename' = 'test_sink_customer', 'username' = '', 'password' = '', 'endpoint' = '', 'jdbccopywritemode' = 'true', 'bulkload' = 'true' )"`,
+        violations: [],
     },
     {
         name: "JAR argument carrying base64-encoded JSON with a password",
