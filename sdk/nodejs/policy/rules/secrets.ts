@@ -46,7 +46,7 @@ import { judgeAuthParams } from "../text/authParams";
 import { findAssignments, findEmbeddedSecrets, findSecretsInText, isConnectionString, isJsonObject } from "../text/embeddedSecrets";
 import { isKeyMaterial, isKeyMaterialName } from "../text/keyMaterial";
 import { isLiteralSecret } from "../text/literalSecret";
-import { isReference } from "../text/secretReference";
+import { isPlainVariable, isReference, plainVariableReference } from "../text/secretReference";
 import { findMainArgSettings } from "../text/mainArgs";
 import { findYamlScalars } from "../text/yamlKeys";
 import { listArtifactUris } from "./artifactUris";
@@ -78,7 +78,6 @@ export const defaultPlaintextSecretsConfig: PlaintextSecretsConfig = {
 
 // What a whole value written literally under a secret key is told.
 const literalValue = "has a literal value";
-const variableReference = /\$\{\s*(?!secret_values\.)([\w.-]+)\s*\}/g;
 const fix = "Store the value as a Ververica secret variable and write ${secret_values.<name>} instead.";
 const sqlPlaces: { readonly [source in SqlOptionSource]: string } = { with: "a WITH list", set: "a SET", hint: "an OPTIONS hint" };
 
@@ -213,7 +212,7 @@ function judgePlace(setting: Setting, variables: ReadonlyMap<string, string>, is
     }
     // `${name}` of a local variable stands for the variable's value when the job starts.
     const used: string[] = [];
-    const resolved = setting.value.replace(variableReference, (reference: string, name: string) => {
+    const resolved = setting.value.replace(plainVariableReference, (reference: string, name: string) => {
         const replacement = variables.get(name);
         if (replacement === undefined) {
             return reference;
@@ -222,7 +221,7 @@ function judgePlace(setting: Setting, variables: ReadonlyMap<string, string>, is
         return replacement;
     });
     const problem = judgeSetting(setting.key, resolved, isSecretKey);
-    if (problem === literalValue && new RegExp(`^\\s*${variableReference.source}\\s*$`).test(resolved)) {
+    if (problem === literalValue && isPlainVariable(resolved)) {
         // Not a literal, though as good as one: the value comes from a Ververica variable, which
         // is kept in plain text, wherever it is set.
         return `is the plain variable ${resolved.trim()}, whose value Ververica keeps in plain text`;
@@ -258,8 +257,12 @@ function judgeSetting(key: string | undefined, value: string, isSecretKey: Secre
     if (isUserInfoKey(key) && value.includes(":") && !isReference(value)) {
         // `user:password` (schema registry user info) and `client_id:client_secret` (an Iceberg REST
         // `credential`): the secret is the part after the colon, and a reference has to stand there.
-        if (!isLiteralSecret(value.slice(value.indexOf(":") + 1))) {
+        const password = value.slice(value.indexOf(":") + 1);
+        if (!isLiteralSecret(password)) {
             return holds;
+        }
+        if (isPlainVariable(password)) {
+            return `has the plain variable ${password.trim()} after the user name, whose value Ververica keeps in plain text`;
         }
         return isLiteralSecret(value) ? literalValue : "has a literal password after the user name";
     }

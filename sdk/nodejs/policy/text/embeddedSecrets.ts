@@ -27,7 +27,7 @@ import { isJaasConfigKey, SecretKeyTest } from "../rules/secretKeys";
 import { decodedTexts } from "./base64Text";
 import { isKeyMaterial, isKeyMaterialName } from "./keyMaterial";
 import { authorizationScheme, isLiteralSecret } from "./literalSecret";
-import { containsReference } from "./secretReference";
+import { containsReference, isPlainVariable } from "./secretReference";
 import { urlPattern, urlSecrets } from "./urls";
 
 const pemPrivateKey = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
@@ -95,7 +95,7 @@ function assignmentSecrets(value: string, isSecretName: SecretKeyTest): string[]
             continue;
         }
         if (secretName && isLiteralSecret(text)) {
-            found.push(`${JSON.stringify(name)} as literal text`);
+            found.push(isPlainVariable(text) ? `${JSON.stringify(name)} as the plain variable ${text.trim()}, kept in plain text` : `${JSON.stringify(name)} as literal text`);
         } else if (isKeyMaterialName(name) && isKeyMaterial(text)) {
             found.push(`key material under ${JSON.stringify(name)}`);
         }

@@ -48,6 +48,17 @@ const fileUri = /^file:\S+$/i;
 const kubernetesSecretRef = /^(\s*env:[\w.-]+\s*,\s*secret:[\w.-]+\s*,\s*key:[\w.-]+\s*;?)+$/;
 const credentialFile = /^(\/|~\/|[A-Za-z]:\\)\S*\.(pem|p8|p12|pfx|key|crt|cer|der|jks|keystore|truststore|json|keytab|properties|conf|txt|pub)$/i;
 
+/** A plain `${name}`: a Ververica variable (anything but a secret variable), its name captured. */
+export const plainVariableReference = /\$\{\s*(?!secret_values\.)([\w.-]+)\s*\}/g;
+
+/**
+ * True when `text` is one plain `${name}` and nothing else: not a literal, though as good as one
+ * where a credential belongs, since a Ververica variable is kept in plain text.
+ */
+export function isPlainVariable(text: string): boolean {
+    return new RegExp(`^\\s*${plainVariableReference.source}\\s*$`).test(text);
+}
+
 /**
  * True when `value` contains a `${secret_values.<name>}` reference.
  *

@@ -853,7 +853,7 @@ CREATE TABLE kafka_kerberos (id INT) WITH (
   'properties.bootstrap.servers' = '\${KAFKA_BOOTSTRAP_SERVERS}',
   'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="\${KAFKA_API_KEY}" password="\${KAFKA_API_SECRET}";'
 );`,
-        violations: ['option "properties.sasl.jaas.config" in a WITH list holds "password" as literal text'],
+        violations: ['option "properties.sasl.jaas.config" in a WITH list holds "password" as the plain variable ${KAFKA_API_SECRET}, kept in plain text'],
     },
     {
         name: "a connector pointed at a secret manager entry and a role by their resource names",
@@ -2828,7 +2828,7 @@ INSERT INTO OrdersTable SELECT * FROM KafkaTable;`,
     'value.avro-confluent.basic-auth.credentials-source' = 'USER_INFO',
     'value.avro-confluent.basic-auth.user-info' = '\${KAFKA_USERNAME}:\${KAFKA_PASSWORD}'
 );`,
-        violations: ['SQL statement 1 (CREATE TABLE storage_bin_events), line 11: option "properties.sasl.jaas.config" in a WITH list holds "password" as literal text', 'SQL statement 1 (CREATE TABLE storage_bin_events), line 13: option "properties.ssl.truststore.password" in a WITH list is the plain variable ${TRUSTSTORE_PASSWORD}, whose value Ververica keeps in plain text', 'SQL statement 1 (CREATE TABLE storage_bin_events), line 19: option "key.avro-confluent.basic-auth.user-info" in a WITH list has a literal value', 'SQL statement 1 (CREATE TABLE storage_bin_events), line 23: option "value.avro-confluent.basic-auth.user-info" in a WITH list has a literal value'],
+        violations: ['SQL statement 1 (CREATE TABLE storage_bin_events), line 11: option "properties.sasl.jaas.config" in a WITH list holds "password" as the plain variable ${KAFKA_PASSWORD}, kept in plain text', 'SQL statement 1 (CREATE TABLE storage_bin_events), line 13: option "properties.ssl.truststore.password" in a WITH list is the plain variable ${TRUSTSTORE_PASSWORD}, whose value Ververica keeps in plain text', 'SQL statement 1 (CREATE TABLE storage_bin_events), line 19: option "key.avro-confluent.basic-auth.user-info" in a WITH list has the plain variable ${KAFKA_PASSWORD} after the user name, whose value Ververica keeps in plain text', 'SQL statement 1 (CREATE TABLE storage_bin_events), line 23: option "value.avro-confluent.basic-auth.user-info" in a WITH list has the plain variable ${KAFKA_PASSWORD} after the user name, whose value Ververica keeps in plain text'],
     },
     {
         name: "Schema registry user-info admin:admin in plain text",
