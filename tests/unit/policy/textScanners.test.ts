@@ -150,7 +150,7 @@ describe("literal credentials", () => {
     });
 
     it("takes any other text for a literal credential, however weak", () => {
-        for (const text of ["p4ss", "123456", "password", "changeme", "yours1ncerely!", "<p4ss", "xx", "{p4ss}", "Bearer b4", "/etc/password-like"]) {
+        for (const text of ["p4ss", "123456", "password", "changeme", "yours1ncerely!", "<p4ss", "Pass_Word", "db_pw_2024!", "{p4ss}", "Bearer b4", "/etc/password-like"]) {
             assert.equal(isLiteralSecret(text), true, text);
         }
     });
@@ -228,7 +228,8 @@ describe("references and placeholders", () => {
     it("reads placeholders in the forms documentation, templates and redacted copies write", () => {
         for (const text of ["xxx", "yyy", "XXXX-XXXX", "sk-xxxxxxxxxxxxxxxx", "LTAI5t****", "...", "…", "sk-...", "[REDACTED]", "<redacted>", "{password}", "{sasl_jaas}", "{os.environ.get('PW')}", "{}", "{0}", "%(db_password)s", "%s", "@db.password@", "#{dbSecret}", "${{ secrets.API_KEY }}", "Your AWS Secret Access Key", "enter your password here", "REPLACE_ME", "${your_accessKey}",
             "(removed)", "((password))", "[[password]]", "@@DB_PASSWORD@@", "__DB_PASSWORD__", "#{DbPassword}#", "{pw}", "PUT_PASSWORD_HERE", "masked",
-            "你的密码", "<数据库密码>", "【密码】", "您的AccessKey Secret", "${您的密码}", "パスワード", "пароль"]) {
+            "你的密码", "<数据库密码>", "【密码】", "您的AccessKey Secret", "${您的密码}", "パスワード", "пароль",
+            "xx", "mysql_pass", "s3_sk", "PASSWORD", "API_SECRET"]) {
             assert.equal(classifyCredential(text), "placeholder", text);
         }
         for (const text of ["{p4ss}", "{Fk7rQ2}", "[Fk#9!]", "(Fk#9!)", "correct horse battery staple", "Fk.dot.ted.9", "aa", "_Fk_", "'changeme'", "密码123", "Passwörter"]) {

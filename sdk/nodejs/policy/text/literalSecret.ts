@@ -5,7 +5,7 @@
  * - a reference to a secret kept elsewhere (see `secretReference.ts`);
  * - a placeholder, which documentation, templates and redacted copies write, and which leaks
  *   nothing: a job deployed with one fails to log in. Its forms:
- *   - masked or filler text: `******`, `LTAI5t****`, `xxx`, `yyy`, `XXXX-XXXX`, `sk-xxxxxxxxxxxx`
+ *   - masked or filler text: `******`, `LTAI5t****`, `xx`, `xxx`, `yyy`, `XXXX-XXXX`, `sk-xxxxxxxxxxxx`
  *     (text mostly made of runs of one repeated character);
  *   - an ellipsis: `...`, `…`, `sk-...`;
  *   - a bracketed name or redaction, in angle, square or round brackets, single or doubled:
@@ -19,7 +19,9 @@
  *     `REPLACE_ME`, `PUT_PASSWORD_HERE`, `masked`, `Your AWS Secret Access Key`,
  *     `enter password here`, also as a variable's name (`${your_accessKey}`); and words, without
  *     a digit, in a script other than Latin (`你的密码`, `<数据库密码>`, `您的AccessKey Secret`),
- *     which documentation in other languages writes.
+ *     which documentation in other languages writes;
+ *   - a name where its value belongs, as a command line written out with stand-ins has it:
+ *     `mysql_pass`, `s3_sk`, `PASSWORD`, `API_SECRET` (but a plain `${db_password}` is a variable).
  * - an identifier: an access key *id* in its published form (`AKIA...`, `LTAI...`), the
  *   public half of a key pair, wherever it is written; or the name of a Java class that handles
  *   the credential (`org.apache.hadoop.fs.s3a.auth.delegation.SessionTokenBinding`);
@@ -71,7 +73,10 @@ const placeholderWords = new Set([
     // Words of a redaction: what was there has been taken out.
     "redacted", "omitted", "masked", "hidden", "removed", "filtered",
 ]);
-const credentialWords = /^(password|passwd|pwd|pw|psw|pswd|pass|passphrase|secret|secrets|key|keys|token|tokens|credential|credentials|api|access|apikey)$/;
+const credentialWords = /^(password|passwd|pwd|pw|psw|pswd|pass|passphrase|secret|secrets|key|keys|token|tokens|credential|credentials|api|access|apikey|sk)$/;
+// An identifier in snake case of two words or more (`mysql_pass`, `s3_sk`) or in capitals
+// (`PASSWORD`, `API_SECRET`): how a name, not a value, is written.
+const credentialName = /^([a-z][a-z0-9]*(_[a-z][a-z0-9]*)+|[A-Z][A-Z0-9]*(_[A-Z][A-Z0-9]*)*)$/;
 
 /**
  * Says what `text`, written where a credential belongs, is.
@@ -130,11 +135,25 @@ function isPlaceholder(text: string): boolean {
     }
     // A variable named for what belongs there is a placeholder too: `${your_accessKey}`.
     const variable = /^\$\{\s*([\p{L}\p{N}_.-]+)\s*\}$/u.exec(text);
-    return braceField.test(text) || otherFields.some((pattern) => pattern.test(text)) || isPlaceholderWording(variable?.[1] ?? text);
+    return braceField.test(text) || otherFields.some((pattern) => pattern.test(text)) || isPlaceholderWording(variable?.[1] ?? text) || isCredentialName(text);
 }
 
 /** Text at least half made of runs of one character repeated three times or more (`xxx`, `XXXX-XXXX`). */
+/**
+ * A name standing where its value belongs, as in a command line written out with stand-ins
+ * (`password=mysql_pass`, `s3.secret-key=s3_sk`, `password="PASSWORD"`): an identifier in snake
+ * case or in capitals with a credential word among its words. Only as the text itself: a plain
+ * `${db_password}` is a variable, whose value is what counts.
+ */
+function isCredentialName(text: string): boolean {
+    return credentialName.test(text) && keyWords(text).some((word) => credentialWords.test(word));
+}
+
 function isFiller(text: string): boolean {
+    if (/^([xX])\1+$/.test(text)) {
+        // `xx`, the shortest filler, as posts write it.
+        return true;
+    }
     const filler = [...text.matchAll(/(.)\1{2,}/g)].reduce((sum, [run]) => sum + run.length, 0);
     return filler >= 3 && filler * 2 >= text.length;
 }
@@ -173,6 +192,7 @@ function isPlaceholderWording(text: string): boolean {
     if (words.some((word) => placeholderWords.has(word))) {
         return true;
     }
+
     const spaced = text.trim().split(/\s+/);
     return spaced.length > 1 && words.some((word) => credentialWords.test(word) || word === "my" || word === "the");
 }
