@@ -804,4 +804,740 @@ pipeline:
 `,
         violations: [],
     },
+    {
+        name: "Alibaba best practice: Hologres sink with secret_values username and password (sink block)",
+        source: "https://alibabacloud.com/help/en/flink/use-cases/best-practices-for-configuring-data-ingestion-in-yaml-files",
+        cdcYaml: `sink:
+  type: hologres
+  name: Hologres Sink
+  endpoint: ****.hologres.aliyuncs.com:80
+  dbname: cdcyaml_test
+  username: \${secret_values.holo-username}
+  password: \${secret_values.holo-password}
+  sink.type-normalize-strategy: BROADEN
+`,
+        violations: [],
+    },
+    {
+        name: "Alibaba Hologres YAML connector syntax: endpoint placeholder, AccessKey pair from secret_values",
+        source: "https://www.alibabacloud.com/help/ja/flink/developer-reference/hologres-yaml-connector",
+        cdcYaml: `sink:
+  type: hologres
+  name: Hologres Sink
+  endpoint: <yourEndpoint>
+  dbname: <yourDbname>
+  username: \${secret_values.ak_id}
+  password: \${secret_values.ak_secret}
+`,
+        violations: [],
+    },
+    {
+        name: "Ververica data ingestion schema overview: secret_values in source, <pass> placeholder in sink",
+        source: "https://docs.ververica.com/managed-service/user-guides/admin-operator-guide/data-ingestion",
+        cdcYaml: `source:
+  type: <connector> # e.g., mysql, postgres, oracle, sqlserver, kafka
+  name: <human name>
+  hostname: <host or service>
+  port: <int>
+  username: \${secret_values.mysqlusername}
+  password: \${secret_values.mysqlpassword}
+  database: <db-name> # optional depending on connector
+  tables: <regex or list>
+  server-id: <range> # connector-specific; example for MySQL
+  snapshot.mode: initial # connector-specific snapshot policy
+
+sink:
+  type: <connector> # e.g., mysql, postgres, kafka, iceberg, hudi, jdbc
+  name: <human name>
+  hostname: <host-or-broker>
+  port: <int>
+  username: <user>
+  password: <pass>
+  database: <db>
+  table: <table or pattern>
+  upsert-key: <col or list> # for upsert sinks
+`,
+        violations: [],
+        covers: ["bracketed redaction"],
+    },
+    {
+        name: "Flink CDC Fluss connector doc: SASL PLAIN password literal in the sink (sink block)",
+        source: "https://github.com/apache/flink-cdc (docs/content/docs/connectors/pipeline-connectors/fluss.md)",
+        cdcYaml: `sink:
+  type: fluss
+  name: Fluss Sink
+  bootstrap.servers: localhost:9123
+  # Security-related properties for the Fluss client
+  properties.client.security.protocol: sasl
+  properties.client.security.sasl.mechanism: PLAIN
+  properties.client.security.sasl.username: developer
+  properties.client.security.sasl.password: developer-pass
+
+pipeline:
+  name: MySQL to Fluss Pipeline
+  parallelism: 2
+  schema.change.behavior: LENIENT
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 9: key "properties.client.security.sasl.password" has a literal value'],
+        secrets: ["developer-pass"],
+    },
+    {
+        name: "Flink CDC Postgres connector metadata example: password postgres",
+        source: "https://github.com/apache/flink-cdc (docs/content/docs/connectors/pipeline-connectors/postgres.md)",
+        cdcYaml: `source:
+  type: postgres
+  hostname: localhost
+  port: 5432
+  username: postgres
+  password: postgres
+  tables: mydb.public.orders
+  slot.name: flink_slot
+  metadata.list: op_ts,table_name,schema_name
+
+transform:
+  - source-table: mydb.public.orders
+    projection: order_id, customer_id, op_ts, table_name, schema_name
+    description: Include metadata columns in output
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 6: key "password" has a literal value'],
+    },
+    {
+        name: "Flink CDC OceanBase doc: MySQL source block with password mysqlpw",
+        source: "https://github.com/apache/flink-cdc (docs/content/docs/connectors/pipeline-connectors/oceanbase.md)",
+        cdcYaml: `source:
+  type: mysql
+  hostname: mysql
+  port: 3306
+  username: mysqluser
+  password: mysqlpw
+  tables: mysql_2_oceanbase_test_17l13vc.\\.*
+  server-id: 5400-5404
+  server-time-zone: UTC
+
+pipeline:
+  name: MySQL to OceanBase Pipeline
+  parallelism: 1
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 6: key "password" has a literal value'],
+        secrets: ["mysqlpw"],
+    },
+    {
+        name: "Flink CDC AI model doc: openai-compatible models with <api-key> placeholders",
+        source: "https://github.com/apache/flink-cdc (docs/content/docs/core-concept/ai-model.md)",
+        cdcYaml: `transform:
+  - source-table: db.\\.*
+    projection: >-
+      *,
+      AI_COMPLETE('completion_model', content, 'Summarize the input') AS summary,
+      AI_EMBED('embedding_model', content) AS embedding
+
+pipeline:
+  model:
+    - name: completion_model
+      type: openai-compatible
+      options:
+        model: gpt-4o-mini
+        endpoint: https://api.example.com/v1
+        api-key: <api-key>
+        system-prompt: You are a concise assistant.
+        temperature: 0.2
+        max-tokens: 256
+    - name: embedding_model
+      type: openai-compatible
+      options:
+        model: text-embedding-3-small
+        endpoint: https://api.example.com/v1
+        api-key: <api-key>
+        dimension: 768
+`,
+        violations: [],
+        covers: ["bracketed redaction"],
+    },
+    {
+        name: "Flink CDC quickstart MySQL to StarRocks: password 123456 in source, empty in sink",
+        source: "https://github.com/apache/flink-cdc (docs/content/docs/get-started/quickstart-for-2.2/mysql-to-starrocks.md)",
+        cdcYaml: `################################################################################
+# Description: Sync MySQL all tables to StarRocks
+################################################################################
+source:
+  type: mysql
+  hostname: localhost
+  port: 3306
+  username: root
+  password: 123456
+  tables: app_db.\\.*
+  server-id: 5400-5404
+  server-time-zone: UTC
+
+sink:
+  type: starrocks
+  name: StarRocks Sink
+  jdbc-url: jdbc:mysql://127.0.0.1:9030
+  load-url: 127.0.0.1:8080
+  username: root
+  password: ""
+  table.create.properties.replication_num: 1
+
+pipeline:
+  name: Sync MySQL Database to StarRocks
+  parallelism: 2
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 9: key "password" has a literal value'],
+        secrets: ["123456"],
+    },
+    {
+        name: "Flink CDC SQL Server connector doc: password 123456 in both source and Doris sink",
+        source: "https://github.com/apache/flink-cdc (docs/content/docs/connectors/pipeline-connectors/sqlserver.md)",
+        cdcYaml: `source:
+   type: sqlserver
+   name: SQL Server Source
+   hostname: 127.0.0.1
+   port: 1433
+   username: root
+   password: 123456
+   # The database must be a single fixed name; schema and table support regex to match multiple tables.
+   tables: inventory.dbo.\\.*
+   schema-change.enabled: true
+
+sink:
+  type: doris
+  name: Doris Sink
+  fenodes: 127.0.0.1:8030
+  username: root
+  password: 123456
+
+pipeline:
+   name: SQL Server to Doris Pipeline
+   parallelism: 4
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 7: key "password" has a literal value', 'cdcYamlArtifact.cdcYaml, line 17: key "password" has a literal value'],
+        secrets: ["123456"],
+    },
+    {
+        name: "Flink CDC transform doc: metadata columns example with password testpwd",
+        source: "https://github.com/apache/flink-cdc (docs/content/docs/core-concept/transform.md)",
+        cdcYaml: `source:
+  type: mysql
+  hostname: localhost
+  port: 3306
+  username: testuser
+  password: testpwd
+  tables: testdb.customer
+  server-id: 5400-5404
+  server-time-zone: UTC
+  metadata.list: op_ts
+
+transform:
+  - source-table: testdb.customer
+    projection: \\*, __namespace_name__ || '.' || __schema_name__ || '.' || __table_name__ AS identifier_name, __data_event_type__ AS type, op_ts AS opts
+
+sink:
+  type: values
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 6: key "password" has a literal value'],
+        secrets: ["testpwd"],
+    },
+    {
+        name: "Flink CDC Iceberg doc: Glue catalog sink with S3FileIO and region, no credentials (sink block)",
+        source: "https://github.com/apache/flink-cdc (docs/content/docs/connectors/pipeline-connectors/iceberg.md)",
+        cdcYaml: `sink:
+  type: iceberg
+  name: Iceberg Sink
+  catalog.properties.type: glue
+  catalog.properties.warehouse: s3://my-bucket/warehouse
+  catalog.properties.io-impl: org.apache.iceberg.aws.s3.S3FileIO
+  catalog.properties.client.region: us-east-1
+  catalog.properties.glue.skip-archive: true
+
+pipeline:
+  name: MySQL to Iceberg via Glue Pipeline
+  parallelism: 2
+`,
+        violations: [],
+    },
+    {
+        name: "Flink CDC Kafka doc: Kafka sink with PLAINTEXT bootstrap servers (sink block)",
+        source: "https://github.com/apache/flink-cdc (docs/content/docs/connectors/pipeline-connectors/kafka.md)",
+        cdcYaml: `sink:
+  type: kafka
+  name: Kafka Sink
+  properties.bootstrap.servers: PLAINTEXT://localhost:62510
+
+pipeline:
+  name: MySQL to Kafka Pipeline
+  parallelism: 2
+`,
+        violations: [],
+    },
+    {
+        name: "Flink CDC Elasticsearch doc: sink hosts and route to default index (sink block)",
+        source: "https://github.com/apache/flink-cdc (docs/content/docs/connectors/pipeline-connectors/elasticsearch.md)",
+        cdcYaml: `sink:
+  type: elasticsearch
+  name: Elasticsearch Sink
+  hosts: http://127.0.0.1:9092,http://127.0.0.1:9093
+
+route:
+  - source-table: adb.\\.*
+    sink-table: default_index
+    description: sync adb.\\.* table to default_index
+
+pipeline:
+  name: MySQL to Elasticsearch Pipeline
+  parallelism: 2
+`,
+        violations: [],
+    },
+    {
+        name: "Flink CDC quickstart MySQL to Kafka: source password 123456",
+        source: "https://github.com/apache/flink-cdc (docs/content/docs/get-started/quickstart-for-2.2/mysql-to-kafka.md)",
+        cdcYaml: `################################################################################
+# Description: Sync MySQL all tables to Kafka
+################################################################################
+source:
+  type: mysql
+  hostname: 0.0.0.0
+  port: 3306
+  username: root
+  password: 123456
+  tables: app_db.\\.*
+  server-id: 5400-5404
+  server-time-zone: UTC
+
+sink:
+  type: kafka
+  name: Kafka Sink
+  properties.bootstrap.servers: PLAINTEXT://127.0.0.1:9092
+
+pipeline:
+  name: MySQL to Kafka Pipeline
+  parallelism: 2
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 9: key "password" has a literal value'],
+        secrets: ["123456"],
+    },
+    {
+        name: "Flink CDC Hudi connector doc: Hudi sink with table options set by transform (sink, transform, pipeline blocks)",
+        source: "https://github.com/apache/flink-cdc (docs/content/docs/connectors/pipeline-connectors/hudi.md)",
+        cdcYaml: `sink:
+  type: hudi 
+  name: Hudi Sink
+  path: /path/warehouse
+  hoodie.table.type: MERGE_ON_READ
+
+transform:
+  - source-table: adb.\\.*
+    table-options: ordering.fields=ts1
+  - source-table: bdb.user_table_[0-9]+
+    table-options: ordering.fields=ts2
+
+pipeline:
+  name: MySQL to Hudi Pipeline
+  parallelism: 4
+`,
+        violations: [],
+    },
+    {
+        name: "Flink CDC Paimon connector doc: filesystem catalog sink (sink and pipeline blocks)",
+        source: "https://github.com/apache/flink-cdc (docs/content/docs/connectors/pipeline-connectors/paimon.md)",
+        cdcYaml: `sink:
+  type: paimon
+  name: Paimon Sink
+  catalog.properties.metastore: filesystem
+  catalog.properties.warehouse: /path/warehouse
+
+pipeline:
+  name: MySQL to Paimon Pipeline
+  parallelism: 2
+`,
+        violations: [],
+    },
+    {
+        name: "Flow-style source mapping with an inline literal password",
+        source: "adversarial (flow-style YAML mapping on one line)",
+        cdcYaml: `source: {type: mysql, hostname: rm-bp1x.mysql.rds.aliyuncs.com, port: 3306, username: cdc_reader, password: Fk9xQ2mLp7, tables: "orders\\\\..*"}
+sink: {type: paimon, catalog.properties.metastore: filesystem, catalog.properties.warehouse: "oss://lake/warehouse"}
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 1: key "password" has a literal value'],
+        secrets: ["Fk9xQ2mLp7"],
+    },
+    {
+        name: "Flow-style source mapping whose password is a quoted secret_values reference",
+        source: "adversarial (benign look-alike of the flow-style case)",
+        cdcYaml: `source: {type: mysql, hostname: rm-bp1x.mysql.rds.aliyuncs.com, port: 3306, username: cdc_reader, password: "\${secret_values.mysql_pw}", tables: "orders\\\\..*"}
+sink: {type: paimon, catalog.properties.metastore: filesystem, catalog.properties.warehouse: "oss://lake/warehouse"}
+`,
+        violations: [],
+    },
+    {
+        name: "YAML anchor on a neutral key, alias used as the source password",
+        source: "adversarial (the literal sits under x-defaults and reaches password only through *pw)",
+        cdcYaml: `x-defaults:
+  common-value: &pw Zr7vLq2WmT
+source:
+  type: mysql
+  hostname: 10.0.3.17
+  port: 3306
+  username: cdc_reader
+  password: *pw
+  tables: shop.\\.*
+sink:
+  type: starrocks
+  jdbc-url: jdbc:mysql://fe.internal:9030
+  load-url: fe.internal:8030
+  username: loader
+  password: \${secret_values.sr_pw}
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 8: key "password" has a literal value'],
+        secrets: ["Zr7vLq2WmT"],
+    },
+    {
+        name: "YAML anchor holding a secret_values reference, aliased into the password",
+        source: "adversarial (benign look-alike of the anchor case)",
+        cdcYaml: `x-defaults:
+  common-value: &pw \${secret_values.mysql_pw}
+source:
+  type: mysql
+  hostname: 10.0.3.17
+  port: 3306
+  username: cdc_reader
+  password: *pw
+  tables: shop.\\.*
+sink:
+  type: print
+`,
+        violations: [],
+    },
+    {
+        name: "Multi-document YAML: harmless first document, literal password in the second",
+        source: "adversarial (the secret is only in the document after ---)",
+        cdcYaml: `# defaults
+pipeline:
+  name: orders-sync
+  parallelism: 2
+---
+source:
+  type: postgres
+  hostname: pg.internal
+  port: 5432
+  username: replicator
+  password: 9hQx2LmZkW
+  tables: app.public.orders
+  slot.name: flink_orders
+sink:
+  type: print
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 11: key "password" has a literal value'],
+        secrets: ["9hQx2LmZkW"],
+    },
+    {
+        name: "Multi-document YAML with references only",
+        source: "adversarial (benign look-alike of the multi-document case)",
+        cdcYaml: `pipeline:
+  name: orders-sync
+---
+source:
+  type: postgres
+  hostname: pg.internal
+  port: 5432
+  username: replicator
+  password: \${secret_values.pg_pw}
+  tables: app.public.orders
+  slot.name: flink_orders
+sink:
+  type: print
+`,
+        violations: [],
+    },
+    {
+        name: "Kafka source JAAS config in a literal block scalar with an inline password",
+        source: "adversarial (JAAS line broken over several lines inside a | block)",
+        cdcYaml: `source:
+  type: kafka
+  properties.bootstrap.servers: alikafka-post-cn-7mz2.alikafka.aliyuncs.com:9094
+  topic: orders
+  value.format: debezium-json
+  properties.security.protocol: SASL_SSL
+  properties.sasl.mechanism: PLAIN
+  properties.sasl.jaas.config: |
+    org.apache.kafka.common.security.plain.PlainLoginModule required
+    username="alikafka_post-cn-7mz2"
+    password="Kq8Zt3WnYp1";
+sink:
+  type: paimon
+  catalog.properties.metastore: filesystem
+  catalog.properties.warehouse: oss://lake/warehouse
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 8: key "properties.sasl.jaas.config" holds "password" as literal text'],
+        secrets: ["Kq8Zt3WnYp1"],
+        covers: ["JAAS line break"],
+    },
+    {
+        name: "Kafka source JAAS block scalar whose password is a secret_values reference",
+        source: "adversarial (benign look-alike of the JAAS block case)",
+        cdcYaml: `source:
+  type: kafka
+  properties.bootstrap.servers: alikafka-post-cn-7mz2.alikafka.aliyuncs.com:9094
+  topic: orders
+  value.format: debezium-json
+  properties.security.protocol: SASL_SSL
+  properties.sasl.mechanism: PLAIN
+  properties.sasl.jaas.config: >-
+    org.apache.kafka.common.security.plain.PlainLoginModule required
+    username="alikafka_post-cn-7mz2"
+    password="\${secret_values.kafka_pw}";
+sink:
+  type: print
+`,
+        violations: [],
+        covers: ["JAAS line break"],
+    },
+    {
+        name: "Quoted numeric password '123456'",
+        source: "adversarial (single-quoted digits must still count as a literal password)",
+        cdcYaml: `source:
+  type: mysql
+  hostname: 10.0.0.8
+  port: 3306
+  username: root
+  password: '123456'
+  tables: app_db.\\.*
+sink:
+  type: print
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 6: key "password" has a literal value'],
+        secrets: ["123456"],
+    },
+    {
+        name: "Empty quoted password '' and a null password",
+        source: "adversarial (empty and null values carry no secret)",
+        cdcYaml: `source:
+  type: mysql
+  hostname: 10.0.0.8
+  port: 3306
+  username: readonly
+  password: ''
+  tables: app_db.\\.*
+sink:
+  type: doris
+  fenodes: 10.0.0.9:8030
+  username: root
+  password: ~
+`,
+        violations: [],
+    },
+    {
+        name: "password-file and TLS key paths, no inline material",
+        source: "adversarial (option names contain password/key but values are file paths)",
+        cdcYaml: `source:
+  type: postgres
+  hostname: pg.internal
+  port: 5432
+  username: replicator
+  password-file: /run/secrets/pg_password
+  tables: app.public.\\.*
+  slot.name: flink_app
+  debezium.database.sslmode: verify-full
+  debezium.database.sslrootcert: /etc/ssl/certs/pg-ca.pem
+  debezium.database.sslkey: /etc/keys/client.key
+sink:
+  type: print
+`,
+        violations: [],
+    },
+    {
+        name: "Inline PEM private key under an sslkey option",
+        source: "adversarial (key material pasted into the YAML instead of a path)",
+        cdcYaml: `source:
+  type: postgres
+  hostname: pg.internal
+  port: 5432
+  username: replicator
+  password: \${secret_values.pg_pw}
+  tables: app.public.\\.*
+  slot.name: flink_app
+  debezium.database.sslkey: |
+    -----BEGIN PRIVATE KEY-----
+    MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7FAKEFAKEFAKE
+    Qm9ndXNLZXlNYXRlcmlhbEZvclRlc3RpbmdPbmx5Tm90UmVhbEF0QWxsWFhYWFhY
+    -----END PRIVATE KEY-----
+sink:
+  type: print
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 9: key "debezium.database.sslkey" holds a private key in PEM form'],
+        secrets: ["MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7FAKEFAKEFAKE"],
+        covers: ["key material"],
+    },
+    {
+        name: "a plain ${MYSQL_PASSWORD} variable and an ${env:STARROCKS_PASSWORD} reference for the passwords",
+        source: "adversarial (a plain ${MYSQL_PASSWORD} that is no local variable is a Ververica variable kept in plain text; ${env:...} is a reference to a value kept outside the draft)",
+        cdcYaml: `source:
+  type: mysql
+  hostname: 10.0.0.8
+  port: 3306
+  username: \${MYSQL_USER}
+  password: \${MYSQL_PASSWORD}
+  tables: app_db.\\.*
+sink:
+  type: starrocks
+  jdbc-url: jdbc:mysql://fe.internal:9030
+  load-url: fe.internal:8030
+  username: loader
+  password: \${env:STARROCKS_PASSWORD}
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 6: key "password" is the plain variable ${MYSQL_PASSWORD}, whose value Ververica keeps in plain text'],
+        covers: ["config-provider reference"],
+    },
+    {
+        name: "Placeholders: ******, <your_password>, Chinese prose",
+        source: "adversarial (redaction, bracketed and prose placeholders)",
+        cdcYaml: `source:
+  type: mysql
+  hostname: <mysql_host>
+  port: 3306
+  username: <your_user>
+  password: <your_password>
+  tables: app_db.\\.*
+sink:
+  type: hologres
+  endpoint: hgpostcn-cn-xxx-cn-hangzhou-vpc.hologres.aliyuncs.com:80
+  dbname: ods
+  username: 你的AccessKey ID
+  password: 你的密码
+route:
+  - source-table: app_db.orders
+    sink-table: ods.orders
+    description: password "******" kept in the console
+`,
+        violations: [],
+        covers: ["bracketed redaction","prose placeholder"],
+    },
+    {
+        name: "MaxCompute sink with a literal AccessKey id and secret",
+        source: "adversarial (the id is an identifier, the secret is a credential)",
+        cdcYaml: `sink:
+  type: maxcompute
+  name: MaxCompute Sink
+  access-id: LTAI5tKq3Zr8WmXp2Nv7Yc4B
+  access-key: pSYwKqVT2iAISrlwINRw1H0ffoTz3B
+  endpoint: http://service.cn-hangzhou.maxcompute.aliyun.com/api
+  project: flink_cdc
+  buckets-num: 8
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 5: key "access-key" has a literal value'],
+        secrets: ["pSYwKqVT2iAISrlwINRw1H0ffoTz3B"],
+        covers: ["access key id"],
+    },
+    {
+        name: "MaxCompute sink with a literal AccessKey id and the secret from secret_values",
+        source: "adversarial (an access key id alone is not a secret)",
+        cdcYaml: `sink:
+  type: maxcompute
+  name: MaxCompute Sink
+  access-id: LTAI5tKq3Zr8WmXp2Nv7Yc4B
+  access-key: \${secret_values.odps_ak_secret}
+  endpoint: http://service.cn-hangzhou.maxcompute.aliyun.com/api
+  project: flink_cdc
+`,
+        violations: [],
+        covers: ["access key id"],
+    },
+    {
+        name: "Paimon sink with DLF ECS token loader and an OSS key id only",
+        source: "adversarial (token/key words in option names without any secret value)",
+        cdcYaml: `sink:
+  type: paimon
+  catalog.properties.metastore: rest
+  catalog.properties.uri: http://cn-hangzhou-vpc.dlf.aliyuncs.com
+  catalog.properties.warehouse: lake_catalog
+  catalog.properties.token.provider: dlf
+  catalog.properties.dlf.token-loader: ecs
+  catalog.properties.fs.oss.accessKeyId: LTAI5tKq3Zr8WmXp2Nv7Yc4B
+  table.properties.bucket: 4
+`,
+        violations: [],
+        covers: ["access key id"],
+    },
+    {
+        name: "Paimon sink with a literal OSS accessKeySecret in catalog properties",
+        source: "adversarial (nested catalog.properties.* secret)",
+        cdcYaml: `sink:
+  type: paimon
+  catalog.properties.metastore: filesystem
+  catalog.properties.warehouse: oss://lake-bucket/warehouse
+  catalog.properties.fs.oss.endpoint: oss-cn-hangzhou-internal.aliyuncs.com
+  catalog.properties.fs.oss.accessKeyId: LTAI5tKq3Zr8WmXp2Nv7Yc4B
+  catalog.properties.fs.oss.accessKeySecret: pSYwKqVT2iAISrlwINRw1H0ffoTz3B
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 7: key "catalog.properties.fs.oss.accessKeySecret" has a literal value'],
+        secrets: ["pSYwKqVT2iAISrlwINRw1H0ffoTz3B"],
+    },
+    {
+        name: "Kafka source SSL keystore: literal keystore password, location is a path",
+        source: "adversarial (only the password among ssl.* options is a secret)",
+        cdcYaml: `source:
+  type: kafka
+  properties.bootstrap.servers: kafka-1.internal:9093
+  topic: orders
+  value.format: canal-json
+  properties.security.protocol: SSL
+  properties.ssl.truststore.location: /flink/usrlib/kafka.client.truststore.jks
+  properties.ssl.keystore.location: /flink/usrlib/kafka.client.keystore.jks
+  properties.ssl.keystore.password: Ks7pQw9Lz
+sink:
+  type: print
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 9: key "properties.ssl.keystore.password" has a literal value'],
+        secrets: ["Ks7pQw9Lz"],
+    },
+    {
+        name: "Pipeline AI model with a literal OpenAI-style API key",
+        source: "adversarial (api-key nested under pipeline.model[].options)",
+        cdcYaml: `pipeline:
+  name: enrich-orders
+  model:
+    - name: summarizer
+      type: openai-compatible
+      options:
+        model: gpt-4o-mini
+        endpoint: https://api.openai.com/v1
+        api-key: sk-proj-pe4yRToPfQWFU35oxI2mQpXw10RQoAA0QmP0
+        max-tokens: 256
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 9: key "api-key" has a literal value'],
+        secrets: ["sk-proj-pe4yRToPfQWFU35oxI2mQpXw10RQoAA0QmP0"],
+    },
+    {
+        name: "Elasticsearch sink with username elastic and a literal password",
+        source: "adversarial (sink-side basic auth)",
+        cdcYaml: `sink:
+  type: elasticsearch
+  hosts: https://es-cn-abc.elasticsearch.aliyuncs.com:9200
+  username: elastic
+  password: Es9vQ2xRt4
+  batch.size.max.bytes: 5242880
+`,
+        violations: ['cdcYamlArtifact.cdcYaml, line 5: key "password" has a literal value'],
+        secrets: ["Es9vQ2xRt4"],
+    },
+    {
+        name: "Benign secret-looking words: server-id range, token-free transform, secret table names",
+        source: "adversarial (key words in values and table names, no credential)",
+        cdcYaml: `source:
+  type: mysql
+  hostname: 10.0.0.8
+  port: 3306
+  username: cdc
+  password: \${secret_values.cdc_pw}
+  tables: auth.user_tokens, auth.password_resets, vault.secrets_meta
+  server-id: 5400-5404
+transform:
+  - source-table: auth.user_tokens
+    projection: id, user_id, token_type, expires_at
+    description: drop the token hash column
+sink:
+  type: print
+`,
+        violations: [],
+    },
 ];
