@@ -486,4 +486,414 @@ password
         pythonArgs: "--token-endpoint https://login.example.com/oauth2/v2.0/token --client-id 3f9a1c2e-7b4d-4e8a-9c1f-2d6b8e0a5f34 --scope api://flink/.default",
         violations: [],
     },
+    {
+        name: "Paimon mysql_sync_table action: --mysql_conf password=123456, Hive catalog",
+        source: "https://github.com/apache/paimon (docs/docs/cdc-ingestion/mysql-cdc.md)",
+        jarArgs:
+            "mysql_sync_table --warehouse hdfs:///path/to/warehouse --database test_db --table test_table --partition_keys pt --primary_keys pt,uid " +
+            "--computed_column '_year=year(age)' --mysql_conf hostname=127.0.0.1 --mysql_conf username=root --mysql_conf password=123456 --mysql_conf database-name='source_db' " +
+            "--mysql_conf table-name='source_table1|source_table2' --catalog_conf metastore=hive --catalog_conf uri=thrift://hive-metastore:9083 " +
+            "--table_conf bucket=4 --table_conf changelog-producer=input --table_conf sink.parallelism=4",
+        violations: ['jarArtifact.mainArgs, argument 18: "mysql_conf" holds "password" as literal text'],
+        secrets: ["123456"],
+    },
+    {
+        name: "Paimon mongodb_sync_table action: --mongodb_conf password=123456",
+        source: "https://github.com/apache/paimon (docs/docs/cdc-ingestion/mongo-cdc.md)",
+        jarArgs:
+            "mongodb_sync_table --warehouse hdfs:///path/to/warehouse --database test_db --table test_table --partition_keys pt --computed_column '_year=year(age)' " +
+            "--mongodb_conf hosts=127.0.0.1:27017 --mongodb_conf username=root --mongodb_conf password=123456 --mongodb_conf database=source_db " +
+            "--mongodb_conf collection=source_table1 --catalog_conf metastore=hive --catalog_conf uri=thrift://hive-metastore:9083 " +
+            "--table_conf bucket=4 --table_conf changelog-producer=input --table_conf sink.parallelism=4",
+        violations: ['jarArtifact.mainArgs, argument 16: "mongodb_conf" holds "password" as literal text'],
+        secrets: ["123456"],
+    },
+    {
+        name: "Paimon postgres_sync_table action: --postgres_conf password=123456 with slot.name",
+        source: "https://github.com/apache/paimon (docs/docs/cdc-ingestion/postgres-cdc.md)",
+        jarArgs:
+            "postgres_sync_table --warehouse hdfs:///path/to/warehouse --database test_db --table test_table --partition_keys pt --primary_keys pt,uid " +
+            "--computed_column '_year=year(age)' --postgres_conf hostname=127.0.0.1 --postgres_conf username=root --postgres_conf password=123456 --postgres_conf database-name='source_db' " +
+            "--postgres_conf schema-name='public' --postgres_conf table-name='source_table1|source_table2' --postgres_conf slot.name='paimon_cdc' " +
+            "--catalog_conf metastore=hive --catalog_conf uri=thrift://hive-metastore:9083 --table_conf bucket=4 --table_conf changelog-producer=input --table_conf sink.parallelism=4",
+        violations: ['jarArtifact.mainArgs, argument 18: "postgres_conf" holds "password" as literal text'],
+        secrets: ["123456"],
+    },
+    {
+        name: "Paimon kafka_sync_database action: properties.group.id=123456 is a consumer group, not a secret",
+        source: "https://github.com/apache/paimon (docs/docs/cdc-ingestion/kafka-cdc.mdx)",
+        jarArgs:
+            "kafka_sync_database --warehouse hdfs:///path/to/warehouse --database test_db --kafka_conf properties.bootstrap.servers=127.0.0.1:9020 " +
+            "--kafka_conf topic=order --kafka_conf properties.group.id=123456 --kafka_conf value.format=canal-json " +
+            "--catalog_conf metastore=hive --catalog_conf uri=thrift://hive-metastore:9083 --table_conf bucket=4 --table_conf changelog-producer=input --table_conf sink.parallelism=4 --computed_column 'pt=date_format(event_tm, yyyyMMdd)'",
+        violations: [],
+    },
+    {
+        name: "Paimon pulsar_sync_table action: service and admin URLs, subscription name",
+        source: "https://github.com/apache/paimon (docs/docs/cdc-ingestion/pulsar-cdc.md)",
+        jarArgs:
+            "pulsar_sync_table --warehouse hdfs:///path/to/warehouse --database test_db --table test_table --partition_keys pt --primary_keys pt,uid " +
+            "--computed_column '_year=year(age)' --pulsar_conf topic=order --pulsar_conf value.format=canal-json " +
+            "--pulsar_conf pulsar.client.serviceUrl=pulsar://127.0.0.1:6650 --pulsar_conf pulsar.admin.adminUrl=http://127.0.0.1:8080 " +
+            "--pulsar_conf pulsar.consumer.subscriptionName=paimon-tests --catalog_conf metastore=hive --catalog_conf uri=thrift://hive-metastore:9083 " +
+            "--table_conf bucket=4 --table_conf changelog-producer=input --table_conf sink.parallelism=4",
+        violations: [],
+    },
+    {
+        name: "Personal Paimon sync script: real-looking MySQL password with trailing comma (value replaced by a fake of the same shape)",
+        source: "https://github.com/dufangwei-yyds/bigdata-learn (bin/mysql-cdc-paimon-table-chinese-code.sh)",
+        jarArgs:
+            "mysql_sync_table --warehouse hdfs://localhost:8020/paimon --database default --table chinese_code --primary-keys id " +
+            "--mysql-conf hostname=localhost --mysql-conf port=3306 --mysql-conf username=root --mysql-conf password=Qkz730418X615, " +
+            "--mysql-conf database-name='data_ingestion' --mysql-conf table-name='chinese_code' --mysql-conf server-time-zone=Asia/Shanghai " +
+            "--mysql-conf jdbc.properties.useSSL=false --catalog-conf type=paimon --table-conf bucket=2 --table-conf changelog-producer=input --table-conf sink.parallelism=2",
+        violations: ['jarArtifact.mainArgs, argument 16: "mysql-conf" holds "password" as literal text'],
+        secrets: ["Qkz730418X615"],
+    },
+    {
+        name: "Paimon issue report: mysql_pass, s3_ak, s3_sk stand-ins for the real values",
+        source: "https://github.com/apache/paimon/issues/7617",
+        jarArgs:
+            "mysql_sync_database --mode combined --warehouse s3://bucket/path --database test_db --mysql_conf hostname=mysql_host " +
+            "--mysql_conf username=mysql_user --mysql_conf password=mysql_pass --mysql_conf database-name=test_database " +
+            "--catalog_conf metastore=filesystem --catalog_conf s3.endpoint=s3_endpoint --catalog_conf s3.access-key=s3_ak " +
+            "--catalog_conf s3.secret-key=s3_sk --catalog_conf s3.region=s3_region --excluding_tables test_table_1.*",
+        violations: [],
+        covers: ["prose placeholder"],
+    },
+    {
+        name: "Paimon dedicated compaction doc: S3 keys redacted as *****",
+        source: "https://github.com/apache/paimon (docs/docs/maintenance/dedicated-compaction.mdx)",
+        jarArgs:
+            "compact_database --warehouse s3:///path/to/warehouse --including_databases test_db " +
+            "--catalog_conf s3.endpoint=https://****.com --catalog_conf s3.access-key=***** --catalog_conf s3.secret-key=*****",
+        violations: [],
+        covers: ["filler placeholder"],
+    },
+    {
+        name: "cnblogs Paimon whole-database sync with xx placeholders",
+        source: "https://www.cnblogs.com/huft/p/18426256",
+        jarArgs:
+            "mysql-sync-database --warehouse hdfs://xx:8020/paimon/hive --database test --mysql-conf hostname=xx --mysql-conf username=xx " +
+            "--mysql-conf password=xx --mysql-conf database-name=source_cdc --catalog-conf metastore=hive --catalog-conf uri=thrift://xx:9083 " +
+            "--table-conf bucket=2 --table-conf changelog-producer=input --table-conf sink.parallelism=2 --including-tables 'user1|user2'",
+        violations: [],
+        covers: ["filler placeholder"],
+    },
+    {
+        name: "Doris CdcTools notes: replication user password and Doris root password (Doris value replaced by a fake)",
+        source: "https://github.com/su-yh/suyh-notes (24-selectdb-doris/doris-sync-mysql.md)",
+        jarArgs:
+            "mysql-sync-database --database suyh_cdap_doris --mysql-conf hostname=192.168.8.10 --mysql-conf port=3308 --mysql-conf username=repl " +
+            "--mysql-conf password=repl --mysql-conf database-name=suyh_cem --including-tables \"scheduling_transfer_record|remittance_recharge_record\" " +
+            "--sink-conf fenodes=192.168.8.237:8030 --sink-conf username=root --sink-conf password=kylo@2027 " +
+            "--sink-conf jdbc-url=jdbc:mysql://192.168.8.237:9030 --sink-conf sink.label-prefix=label --table-conf replication_num=1",
+        violations: [
+            'jarArtifact.mainArgs, argument 10: "mysql-conf" holds "password" as literal text',
+            'jarArtifact.mainArgs, argument 20: "sink-conf" holds "password" as literal text',
+        ],
+        secrets: ["kylo@2027"],
+    },
+    {
+        name: "Doris connector doc: MySQL whole-database sync with 123456 for both MySQL and Doris",
+        source: "https://github.com/apache/doris-website (docs/ecosystem/flink-doris-connector.md)",
+        jarArgs:
+            "mysql-sync-database --database test_db --mysql-conf hostname=127.0.0.1 --mysql-conf port=3306 --mysql-conf username=root " +
+            "--mysql-conf password=123456 --mysql-conf database-name=mysql_db --including-tables \"tbl1|test.*\" --sink-conf fenodes=127.0.0.1:8030 " +
+            "--sink-conf username=root --sink-conf password=123456 --sink-conf jdbc-url=jdbc:mysql://127.0.0.1:9030 --sink-conf sink.label-prefix=label --table-conf replication_num=1",
+        violations: [
+            'jarArtifact.mainArgs, argument 10: "mysql-conf" holds "password" as literal text',
+            'jarArtifact.mainArgs, argument 20: "sink-conf" holds "password" as literal text',
+        ],
+        secrets: ["123456"],
+    },
+    {
+        name: "Doris connector doc: Postgres sync, quoted password \"123456\", empty Doris sink password",
+        source: "https://github.com/apache/doris-website (docs/ecosystem/flink-doris-connector.md)",
+        jarArgs:
+            "postgres-sync-database --database db1 --postgres-conf hostname=127.0.0.1 --postgres-conf port=5432 --postgres-conf username=postgres " +
+            "--postgres-conf password=\"123456\" --postgres-conf database-name=postgres --postgres-conf schema-name=public --postgres-conf slot.name=test " +
+            "--postgres-conf decoding.plugin.name=pgoutput --including-tables \"tbl1|tbl2\" --sink-conf fenodes=127.0.0.1:8030 --sink-conf username=root " +
+            "--sink-conf password= --sink-conf jdbc-url=jdbc:mysql://127.0.0.1:9030 --sink-conf sink.label-prefix=label --table-conf replication_num=1",
+        violations: ['jarArtifact.mainArgs, argument 10: "postgres-conf" holds "password" as literal text'],
+        secrets: ["123456"],
+    },
+    {
+        name: "Doris connector doc: SQL Server sync, quoted password \"123456\", empty Doris sink password",
+        source: "https://github.com/apache/doris-website (docs/ecosystem/flink-doris-connector.md)",
+        jarArgs:
+            "sqlserver-sync-database --database db1 --sqlserver-conf hostname=127.0.0.1 --sqlserver-conf port=1433 --sqlserver-conf username=sa " +
+            "--sqlserver-conf password=\"123456\" --sqlserver-conf database-name=CDC_DB --sqlserver-conf schema-name=dbo --including-tables \"tbl1|tbl2\" " +
+            "--sink-conf fenodes=127.0.0.1:8030 --sink-conf username=root --sink-conf password= --sink-conf jdbc-url=jdbc:mysql://127.0.0.1:9030 " +
+            "--sink-conf sink.label-prefix=label --table-conf replication_num=1",
+        violations: ['jarArtifact.mainArgs, argument 10: "sqlserver-conf" holds "password" as literal text'],
+        secrets: ["123456"],
+    },
+    {
+        name: "Alibaba community answer: SelectDB sync with literal Postgres password and **** sink password",
+        source: "https://developer.aliyun.com/ask/557955",
+        jarArgs:
+            "postgres-sync-database -database db1 -postgres-conf hostname=127.0.0.1 -postgres-conf port=5432 -postgres-conf username=postgres " +
+            "-postgres-conf password=\"123456\" -postgres-conf database-name=postgres -postgres-conf schema-name=public -postgres-conf slot.name=test " +
+            "-postgres-conf decoding.plugin.name=pgoutput -including-tables \"tbl1|test.*\" -sink-conf fenodes=selectdb-cn-****.selectdbfe.rds.aliyuncs.com:8080 " +
+            "-sink-conf username=admin -sink-conf password=****",
+        violations: ['jarArtifact.mainArgs, argument 10: "postgres-conf" holds "password" as literal text'],
+        secrets: ["123456"],
+        covers: ["filler placeholder"],
+    },
+    {
+        name: "Paimon filesystems doc: Spark pass-through --conf with xxx / yyy OSS key placeholders",
+        source: "https://github.com/apache/paimon (docs/docs/maintenance/filesystems.mdx)",
+        jarArgs:
+            "--conf spark.sql.catalog.paimon=org.apache.paimon.spark.SparkCatalog --conf spark.sql.catalog.paimon.warehouse=oss://<bucket>/<path> " +
+            "--conf spark.sql.catalog.paimon.fs.oss.endpoint=oss-cn-hangzhou.aliyuncs.com --conf spark.sql.catalog.paimon.fs.oss.accessKeyId=xxx " +
+            "--conf spark.sql.catalog.paimon.fs.oss.accessKeySecret=yyy",
+        violations: [],
+        covers: ["filler placeholder"],
+    },
+    {
+        name: "Paimon Spark DDL doc: JDBC catalog user and password given as ...",
+        source: "https://github.com/apache/paimon (docs/docs/spark/sql-ddl.md)",
+        jarArgs:
+            "--conf spark.sql.catalog.paimon=org.apache.paimon.spark.SparkCatalog --conf spark.sql.catalog.paimon.warehouse=hdfs:///path/to/warehouse " +
+            "--conf spark.sql.catalog.paimon.metastore=jdbc --conf spark.sql.catalog.paimon.uri=jdbc:mysql://<host>:<port>/<databaseName> " +
+            "--conf spark.sql.catalog.paimon.jdbc.user=... --conf spark.sql.catalog.paimon.jdbc.password=...",
+        violations: [],
+        covers: ["ellipsis"],
+    },
+    {
+        name: "Flink joiner job: MSK bootstrap servers and topic names",
+        source: "https://github.com/reva-compass/fink-joiner (run_code.sh)",
+        jarArgs:
+            "--bootstrap-server b-1.listings-pipeline-beta.jlg1k0.c1.kafka.us-east-1.amazonaws.com:9092,b-2.listings-pipeline-beta.jlg1k0.c1.kafka.us-east-1.amazonaws.com:9092 " +
+            "--listings-topic poc_test_listing --agents-topic poc_test_agent --sink-topic joined",
+        violations: [],
+    },
+    {
+        name: "Analytics job launched from a Python client: AMQP URL host, queue names, parallelism",
+        source: "https://github.com/ant-louis/big-data-platform (assignment-3-784915/code/client/toggle.py)",
+        jarArgs: "--amqpurl rabbit --iqueue in1 --oqueue out1 --parallelism 1",
+        violations: [],
+    },
+    {
+        name: "Rasa Kafka SASL env-var listing passed as positional KEY=VALUE arguments, <username> / <password> placeholders",
+        source: "https://www.rasa.com/docs/reference/integrations/analytics-event-broker-config/kafka-sasl-plaintext-env-vars",
+        jarArgs:
+            "KAFKA_BROKER_ADDRESS=localhost:9092 KAFKA_TOPIC=<topic name> KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT KAFKA_SASL_MECHANISM=PLAIN " +
+            "KAFKA_SASL_USERNAME=<username> KAFKA_SASL_PASSWORD=<password>",
+        violations: [],
+        covers: ["bracketed redaction"],
+    },
+    {
+        name: "--password= with an empty value",
+        source: "adversarial (empty equals form)",
+        jarArgs: "--host db.internal --port 3306 --user flink --password= --database orders",
+        violations: [],
+    },
+    {
+        name: "--password followed directly by another flag",
+        source: "adversarial (flag without a value (prompt mode))",
+        jarArgs: "--host db.internal --password --user flink --database orders",
+        violations: [],
+    },
+    {
+        name: "--passwd with a literal",
+        source: "adversarial (abbreviated option name)",
+        jarArgs: "--jdbc-url jdbc:postgresql://pg.internal:5432/app --user etl --passwd Rt5kq82Zw",
+        violations: ['jarArtifact.mainArgs, argument 5: "passwd" has a literal value'],
+        secrets: ["Rt5kq82Zw"],
+    },
+    {
+        name: "--secret-key with a 40-character S3 secret",
+        source: "adversarial (S3-style key pair as flags)",
+        jarArgs: "--endpoint https://s3.us-east-1.amazonaws.com --access-key AKIAQX7VFAKE3EXAMPL2 --secret-key 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 --bucket events",
+        violations: ['jarArtifact.mainArgs, argument 5: "secret-key" has a literal value'],
+        secrets: ["QO6uIrjOjaqmmDFwqTW15ulFyniAORhhd5MpS3O8"],
+        covers: ["access key id"],
+    },
+    {
+        name: "--ak id with --sk secret (Alibaba Cloud abbreviations)",
+        source: "adversarial (--ak is an identifier, --sk is the secret)",
+        jarArgs: "--endpoint oss-cn-hangzhou-internal.aliyuncs.com --ak LTAI5tKq3Zr8WmXp2Nv7Yc4B --sk pSYwKqVT2iAISrlwINRw1H0ffoTz3B --bucket lake",
+        violations: ['jarArtifact.mainArgs, argument 5: "sk" has a literal value'],
+        secrets: ["pSYwKqVT2iAISrlwINRw1H0ffoTz3B"],
+        covers: ["access key id"],
+    },
+    {
+        name: "--ak id with --sk from a plain Ververica variable",
+        source: "adversarial (--ak is an identifier; a plain ${oss_sk} that is no local variable is a Ververica variable kept in plain text)",
+        jarArgs: "--endpoint oss-cn-hangzhou-internal.aliyuncs.com --ak LTAI5tKq3Zr8WmXp2Nv7Yc4B --sk ${oss_sk} --bucket lake",
+        violations: ['jarArtifact.mainArgs, argument 5: "sk" is the plain variable ${oss_sk}, whose value Ververica keeps in plain text'],
+        covers: ["access key id"],
+    },
+    {
+        name: "--password-file pointing to a mounted secret",
+        source: "adversarial (path, not a password)",
+        jarArgs: "--user etl --password-file /flink/usrlib/secrets/db_password --database orders",
+        violations: [],
+    },
+    {
+        name: "--kafka.sasl.jaas.config with an escaped inline password",
+        source: "adversarial (JAAS string quoted as one argument with escaped quotes)",
+        jarArgs:
+            "--kafka.bootstrap.servers broker-1.internal:9093 --kafka.security.protocol SASL_SSL --kafka.sasl.mechanism SCRAM-SHA-512 " +
+            "--kafka.sasl.jaas.config \"org.apache.kafka.common.security.scram.ScramLoginModule required username=\\\"svc-orders\\\" password=\\\"Fk7qPz2xWm\\\";\"",
+        violations: ['jarArtifact.mainArgs, argument 7: "kafka.sasl.jaas.config" holds "password" as literal text'],
+        secrets: ["Fk7qPz2xWm"],
+    },
+    {
+        name: "Environment-style DB_PASSWORD=... as a positional argument",
+        source: "adversarial (KEY=VALUE positional form)",
+        jarArgs: "run-sync DB_HOST=10.0.0.8 DB_USER=etl DB_PASSWORD=Fk3mQ9zxLp",
+        violations: ['jarArtifact.mainArgs, argument 4: "DB_PASSWORD" has a literal value'],
+        secrets: ["Fk3mQ9zxLp"],
+    },
+    {
+        name: "Connection URL with user:password userinfo",
+        source: "adversarial (credential inside a URL value)",
+        jarArgs: "--source-url mysql://etl:Fk8pLq2zVn@db.internal:3306/orders --sink-topic orders_cdc",
+        violations: ['jarArtifact.mainArgs, argument 1: "source-url" holds a password in a URL (user:password@host)'],
+        secrets: ["Fk8pLq2zVn"],
+    },
+    {
+        name: "Connection URL with user only and no password",
+        source: "adversarial (benign look-alike of the userinfo URL case)",
+        jarArgs: "--source-url mysql://etl@db.internal:3306/orders --sink-topic orders_cdc",
+        violations: [],
+    },
+    {
+        name: "S3 URI with an access key id and secret as userinfo",
+        source: "adversarial (key pair embedded in an s3:// URI)",
+        jarArgs: "--warehouse s3://AKIAQX7VFAKE3EXAMPL2:QO6uIrjOjaqmmDFwqTW15ulFyniAORhhd5MpS3O8@lake-bucket/warehouse --database ods",
+        violations: ['jarArtifact.mainArgs, argument 1: "warehouse" holds a password in a URL (user:password@host)'],
+        secrets: ["QO6uIrjOjaqmmDFwqTW15ulFyniAORhhd5MpS3O8"],
+    },
+    {
+        name: "--auth with a signed JWT",
+        source: "adversarial (bearer JWT passed as a flag value)",
+        jarArgs:
+            "--api https://gateway.internal/v1/events --auth eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJmbGluay1qb2IiLCJpc3MiOiJldGwiLCJleHAiOjE5MjQ5OTIwMDB9.Xq9fK2mN8pL4vR7tY1wZ3cB6hJ0dS5gE2aU8iO4kM",
+        violations: ['jarArtifact.mainArgs, argument 3: "auth" holds a JSON Web Token'],
+        secrets: ["Xq9fK2mN8pL4vR7tY1wZ3cB6hJ0dS5gE2aU8iO4kM"],
+    },
+    {
+        name: "--token with a GitHub personal access token",
+        source: "adversarial (prefixed token shape)",
+        jarArgs: "--repo data-platform/schemas --token ghp_7Hq2Lm9XzR4vK8pT1wN6cY3bJ5dF0gS2aU4e --ref main",
+        violations: ['jarArtifact.mainArgs, argument 3: "token" has a literal value'],
+        secrets: ["ghp_7Hq2Lm9XzR4vK8pT1wN6cY3bJ5dF0gS2aU4e"],
+    },
+    {
+        name: "Benign flags: --password-policy, --token-ttl, --secret-name, --key-by",
+        source: "adversarial (secret words in flag names with non-secret values)",
+        jarArgs: "--password-policy strict --token-ttl 3600 --secret-name db-creds --key-by user_id --max-keys 1000",
+        violations: [],
+    },
+    {
+        name: "Kerberos keytab path and principal",
+        source: "adversarial (keytab is a path, principal is an identity)",
+        jarArgs: "--keytab /etc/krb5.keytab --principal flink@EXAMPLE.COM --krb5-conf /etc/krb5.conf --hive-metastore thrift://hms.internal:9083",
+        violations: [],
+    },
+    {
+        name: "Checksum, UUID job id and version strings",
+        source: "adversarial (high-entropy values that are not secrets)",
+        jarArgs:
+            "--artifact-sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 --job-id 3f2b8c1e-7d4a-4e9b-a6c5-0f1e2d3c4b5a " +
+            "--connector-version 3.2.1 --flink-version 1.20.1",
+        violations: [],
+    },
+    {
+        name: "--config carrying base64 of harmless JSON",
+        source: "adversarial (base64 text that decodes to non-secret settings)",
+        jarArgs: "--config eyJwYXJhbGxlbGlzbSI6NCwidG9waWMiOiJvcmRlcnMiLCJzdGFydHVwIjoibGF0ZXN0In0=",
+        violations: [],
+        covers: ["base64 text"],
+    },
+    {
+        name: "--config carrying base64 of JSON with a password",
+        source: "adversarial (base64 text that decodes to a credential)",
+        jarArgs: "--config eyJ1c2VyIjoiZXRsX3dyaXRlciIsInBhc3N3b3JkIjoiVnE3THoyUnA5S3gifQ==",
+        violations: ['jarArtifact.mainArgs, argument 1: "config" holds "password" as literal text (base64-encoded)'],
+        secrets: ["Vq7Lz2Rp9Kx", "eyJ1c2VyIjoiZXRsX3dyaXRlciIsInBhc3N3b3JkIjoiVnE3THoyUnA5S3gifQ=="],
+        covers: ["base64 text"],
+    },
+    {
+        name: "JSON passed as one argument with a literal sasl.password",
+        source: "adversarial (JSON object as a single quoted argument)",
+        jarArgs: "--kafka-props '{\"bootstrap.servers\":\"broker-1.internal:9092\",\"sasl.mechanism\":\"PLAIN\",\"sasl.username\":\"orders\",\"sasl.password\":\"Fk0zq8WnRt\"}'",
+        violations: ['jarArtifact.mainArgs, argument 1: "kafka-props" holds "sasl.password" as literal text'],
+        secrets: ["Fk0zq8WnRt"],
+    },
+    {
+        name: "JSON passed as one argument with sasl.password from secret_values",
+        source: "adversarial (benign look-alike of the JSON-argument case)",
+        jarArgs: "--kafka-props '{\"bootstrap.servers\":\"broker-1.internal:9092\",\"sasl.mechanism\":\"PLAIN\",\"sasl.username\":\"orders\",\"sasl.password\":\"${secret_values.kafka_pw}\"}'",
+        violations: [],
+    },
+    {
+        name: "Spark-style --conf pass-through with a literal fs.s3a.secret.key",
+        source: "adversarial (Hadoop S3A secret inside a --conf key=value)",
+        jarArgs:
+            "--conf spark.hadoop.fs.s3a.endpoint=http://minio.internal:9000 --conf spark.hadoop.fs.s3a.access.key=lakeuser " +
+            "--conf spark.hadoop.fs.s3a.secret.key=QO6uIrjOjaqmmDFwqTW15ulFyniAORhhd5MpS3O8",
+        violations: ['jarArtifact.mainArgs, argument 5: "conf" holds "spark.hadoop.fs.s3a.secret.key" as literal text'],
+        secrets: ["QO6uIrjOjaqmmDFwqTW15ulFyniAORhhd5MpS3O8"],
+    },
+    {
+        name: "-D system property with a literal fs.s3a.secret.key",
+        source: "adversarial (-Dkey=value form in main arguments)",
+        jarArgs: "-Dfs.s3a.endpoint=http://minio.internal:9000 -Dfs.s3a.access.key=lakeuser -Dfs.s3a.secret.key=minio-Fk-2031x --input s3a://raw/events",
+        violations: ['jarArtifact.mainArgs, argument 3: "fs.s3a.secret.key" has a literal value'],
+        secrets: ["minio-Fk-2031x"],
+    },
+    {
+        name: "-D system properties taking the S3A keys from environment references",
+        source: "adversarial (benign look-alike of the -D case)",
+        jarArgs: "-Dfs.s3a.endpoint=${MINIO_ENDPOINT} -Dfs.s3a.access.key=${MINIO_ROOT_USER} -Dfs.s3a.secret.key=${env:MINIO_ROOT_PASSWORD} --input s3a://raw/events",
+        violations: [],
+        covers: ["config-provider reference"],
+    },
+    {
+        name: "--password with a quoted value containing spaces",
+        source: "adversarial (quoted multi-word literal)",
+        jarArgs: "--user reporting --password \"Fk 7q zP 42\" --database bi",
+        violations: ['jarArtifact.mainArgs, argument 3: "password" has a literal value'],
+        secrets: ["Fk 7q zP 42"],
+    },
+    {
+        name: "--db-password='...' single-quoted equals form",
+        source: "adversarial (equals with single quotes and shell metacharacters)",
+        jarArgs: "--db-user=etl --db-password='Fk!9$zQ#w' --db-name=orders",
+        violations: ['jarArtifact.mainArgs, argument 2: "db-password" has a literal value'],
+        secrets: ["Fk!9$zQ#w"],
+    },
+    {
+        name: "--password ****** and --token <token> placeholders",
+        source: "adversarial (redaction and bracketed placeholder)",
+        jarArgs: "--user etl --password ****** --token <token> --database orders",
+        violations: [],
+        covers: ["filler placeholder","bracketed redaction"],
+    },
+    {
+        name: "PyFlink argparse job with a literal --api-key",
+        source: "adversarial (Python job main arguments)",
+        pythonArgs: "--input-topic reviews --output-topic reviews_scored --model gpt-4o-mini --api-key sk-proj-pe4yRToPfQWFU35oxI2mQpXw10RQoAA0QmP0",
+        violations: ['pythonArtifact.mainArgs, argument 7: "api-key" has a literal value'],
+        secrets: ["sk-proj-pe4yRToPfQWFU35oxI2mQpXw10RQoAA0QmP0"],
+    },
+    {
+        name: "PyFlink argparse job with --api-key from secret_values and --token from an environment reference",
+        source: "adversarial (benign look-alike of the Python --api-key case)",
+        pythonArgs: "--input-topic reviews --api-key ${secret_values.openai_key} --hf-token $HF_TOKEN --batch-size 32",
+        violations: [],
+        covers: ["environment reference"],
+    },
+    {
+        name: "PyFlink job with --password ${env:DB_PASSWORD} and --max-tokens",
+        source: "adversarial (environment reference and a token-count flag)",
+        pythonArgs: "--db-user etl --password ${env:DB_PASSWORD} --max-tokens 512 --secret-scope prod",
+        violations: [],
+        covers: ["config-provider reference"],
+    },
 ];
