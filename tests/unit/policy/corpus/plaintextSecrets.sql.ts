@@ -3424,4 +3424,169 @@ CREATE TEMPORARY TABLE h (q STRING) WITH (
 );`,
         violations: [],
     },
+    {
+        name: "Paimon REST catalog with bearer token placeholder <token>",
+        source: "https://github.com/apache/paimon (docs/docs/concepts/rest/bear.md)",
+        sql: `CREATE CATALOG \`paimon-rest-catalog\`
+WITH (
+    'type' = 'paimon',
+    'uri' = '<catalog server url>',
+    'metastore' = 'rest',
+    'warehouse' = 'my_instance_name',
+    'token.provider' = 'bear',
+    'token' = '<token>'
+);`,
+        violations: [],
+        covers: ["bracketed redaction"],
+    },
+    {
+        name: "Paimon DLF REST catalog with <access-key-id> / <access-key-secret> placeholders",
+        source: "https://github.com/apache/paimon (docs/docs/concepts/rest/dlf.md)",
+        sql: `CREATE CATALOG \`paimon-rest-catalog\`
+WITH (
+    'type' = 'paimon',
+    'uri' = '<catalog server url>',
+    'metastore' = 'rest',
+    'warehouse' = 'my_instance_name',
+    'token.provider' = 'dlf',
+    'dlf.access-key-id'='<access-key-id>',
+    'dlf.access-key-secret'='<access-key-secret>'
+);`,
+        violations: [],
+        covers: ["bracketed redaction"],
+    },
+    {
+        name: "Paimon DLF REST catalog with STS placeholders including <security-token>",
+        source: "https://github.com/apache/paimon (docs/docs/concepts/rest/dlf.md)",
+        sql: `CREATE CATALOG \`paimon-rest-catalog\`
+WITH (
+    'type' = 'paimon',
+    'uri' = '<catalog server url>',
+    'metastore' = 'rest',
+    'warehouse' = 'my_instance_name',
+    'token.provider' = 'dlf',
+    'dlf.access-key-id'='<access-key-id>',
+    'dlf.access-key-secret'='<access-key-secret>',
+    'dlf.security-token'='<security-token>'
+);`,
+        violations: [],
+        covers: ["bracketed redaction"],
+    },
+    {
+        name: "Paimon DLF REST catalog reading its token from a local file path",
+        source: "https://github.com/apache/paimon (docs/docs/concepts/rest/dlf.md)",
+        sql: `CREATE CATALOG \`paimon-rest-catalog\`
+WITH (
+    'type' = 'paimon',
+    'uri' = '<catalog server url>',
+    'metastore' = 'rest',
+    'warehouse' = 'my_instance_name',
+    'token.provider' = 'dlf',
+    'dlf.token-path' = 'my_token_path_in_disk'
+);`,
+        violations: [],
+    },
+    {
+        name: "Paimon S3 catalog with xxx / yyy key placeholders",
+        source: "https://github.com/apache/paimon (docs/docs/maintenance/filesystems.mdx)",
+        sql: `CREATE CATALOG my_catalog WITH (
+    'type' = 'paimon',
+    'warehouse' = 's3://<bucket>/<path>',
+    's3.endpoint' = 'your-endpoint-hostname',
+    's3.access-key' = 'xxx',
+    's3.secret-key' = 'yyy'
+);`,
+        violations: [],
+        covers: ["filler placeholder"],
+    },
+    {
+        name: "Paimon JDBC catalog with ... for user and password",
+        source: "https://github.com/apache/paimon (docs/docs/flink/sql-ddl.md)",
+        sql: `CREATE CATALOG my_jdbc WITH (
+    'type' = 'paimon',
+    'metastore' = 'jdbc',
+    'uri' = 'jdbc:mysql://<host>:<port>/<databaseName>',
+    'jdbc.user' = '...', 
+    'jdbc.password' = '...', 
+    'catalog-key'='jdbc',
+    'warehouse' = 'hdfs:///path/to/warehouse'
+);
+
+USE CATALOG my_jdbc;`,
+        violations: [],
+        covers: ["ellipsis"],
+    },
+    {
+        name: "Paimon catalog on MinIO with the default minioadmin key pair",
+        source: "https://github.com/suntectec/paimon-flink (docker/practice/kafka-seatunnel/docker.bash)",
+        sql: `CREATE CATALOG paimon_catalog WITH (
+  'type'='paimon',
+  'warehouse'='s3://tmp/kafka/seatunnel',
+  's3.endpoint'='http://minio:9000',
+  's3.access-key'='minioadmin',
+  's3.secret-key'='minioadmin',
+  's3.path.style.access'='true'
+);
+
+USE CATALOG paimon_catalog;`,
+        violations: ['SQL statement 1 (CREATE CATALOG paimon_catalog), line 6: option "s3.secret-key" in a WITH list has a literal value'],
+    },
+    {
+        name: "Alibaba community answer: Kafka SASL JAAS config with USERNAME / PASSWORD placeholders (the three quoted options; columns and other options filled in around them)",
+        source: "https://developer.aliyun.com/ask/476470",
+        sql: `CREATE TEMPORARY TABLE kafkaTable (
+  id BIGINT,
+  payload STRING
+) WITH (
+  'connector' = 'kafka',
+  'topic' = 'orders',
+  'properties.bootstrap.servers' = 'alikafka-pre-cn-xxx-1-vpc.alikafka.aliyuncs.com:9094',
+  'format' = 'json',
+  'properties.security.protocol' = 'SASL_PLAINTEXT',
+  'properties.sasl.mechanism' = 'PLAIN',
+  'properties.sasl.jaas.config' = 'org.apache.flink.kafka.shaded.org.apache.kafka.common.security.plain.PlainLoginModule required username="USERNAME" password="PASSWORD";'
+);`,
+        violations: [],
+        covers: ["prose placeholder"],
+    },
+    {
+        name: "Tencent Cloud Postgres CDC DDL with yourUserName / yourPassWord placeholders",
+        source: "https://cloud.tencent.com/document/product/849/60315",
+        sql: `CREATE TABLE postgres_cdc_source_table (
+  id INT,
+  name STRING,
+  PRIMARY KEY (\`id\`) NOT ENFORCED -- 如果要同步的数据库表定义了主键, 则这里也需要定义
+) WITH (
+  'connector' = 'postgres-cdc',      -- 固定值 'postgres-cdc'
+  'hostname' = 'yourHostname',       -- 数据库的 IP
+  'port' = '5432',                   -- 数据库的访问端口
+  'username' = 'yourUserName',       -- 数据库访问的用户名
+  'password' = 'yourPassWord',       -- 数据库访问的密码
+  'database-name' = 'yourDatabaseName',
+  'schema-name' = 'yourSchemaName',
+  'table-name' = 'yourTableName',
+  'slot.name' = 'customslotname',
+  'scan.incremental.snapshot.enabled' = 'true'
+);`,
+        violations: [],
+        covers: ["prose placeholder"],
+    },
+    {
+        name: "CSDN MySQL to Doris blog: Doris sink with a real-looking password (replaced by a fake of the same shape)",
+        source: "https://blog.csdn.net/a9486/article/details/134893149",
+        sql: `CREATE TABLE mysql_mapping (
+  id INT,
+  name VARCHAR,
+  description VARCHAR
+) WITH (
+  'connector' = 'doris',
+  'fenodes' = '192.168.10.1:8030',
+  'table.identifier' = 'test.mysql_source',
+  'username' = 'root',
+  'password' = 'W#k5Prvtqx@27',
+  'sink.label-prefix' = 'mysql_mapping'
+);`,
+        violations: ['SQL statement 1 (CREATE TABLE mysql_mapping), line 10: option "password" in a WITH list has a literal value'],
+        secrets: ["W#k5Prvtqx@27"],
+    },
 ];
