@@ -9,7 +9,7 @@ import { renderSchemaJson } from "../../../provider/plugin/schema";
 import { DEFAULT_TEST_CREDENTIAL } from "../../emulator";
 import { assertCleanMessage } from "../../helpers/assertions";
 import { useEmulator } from "../../helpers/emulatorFixture";
-import { Empty, isSecretValue, PluginSession, proto, secretValue, startPluginSession, struct } from "../../helpers/pluginClient";
+import { configureForEmulator, Empty, isSecretValue, PluginSession, proto, secretValue, startPluginSession, struct } from "../../helpers/pluginClient";
 
 const ws = "a14bd5d90a";
 const ns = "default-namespace";
@@ -34,8 +34,7 @@ describe("ververica plugin gRPC service", () => {
 
     const configure = (settings: Record<string, unknown>) =>
         plugin.call((c) => c.configure.bind(c), new proto.ConfigureRequest().setArgs(struct(settings)).setAcceptsecrets(true));
-    const configureWithTestKey = () =>
-        configure({ endpoint: fixture.emulator.url, accessKey: DEFAULT_TEST_CREDENTIAL.accessKeyId, secretKey: secretValue(DEFAULT_TEST_CREDENTIAL.accessKeySecret) });
+    const configureWithTestKey = () => configureForEmulator(plugin, fixture.emulator.url);
     const check = (news: Record<string, unknown>, olds: Record<string, unknown> = {}) =>
         plugin.call((c) => c.check.bind(c), new proto.CheckRequest().setUrn(urn).setType(draftType).setOlds(struct(olds)).setNews(struct(news)));
     const selector = { workspace: ws, namespace: ns, deploymentDraftId: ordersEtl };

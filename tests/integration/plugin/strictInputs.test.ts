@@ -5,9 +5,8 @@
  */
 import * as assert from "assert";
 import * as grpc from "@grpc/grpc-js";
-import { DEFAULT_TEST_CREDENTIAL } from "../../emulator";
 import { useEmulator } from "../../helpers/emulatorFixture";
-import { PluginSession, proto, secretValue, startPluginSession, struct } from "../../helpers/pluginClient";
+import { configureForEmulator, PluginSession, proto, secretValue, startPluginSession, struct } from "../../helpers/pluginClient";
 
 const ws = "a14bd5d90a";
 const ns = "default-namespace";
@@ -26,13 +25,7 @@ describe("ververica plugin strict inputs", () => {
         await plugin.close();
     });
 
-    const configureWithTestKey = () =>
-        plugin.call(
-            (c) => c.configure.bind(c),
-            new proto.ConfigureRequest()
-                .setArgs(struct({ endpoint: fixture.emulator.url, accessKey: DEFAULT_TEST_CREDENTIAL.accessKeyId, secretKey: secretValue(DEFAULT_TEST_CREDENTIAL.accessKeySecret) }))
-                .setAcceptsecrets(true),
-        );
+    const configureWithTestKey = () => configureForEmulator(plugin, fixture.emulator.url);
     const invoke = (token: string, args: Record<string, unknown>) => plugin.call((c) => c.invoke.bind(c), new proto.InvokeRequest().setTok(token).setArgs(struct(args)));
     const failuresOf = (response: { getFailuresList(): proto.CheckFailure[] }) => response.getFailuresList().map((f) => [f.getProperty(), f.getReason()]);
 
