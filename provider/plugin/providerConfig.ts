@@ -135,9 +135,8 @@ function typedValue(name: string, setting: ProviderSettingDeclaration, value: un
     if (setting.type === "string") {
         return typeof value === "string" ? { value } : { failure: { property: name, reason: `ververica:${name} must be a string, got ${kindOf(value)}` } };
     }
-    const text = typeof value === "string" ? value.trim() : undefined;
-    if (text === "") return {};
-    const number = typeof value === "number" || text !== undefined ? wholeNumberOf(value) : Number.NaN;
+    if (typeof value === "string" && value.trim() === "") return {};
+    const number = wholeNumberOf(value);
     if (number >= setting.min) return { value: number };
     const given = typeof value === "number" || typeof value === "string" ? JSON.stringify(value) : kindOf(value);
     return { failure: { property: name, reason: `ververica:${name} must be a whole number of at least ${setting.min}, got ${given}` } };
