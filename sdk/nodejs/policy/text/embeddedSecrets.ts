@@ -40,13 +40,18 @@ const credentialShape = /[\d=+/_.-]|[a-z][A-Z]/;
 // and Google API (`AIza...`) keys.
 const issuedTokens = /(?<![\w-])(?:sk-(?:proj-)?[A-Za-z0-9_-]{20,}|(?:sk|rk)_live_[A-Za-z0-9]{20,}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|AIza[A-Za-z0-9_-]{35})/g;
 const jsonWebToken = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
+// An ODBC value in braces, `}}` standing for `}` (`PWD={a;b}}c}`): whatever it holds, `;` included, is one value.
+const bracedValue = /\{(?:[^}]|\}\})*\}/;
 // `name = value` or `name: value`, the name standing at the start or after a separator, in
 // quotes or not, with any white space around `=` (a JAAS config may break a line before or after
 // it); the value quoted, in braces (an ODBC value, `PWD={a;b}`, or a template field), or running
 // to the next separator (a `${...}` reference counts as one piece, so that its braces do not end
 // the value).
-const assignment =
-    /(?<=^|[\s,;&?{([\-"'])(["']?)([A-Za-z_][\w.-]*)\1(\s*)([=:])(\s*)(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(\{\{[^{}]*\}\}|\{(?:[^}]|\}\})*\})|((?:\$\{[^}\s]*\}|[^\s,;&)}\]"'])*))/;
+const assignment = new RegExp(
+    String.raw`(?<=^|[\s,;&?{([\-"'])(["']?)([A-Za-z_][\w.-]*)\1(\s*)([=:])(\s*)(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(\{\{[^{}]*\}\}|` +
+        bracedValue.source +
+        String.raw`)|((?:\$\{[^}\s]*\}|[^\s,;&)}\]"'])*))`,
+);
 const signatureParameter = /^(x-amz-signature|x-goog-signature|signature|sig)$/i;
 // How many times a base64 value is decoded to look inside (base64 in base64 once).
 const base64Depth = 2;
@@ -166,21 +171,11 @@ export function findAssignments(value: string): Assignment[] {
  * whose parts are assignments of their own. A `;` inside an ODBC value's braces separates nothing.
  */
 export function isConnectionString(text: string): boolean {
-    const parts: string[] = [];
-    let depth = 0;
-    let part = "";
-    for (const character of text) {
-        if (character === ";" && depth === 0) {
-            parts.push(part);
-            part = "";
-            continue;
-        }
-        depth += character === "{" ? 1 : character === "}" && depth > 0 ? -1 : 0;
-        part += character;
-    }
-    parts.push(part);
-    const named = parts.filter((p) => p.trim() !== "");
-    return named.length >= 2 && named.every((p) => /^\s*[A-Za-z][\w .-]*=/.test(p));
+    const parts = text
+        .replace(new RegExp(bracedValue.source, "g"), "{}")
+        .split(";")
+        .filter((part) => part.trim() !== "");
+    return parts.length >= 2 && parts.every((part) => /^\s*[A-Za-z][\w .-]*=/.test(part));
 }
 
 /** True when `text` is a JSON object (whose entries are assignments of their own). */
