@@ -56,8 +56,9 @@ export const plainVariableReference = /\$\{\s*(?!secret_values\.)([\w.-]+)\s*\}/
  * where a credential belongs, since a Ververica variable is kept in plain text.
  */
 export function isPlainVariable(text: string): boolean {
-    return new RegExp(`^\\s*${plainVariableReference.source}\\s*$`).test(text);
+    return wholePlainVariable.test(text);
 }
+const wholePlainVariable = new RegExp(`^\\s*${plainVariableReference.source}\\s*$`);
 
 /**
  * True when `value` contains a `${secret_values.<name>}` reference.
