@@ -221,6 +221,12 @@ function judgePlace(setting: Setting, variables: ReadonlyMap<string, string>, is
         return replacement;
     });
     const problem = judgeSetting(setting.key, resolved, isSecretKey);
+    if (problem === literalValue && isPlainVariable(resolved)) {
+        // Not a literal, though as good as one: the value comes from a Ververica variable, which
+        // is kept in plain text, wherever it is set. Only here, where Ververica replaces
+        // variables: a label or a variable holding `${name}` holds that text itself.
+        return `is the plain variable ${resolved.trim()}, whose value Ververica keeps in plain text`;
+    }
     return problem === undefined || used.length === 0 ? problem : `${problem} (through local variable ${used.join(", ")})`;
 }
 
@@ -261,10 +267,5 @@ function judgeSetting(key: string | undefined, value: string, isSecretKey: Secre
         }
         return isLiteralSecret(value) ? literalValue : "has a literal password after the user name";
     }
-    if (!isLiteralSecret(value)) {
-        return holds;
-    }
-    // A plain variable is no literal, though as good as one: Ververica keeps its value in plain
-    // text, wherever it is set.
-    return isPlainVariable(value) ? `is the plain variable ${value.trim()}, whose value Ververica keeps in plain text` : literalValue;
+    return isLiteralSecret(value) ? literalValue : holds;
 }
